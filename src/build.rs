@@ -1,0 +1,99 @@
+//! The whole pipeline: load → resolve → render → write, with timings.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::config;
+use crate::content::{self, Kind};
+use crate::diagnostic::{self, Code, Diagnostic};
+use crate::output;
+use crate::render;
+use crate::resolve::{self, Guide};
+use crate::theme;
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+impl Options {
+    pub fn new(root: impl Into<PathBuf>) -> Options {
+        let root = root.into();
+        Options { output: root.join("public"), root, base_url: None, drafts: false }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub pages: usize,
+    pub practices: usize,
+    pub areas: usize,
+    pub tips: usize,
+    pub checklists: usize,
+    pub elapsed: Duration,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// The one line printed after a successful build.
+    pub fn summary(&self, output: &Path) -> String {
+        format!(
+            "Built {} pages ({} practices, {} areas, {} tips, {} checklists) in {} ms → {}/",
+            self.pages,
+            self.practices,
+            self.areas,
+            self.tips,
+            self.checklists,
+            self.elapsed.as_millis(),
+            output.display().to_string().trim_end_matches('/')
+        )
+    }
+}
+
+/// Runs load and resolve only: what `check` and the first half of `build` share.
+pub fn load_and_resolve(opts: &Options) -> Result<(Guide, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut cfg = config::load(&opts.root)?;
+    if let Some(b) = &opts.base_url {
+        cfg.base_url = b.clone();
+    }
+    let (loaded, mut diags) = content::load(&opts.root, opts.drafts);
+    let (guide, mut more) = resolve::resolve(cfg, loaded.docs, &opts.root);
+    diags.append(&mut more);
+    if guide.home.is_none() && !diags.iter().any(|d| d.code == Code::Misplaced && d.line == 0) {
+        diags.push(
+            Diagnostic::warning(Code::Misplaced, "content/_index.md", 0, "the guide has no home page text")
+                .with_help("create content/_index.md with a title and a few words of welcome"),
+        );
+    }
+    diagnostic::sort(&mut diags);
+    if diags.iter().any(Diagnostic::is_error) { Err(diags) } else { Ok((guide, diags)) }
+}
+
+/// Builds the site. On any error the output folder is left exactly as it was.
+pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
+    let start = Instant::now();
+    let (guide, warnings) = load_and_resolve(opts)?;
+    let sources = theme::templates(&opts.root, &guide.config.theme)?;
+    let mut templates = render::templates(sources)?;
+    let files = render::render(&guide, &mut templates)?;
+    let statics = theme::static_files(&opts.root, &guide.config.theme);
+    if let Err(e) = output::write_site(&opts.output, &files, &statics) {
+        return Err(vec![
+            Diagnostic::error(Code::Output, &opts.output, 0, format!("the site could not be written: {e}"))
+                .with_help("check that the output folder's parent exists and is writable; the previous output was left as it was"),
+        ]);
+    }
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    Ok(Report {
+        pages,
+        practices: guide.count(Kind::Practice),
+        areas: guide.count(Kind::Area),
+        tips: guide.count(Kind::Tip),
+        checklists: guide.count(Kind::Checklist),
+        elapsed: start.elapsed(),
+        warnings,
+    })
+}

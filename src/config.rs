@@ -1,0 +1,339 @@
+//! guide.yaml: the site's settings, read once at the start of every build.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_yaml::Value;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::yaml::{self, Fields};
+
+pub const FILE_NAME: &str = "guide.yaml";
+
+const KEYS: &[&str] =
+    &["title", "description", "base_url", "language", "theme", "paper", "audiences", "sources", "handouts"];
+const SOURCE_KEYS: &[&str] = &["title", "publisher", "year", "url", "note"];
+const BUNDLE_KEYS: &[&str] = &["name", "title", "subtitle", "event", "date", "paper", "include"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    Letter,
+    A4,
+}
+
+impl Paper {
+    fn parse(s: &str) -> Option<Paper> {
+        match s.to_ascii_lowercase().as_str() {
+            "letter" => Some(Paper::Letter),
+            "a4" => Some(Paper::A4),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Audience {
+    pub key: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub key: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub year: Option<String>,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+/// One entry of a bundle's `include:` list, with its line for error messages.
+#[derive(Debug, Clone)]
+pub struct Included {
+    pub path: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Bundle {
+    pub name: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub event: Option<String>,
+    pub date: Option<String>,
+    pub paper: Paper,
+    pub include: Vec<Included>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    pub base_url: String,
+    pub language: String,
+    pub theme: String,
+    pub paper: Paper,
+    pub audiences: Vec<Audience>,
+    pub sources: Vec<Source>,
+    pub handouts: Vec<Bundle>,
+    /// guide.yaml as the user should see it in messages.
+    pub file: PathBuf,
+}
+
+impl Config {
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.key == key)
+    }
+
+    pub fn audience(&self, key: &str) -> Option<&Audience> {
+        self.audiences.iter().find(|a| a.key == key)
+    }
+}
+
+/// Reads `root/guide.yaml`. Every problem found is returned, not just the first.
+pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let file = PathBuf::from(FILE_NAME);
+    let bytes = match std::fs::read(root.join(FILE_NAME)) {
+        Ok(b) => b,
+        Err(e) => {
+            let help = if e.kind() == std::io::ErrorKind::NotFound {
+                format!(
+                    "run practica in a guide's folder, pass --root DIR, or start a new guide with `practica init DIR` (looked in {})",
+                    root.display()
+                )
+            } else {
+                e.to_string()
+            };
+            return Err(vec![Diagnostic::error(Code::ConfigSyntax, &file, 0, "guide.yaml cannot be read").with_help(help)]);
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Err(vec![
+            Diagnostic::error(Code::ConfigSyntax, &file, 0, "guide.yaml is not UTF-8 text")
+                .with_help("save the file as UTF-8 in your editor"),
+        ]);
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+    parse(&text, &file)
+}
+
+pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let value = yaml::parse(text, file, 1, Code::ConfigSyntax).map_err(|d| vec![d])?;
+    let empty = serde_yaml::Mapping::new();
+    let map = match &value {
+        Value::Mapping(m) => m,
+        Value::Null => &empty,
+        _ => {
+            return Err(vec![
+                Diagnostic::error(Code::ConfigSyntax, file, 1, "guide.yaml must be a set of `key: value` lines")
+                    .with_help("start with a line such as: title: My guide"),
+            ]);
+        }
+    };
+    let mut f = Fields::new(map, text, file, 1);
+    f.check_keys(KEYS, "guide.yaml", Code::ConfigUnknownKey);
+    let title = match f.string("title") {
+        Some(t) if !t.trim().is_empty() => t,
+        _ => {
+            f.diagnostics.push(
+                Diagnostic::error(Code::ConfigValue, file, 1, "guide.yaml has no `title`")
+                    .with_help("add a line such as: title: Growing and Sustaining the Peer Workforce"),
+            );
+            String::new()
+        }
+    };
+    let description = f.string("description").unwrap_or_default();
+    let base_url = f.string("base_url").unwrap_or_else(|| "/".to_string());
+    let language = f.string("language").unwrap_or_else(|| "en".to_string());
+    let theme = f.string("theme").unwrap_or_else(|| "default".to_string());
+    let paper = read_paper(&mut f, "paper").unwrap_or_default();
+
+    let mut audiences = Vec::new();
+    if let Some(m) = f.mapping("audiences") {
+        for (k, v) in m {
+            let key = yaml::key_name(k);
+            let label = match v {
+                Value::String(s) => s.clone(),
+                _ => {
+                    let line = f.nested(m, f.line_of("audiences")).line_of(&key);
+                    f.diagnostics.push(
+                        Diagnostic::error(Code::ConfigValue, file, line, format!("audience `{key}` needs a label"))
+                            .with_help(format!("write it as {key}: Human resources staff")),
+                    );
+                    key.clone()
+                }
+            };
+            audiences.push(Audience { key, label });
+        }
+    }
+
+    let mut sources = Vec::new();
+    if let Some(m) = f.mapping("sources") {
+        let sources_line = f.line_of("sources");
+        let outer = f.nested(m, sources_line);
+        for (k, v) in m {
+            let key = yaml::key_name(k);
+            let key_line = outer.line_of(&key);
+            let Value::Mapping(sm) = v else {
+                f.diagnostics.push(
+                    Diagnostic::error(Code::ConfigValue, file, key_line, format!("source `{key}` must list its details"))
+                        .with_help("indent title:, publisher:, year:, url: and note: under it"),
+                );
+                continue;
+            };
+            let mut sf = outer.nested(sm, key_line);
+            sf.check_keys(SOURCE_KEYS, &format!("source `{key}`"), Code::ConfigUnknownKey);
+            let title = sf.string("title").unwrap_or_else(|| {
+                sf.diagnostics.push(
+                    Diagnostic::error(Code::ConfigValue, file, key_line, format!("source `{key}` has no `title`"))
+                        .with_help("add the document's full title under it: title: ..."),
+                );
+                String::new()
+            });
+            sources.push(Source {
+                key,
+                title,
+                publisher: sf.string("publisher"),
+                year: sf.string("year"),
+                url: sf.string("url"),
+                note: sf.string("note"),
+            });
+            f.diagnostics.append(&mut sf.take_diagnostics());
+        }
+    }
+
+    let mut handouts = Vec::new();
+    if let Some(items) = f.sequence("handouts") {
+        let handouts_line = f.line_of("handouts");
+        let mut search_from = handouts_line;
+        for item in items {
+            let item_line = find_item_line(text, search_from);
+            search_from = item_line;
+            let Value::Mapping(bm) = item else {
+                f.diagnostics.push(
+                    Diagnostic::error(Code::ConfigValue, file, item_line, "a handout bundle must list its details")
+                        .with_help("give it at least name:, title: and include:"),
+                );
+                continue;
+            };
+            let mut bf = f.nested(bm, item_line.saturating_sub(1));
+            bf.check_keys(BUNDLE_KEYS, "a handout bundle", Code::ConfigUnknownKey);
+            let name = bf.string("name").unwrap_or_default();
+            if name.is_empty() {
+                bf.diagnostics.push(
+                    Diagnostic::error(Code::ConfigValue, file, item_line, "a handout bundle has no `name`")
+                        .with_help("add name: conference-2026 (it becomes the address /handouts/bundles/conference-2026/)"),
+                );
+            }
+            let title = bf.string("title").unwrap_or_else(|| name.clone());
+            let paper = read_paper(&mut bf, "paper").unwrap_or(paper);
+            let include_line = bf.line_of("include");
+            let mut include = Vec::new();
+            for (i, p) in bf.string_list("include").into_iter().enumerate() {
+                let line = find_entry_line(text, include_line, &p).unwrap_or(include_line + i + 1);
+                include.push(Included { path: p, line });
+            }
+            handouts.push(Bundle {
+                name,
+                title,
+                subtitle: bf.string("subtitle"),
+                event: bf.string("event"),
+                date: bf.string("date"),
+                paper,
+                include,
+                line: item_line,
+            });
+            f.diagnostics.append(&mut bf.take_diagnostics());
+        }
+    }
+
+    let diagnostics = f.take_diagnostics();
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+    Ok(Config {
+        title,
+        description,
+        base_url,
+        language,
+        theme,
+        paper,
+        audiences,
+        sources,
+        handouts,
+        file: file.to_path_buf(),
+    })
+}
+
+fn read_paper(f: &mut Fields, key: &str) -> Option<Paper> {
+    let s = f.string(key)?;
+    match Paper::parse(&s) {
+        Some(p) => Some(p),
+        None => {
+            let line = f.line_of(key);
+            f.diagnostics.push(
+                Diagnostic::error(Code::ConfigValue, f.file(), line, format!("`{key}` must be letter or a4, not `{s}`"))
+                    .with_help(format!("{key}: letter (US) or {key}: a4")),
+            );
+            None
+        }
+    }
+}
+
+/// The line of the next `- ` list item after `after` (1-based).
+fn find_item_line(text: &str, after: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .skip(after)
+        .find(|(_, l)| l.trim_start().starts_with("- ") && !l.trim_start()[2..].trim_start().is_empty() && l.contains(':'))
+        .map_or(after, |(i, _)| i + 1)
+}
+
+fn find_entry_line(text: &str, after: usize, entry: &str) -> Option<usize> {
+    text.lines().enumerate().skip(after.saturating_sub(1)).find(|(_, l)| l.contains(entry)).map(|(i, _)| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errs(text: &str) -> Vec<Diagnostic> {
+        parse(text, Path::new("guide.yaml")).unwrap_err()
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_nearest() {
+        let e = errs("title: T\ndescriptoin: x\n");
+        assert_eq!(e[0].line, 2);
+        assert!(e[0].message.contains("descriptoin"));
+        assert_eq!(e[0].help.as_deref(), Some("did you mean `description`?"));
+    }
+
+    #[test]
+    fn nested_source_key_is_checked() {
+        let e = errs("title: T\nsources:\n  a:\n    title: A\n    yaer: 2020\n");
+        assert_eq!(e[0].line, 5, "{e:?}");
+        assert!(e[0].help.as_deref().unwrap().contains("year"));
+    }
+
+    #[test]
+    fn bundle_include_lines() {
+        let c = parse(
+            "title: T\nhandouts:\n  - name: a\n    title: A\n    include:\n      - practices/x\n      - tips/y\n",
+            Path::new("guide.yaml"),
+        )
+        .unwrap();
+        assert_eq!(c.handouts[0].include[1].line, 7);
+        assert_eq!(c.handouts[0].line, 3);
+    }
+
+    #[test]
+    fn bad_paper() {
+        let e = errs("title: T\npaper: legal\n");
+        assert!(e[0].message.contains("legal"));
+        assert_eq!(e[0].line, 2);
+    }
+}

@@ -1,0 +1,20 @@
+//! practica: a static site generator for implementation guides.
+//!
+//! Data flows one way: `config` and `content` load the site folder, `resolve`
+//! ties it into a `Guide`, `render` turns that into files in memory and
+//! `output` writes them with an atomic swap. `build` runs the stages in order.
+
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub mod frontmatter;
+pub mod init;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod resolve;
+pub mod slug;
+pub mod theme;
+pub mod url;
+mod yaml;

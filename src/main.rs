@@ -1,0 +1,95 @@
+//! The command line. Everything else lives in the library.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use practica::build::{self, Options};
+use practica::diagnostic::{self, Diagnostic};
+
+#[derive(Parser)]
+#[command(name = "practica", version, about = "Builds implementation guides: a searchable website and printable handouts from Markdown.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (public/ by default).
+    Build {
+        /// The guide's folder (holding guide.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: ROOT/public].
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Overrides base_url from guide.yaml, e.g. https://example.org/guides/peer/
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Write a small new guide into DIR to start from.
+    Init {
+        /// The folder to create the guide in.
+        dir: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match cli.command {
+        Command::Build { root, output, base_url, drafts } => {
+            let output = output.unwrap_or_else(|| root.join("public"));
+            let opts = Options { root: root.clone(), output: output.clone(), base_url, drafts };
+            match build::build(&opts) {
+                Ok(report) => {
+                    report_diagnostics(&report.warnings, &root);
+                    println!("{}", report.summary(&output));
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    report_diagnostics(&diags, &root);
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Init { dir } => match practica::init::init(&dir) {
+            Ok(()) => {
+                println!("Wrote a new guide to {}. Build it with: practica build --root {}", dir.display(), dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
+fn report_diagnostics(diags: &[Diagnostic], root: &std::path::Path) {
+    if diags.is_empty() {
+        return;
+    }
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    eprint!("{}", diagnostic::render_text(diags, root, color));
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    if errors > 0 {
+        eprintln!(
+            "{} error{}{}; nothing was written.",
+            errors,
+            if errors == 1 { "" } else { "s" },
+            if warnings > 0 { format!(" and {warnings} warning{}", if warnings == 1 { "" } else { "s" }) } else { String::new() }
+        );
+    }
+}

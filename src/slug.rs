@@ -1,0 +1,45 @@
+//! Slugs: the URL-safe names of pages and heading anchors.
+
+/// Lower-case ASCII letters, digits and single hyphens. Non-ASCII letters are
+/// transliterated (é → e, ß → ss); what has no ASCII form is dropped. Never empty.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    let mut push = |c: char, out: &mut String| {
+        if c.is_ascii_alphanumeric() {
+            if pending_hyphen && !out.is_empty() {
+                out.push('-');
+            }
+            pending_hyphen = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            pending_hyphen = true;
+        }
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c, &mut out);
+        } else if let Some(t) = deunicode::deunicode_char(c) {
+            for tc in t.chars() {
+                push(tc, &mut out);
+            }
+        }
+    }
+    if out.is_empty() { "page".to_string() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slugify;
+
+    #[test]
+    fn examples() {
+        assert_eq!(slugify("Why it matters"), "why-it-matters");
+        assert_eq!(slugify("  Rôle -- clarté!  "), "role-clarte");
+        assert_eq!(slugify("Straße"), "strasse");
+        assert_eq!(slugify("日本"), "ri-ben");
+        assert_eq!(slugify("!!!"), "page");
+        assert_eq!(slugify(""), "page");
+        assert_eq!(slugify("../etc/passwd"), "etc-passwd");
+    }
+}

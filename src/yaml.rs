@@ -1,0 +1,271 @@
+//! Reading YAML mappings with diagnostics that point at the right line.
+//!
+//! serde's derive stops at the first problem and its messages speak of Rust
+//! types. Editors get one clear message per key instead, so guide.yaml and
+//! front matter are read field by field from a parsed mapping.
+
+use std::path::Path;
+
+use serde_yaml::{Mapping, Value};
+
+use crate::diagnostic::{Code, Diagnostic, suggest};
+
+/// Parses YAML text; `first_line` is the line of the file the text starts on.
+pub fn parse(text: &str, file: &Path, first_line: usize, code: Code) -> Result<Value, Diagnostic> {
+    if let Some((line, col)) = find_tab_indent(text) {
+        return Err(Diagnostic::error(code, file, first_line + line - 1, "a tab is used for indentation; YAML allows only spaces")
+            .at_column(col)
+            .with_help("replace the tab with spaces"));
+    }
+    serde_yaml::from_str::<Value>(text).map_err(|e| {
+        let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let mut message = e.to_string();
+        if let Some(i) = message.find(" at line ") {
+            message.truncate(i);
+        }
+        Diagnostic::error(code, file, first_line + line - 1, format!("this is not valid YAML: {message}"))
+            .at_column(col)
+            .with_help(
+                "check the indentation and quote values that contain `:` or start with a special character, e.g. title: \"Goals: the first year\"",
+            )
+    })
+}
+
+fn find_tab_indent(text: &str) -> Option<(usize, usize)> {
+    for (i, line) in text.lines().enumerate() {
+        let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+        if let Some(p) = indent.find('\t') {
+            if !line.trim().is_empty() {
+                return Some((i + 1, p + 1));
+            }
+        }
+    }
+    None
+}
+
+/// Reads typed fields of one mapping and records a diagnostic for each misfit.
+pub struct Fields<'a> {
+    map: &'a Mapping,
+    text: &'a str,
+    file: &'a Path,
+    first_line: usize,
+    /// Only lines after this one (0-based, within `text`) belong to this mapping.
+    scope_start: usize,
+    /// Indentation of this mapping's keys.
+    indent: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Fields<'a> {
+    pub fn new(map: &'a Mapping, text: &'a str, file: &'a Path, first_line: usize) -> Self {
+        Fields { map, text, file, first_line, scope_start: 0, indent: 0, diagnostics: Vec::new() }
+    }
+
+    /// A nested mapping found under `key` of this one.
+    pub fn nested(&self, map: &'a Mapping, key_line: usize) -> Fields<'a> {
+        let rel = key_line.saturating_sub(self.first_line);
+        let indent = self
+            .text
+            .lines()
+            .skip(rel + 1)
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .map_or(self.indent + 2, |l| {
+                let t = l.trim_start();
+                let lead = l.len() - t.len();
+                if let Some(rest) = t.strip_prefix("- ") { lead + 2 + (rest.len() - rest.trim_start().len()) } else { lead }
+            });
+        Fields {
+            map,
+            text: self.text,
+            file: self.file,
+            first_line: self.first_line,
+            scope_start: rel,
+            indent,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn file(&self) -> &Path {
+        self.file
+    }
+
+    /// The file line of `key`, or of the mapping's start when it cannot be found.
+    pub fn line_of(&self, key: &str) -> usize {
+        for (i, line) in self.text.lines().enumerate().skip(self.scope_start) {
+            let t = line.trim_start();
+            let lead = line.len() - t.len();
+            let (t, lead) = match t.strip_prefix("- ") {
+                Some(rest) => (rest.trim_start(), lead + 2 + (rest.len() - rest.trim_start().len())),
+                None => (t, lead),
+            };
+            if lead != self.indent {
+                continue;
+            }
+            let t = t.trim_start_matches(['"', '\'']);
+            if let Some(rest) = t.strip_prefix(key) {
+                let rest = rest.trim_start_matches(['"', '\'']).trim_start();
+                if rest.starts_with(':') {
+                    return self.first_line + i;
+                }
+            }
+        }
+        self.first_line + self.scope_start
+    }
+
+    fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    /// Flags every key not in `allowed`, suggesting the nearest one.
+    pub fn check_keys(&mut self, allowed: &[&str], what: &str, code: Code) {
+        let mut unknown = Vec::new();
+        for k in self.map.keys() {
+            let name = key_name(k);
+            if !allowed.contains(&name.as_str()) {
+                unknown.push(name);
+            }
+        }
+        for name in unknown {
+            let line = self.line_of(&name);
+            let help = suggest(&name, allowed);
+            let col = self.indent + 1;
+            self.push(
+                Diagnostic::error(code, self.file, line, format!("unknown key `{name}` in {what}"))
+                    .at_column(col)
+                    .with_help(help),
+            );
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    fn wrong_type(&mut self, key: &str, expected: &str, help: String) {
+        let line = self.line_of(key);
+        let col = self.indent + 1;
+        self.push(
+            Diagnostic::error(Code::WrongType, self.file, line, format!("`{key}` must be {expected}"))
+                .at_column(col)
+                .with_help(help),
+        );
+    }
+
+    pub fn string(&mut self, key: &str) -> Option<String> {
+        match self.get(key)? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => {
+                self.wrong_type(key, "text", format!("write it on one line, e.g. {key}: \"...\""));
+                None
+            }
+        }
+    }
+
+    pub fn required_string(&mut self, key: &str, what: &str, example: &str) -> String {
+        let wrong_type = self.get(key).is_some_and(|v| matches!(v, Value::Sequence(_) | Value::Mapping(_)));
+        match self.string(key) {
+            Some(s) if !s.trim().is_empty() => s,
+            _ if wrong_type => String::new(),
+            _ => {
+                let line = if self.map.contains_key(key) { self.line_of(key) } else { self.first_line.max(1) };
+                self.push(
+                    Diagnostic::error(Code::MissingField, self.file, line, format!("{what} has no `{key}`"))
+                        .with_help(format!("add a line to the front matter, e.g. {key}: {example}")),
+                );
+                String::new()
+            }
+        }
+    }
+
+    pub fn string_list(&mut self, key: &str) -> Vec<String> {
+        match self.get(key) {
+            None => Vec::new(),
+            Some(Value::Sequence(items)) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    match item {
+                        Value::String(s) => out.push(s.clone()),
+                        Value::Number(n) => out.push(n.to_string()),
+                        _ => {
+                            self.wrong_type(key, "a list of words", format!("write each entry as text, e.g. {key}: [one, two]"));
+                            return out;
+                        }
+                    }
+                }
+                out
+            }
+            Some(Value::String(s)) => {
+                let s = s.clone();
+                self.wrong_type(key, "a list", format!("put the value in brackets: {key}: [{s}]"));
+                vec![s]
+            }
+            Some(_) => {
+                self.wrong_type(key, "a list", format!("write it as a list, e.g. {key}: [one, two]"));
+                Vec::new()
+            }
+        }
+    }
+
+    /// A single string or a list of them (used where one or several are natural, like `source`).
+    pub fn one_or_many(&mut self, key: &str) -> Vec<String> {
+        match self.get(key) {
+            Some(Value::String(s)) => vec![s.clone()],
+            _ => self.string_list(key),
+        }
+    }
+
+    pub fn int(&mut self, key: &str) -> Option<i64> {
+        match self.get(key)? {
+            Value::Number(n) if n.as_i64().is_some() => n.as_i64(),
+            _ => {
+                self.wrong_type(key, "a whole number", format!("e.g. {key}: 10"));
+                None
+            }
+        }
+    }
+
+    pub fn bool(&mut self, key: &str) -> Option<bool> {
+        match self.get(key)? {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.wrong_type(key, "true or false", format!("e.g. {key}: true"));
+                None
+            }
+        }
+    }
+
+    pub fn mapping(&mut self, key: &str) -> Option<&'a Mapping> {
+        match self.get(key)? {
+            Value::Mapping(m) => Some(m),
+            _ => {
+                self.wrong_type(key, "a set of `key: value` lines", format!("indent the entries under {key}:"));
+                None
+            }
+        }
+    }
+
+    pub fn sequence(&mut self, key: &str) -> Option<&'a [Value]> {
+        match self.get(key)? {
+            Value::Sequence(s) => Some(s),
+            _ => {
+                self.wrong_type(key, "a list", format!("start each entry under {key}: with `- `"));
+                None
+            }
+        }
+    }
+
+    pub fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
+        std::mem::take(&mut self.diagnostics)
+    }
+}
+
+pub fn key_name(k: &Value) -> String {
+    match k {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => "(complex key)".to_string(),
+    }
+}
