@@ -82,8 +82,9 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let statics = theme::static_files(&opts.root, &guide.config.theme);
     if let Err(e) = output::write_site(&opts.output, &files, &statics) {
         return Err(vec![
-            Diagnostic::error(Code::Output, &opts.output, 0, format!("the site could not be written: {e}"))
-                .with_help("check that the output folder's parent exists and is writable; the previous output was left as it was"),
+            Diagnostic::error(Code::Output, &opts.output, 0, format!("the site could not be written: {e}")).with_help(
+                "check that the output folder's parent exists and is writable; the previous output was left as it was",
+            ),
         ]);
     }
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();

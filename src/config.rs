@@ -107,7 +107,9 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
             } else {
                 e.to_string()
             };
-            return Err(vec![Diagnostic::error(Code::ConfigSyntax, &file, 0, "guide.yaml cannot be read").with_help(help)]);
+            return Err(vec![
+                Diagnostic::error(Code::ConfigSyntax, &file, 0, "guide.yaml cannot be read").with_help(help),
+            ]);
         }
     };
     let Ok(text) = String::from_utf8(bytes) else {
@@ -179,8 +181,13 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
             let key_line = outer.line_of(&key);
             let Value::Mapping(sm) = v else {
                 f.diagnostics.push(
-                    Diagnostic::error(Code::ConfigValue, file, key_line, format!("source `{key}` must list its details"))
-                        .with_help("indent title:, publisher:, year:, url: and note: under it"),
+                    Diagnostic::error(
+                        Code::ConfigValue,
+                        file,
+                        key_line,
+                        format!("source `{key}` must list its details"),
+                    )
+                    .with_help("indent title:, publisher:, year:, url: and note: under it"),
                 );
                 continue;
             };
@@ -224,8 +231,9 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
             let name = bf.string("name").unwrap_or_default();
             if name.is_empty() {
                 bf.diagnostics.push(
-                    Diagnostic::error(Code::ConfigValue, file, item_line, "a handout bundle has no `name`")
-                        .with_help("add name: conference-2026 (it becomes the address /handouts/bundles/conference-2026/)"),
+                    Diagnostic::error(Code::ConfigValue, file, item_line, "a handout bundle has no `name`").with_help(
+                        "add name: conference-2026 (it becomes the address /handouts/bundles/conference-2026/)",
+                    ),
                 );
             }
             let title = bf.string("title").unwrap_or_else(|| name.clone());
@@ -275,8 +283,13 @@ fn read_paper(f: &mut Fields, key: &str) -> Option<Paper> {
         None => {
             let line = f.line_of(key);
             f.diagnostics.push(
-                Diagnostic::error(Code::ConfigValue, f.file(), line, format!("`{key}` must be letter or a4, not `{s}`"))
-                    .with_help(format!("{key}: letter (US) or {key}: a4")),
+                Diagnostic::error(
+                    Code::ConfigValue,
+                    f.file(),
+                    line,
+                    format!("`{key}` must be letter or a4, not `{s}`"),
+                )
+                .with_help(format!("{key}: letter (US) or {key}: a4")),
             );
             None
         }
@@ -288,7 +301,9 @@ fn find_item_line(text: &str, after: usize) -> usize {
     text.lines()
         .enumerate()
         .skip(after)
-        .find(|(_, l)| l.trim_start().starts_with("- ") && !l.trim_start()[2..].trim_start().is_empty() && l.contains(':'))
+        .find(|(_, l)| {
+            l.trim_start().starts_with("- ") && !l.trim_start()[2..].trim_start().is_empty() && l.contains(':')
+        })
         .map_or(after, |(i, _)| i + 1)
 }
 

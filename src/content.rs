@@ -80,6 +80,9 @@ pub struct Doc {
     pub key_lines: HashMap<String, usize>,
     pub body: String,
     pub body_line: usize,
+    /// The file could not be read or parsed; it stands in so links to it do not
+    /// add a second, misleading error. A build with such a doc always fails.
+    pub failed: bool,
 }
 
 impl Doc {
@@ -123,8 +126,7 @@ pub fn load(root: &Path, include_drafts: bool) -> (Loaded, Vec<Diagnostic>) {
         }
     }
 
-    let results: Vec<(Option<Doc>, Vec<Diagnostic>)> =
-        files.par_iter().map(|p| load_file(root, &content, p)).collect();
+    let results: Vec<(Option<Doc>, Vec<Diagnostic>)> = files.par_iter().map(|p| load_file(root, &content, p)).collect();
     let mut docs = Vec::with_capacity(results.len());
     for (doc, mut diags) in results {
         diagnostics.append(&mut diags);
@@ -195,6 +197,13 @@ fn place(parts: &[String]) -> Result<Place, String> {
 }
 
 fn load_file(root: &Path, content: &Path, path: &Path) -> (Option<Doc>, Vec<Diagnostic>) {
+    let (doc, diags) = load_file_inner(root, content, path);
+    (doc.map(|d| d.unwrap_or_else(|stub| stub)), diags)
+}
+
+/// `Err` carries a stand-in for a file whose text could not be used.
+#[allow(clippy::type_complexity)]
+fn load_file_inner(root: &Path, content: &Path, path: &Path) -> (Option<Result<Doc, Doc>>, Vec<Diagnostic>) {
     let file = rel(root, path);
     let parts: Vec<String> = path
         .strip_prefix(content)
@@ -206,12 +215,44 @@ fn load_file(root: &Path, content: &Path, path: &Path) -> (Option<Doc>, Vec<Diag
     let place = match place(&parts) {
         Ok(p) => p,
         Err(msg) => {
-            return (None, vec![Diagnostic::error(Code::Misplaced, &file, 0, "practica does not know where to publish this file").with_help(msg)]);
+            return (
+                None,
+                vec![
+                    Diagnostic::error(Code::Misplaced, &file, 0, "practica does not know where to publish this file")
+                        .with_help(msg),
+                ],
+            );
         }
+    };
+    let stub = Doc {
+        kind: place.kind,
+        file: file.clone(),
+        content_path: content_path.clone(),
+        slug: place.slug.clone(),
+        area: place.area.clone(),
+        path: place.path.clone(),
+        title: String::new(),
+        summary: None,
+        weight: 0,
+        draft: false,
+        audience: Vec::new(),
+        tags: Vec::new(),
+        related: Vec::new(),
+        source: Vec::new(),
+        applies_to: Vec::new(),
+        key_lines: HashMap::new(),
+        body: String::new(),
+        body_line: 1,
+        failed: true,
     };
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => return (None, vec![Diagnostic::error(Code::Unreadable, &file, 0, format!("this file cannot be read: {e}"))]),
+        Err(e) => {
+            return (
+                Some(Err(stub)),
+                vec![Diagnostic::error(Code::Unreadable, &file, 0, format!("this file cannot be read: {e}"))],
+            );
+        }
     };
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -221,7 +262,7 @@ fn load_file(root: &Path, content: &Path, path: &Path) -> (Option<Doc>, Vec<Diag
             let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
             let col = at - bytes[..at].iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1) + 1;
             return (
-                None,
+                Some(Err(stub)),
                 vec![
                     Diagnostic::error(Code::Unreadable, &file, line, "this file is not UTF-8 text")
                         .at_column(col)
@@ -236,7 +277,7 @@ fn load_file(root: &Path, content: &Path, path: &Path) -> (Option<Doc>, Vec<Diag
         Ok(s) => s,
         Err(SplitError::Unclosed) => {
             return (
-                None,
+                Some(Err(stub)),
                 vec![
                     Diagnostic::error(Code::FrontMatterUnclosed, &file, 1, "the front matter is never closed")
                         .with_help("add a line with just --- after the last front-matter line"),
@@ -250,7 +291,7 @@ fn load_file(root: &Path, content: &Path, path: &Path) -> (Option<Doc>, Vec<Diag
     } else {
         match yaml::parse(split.yaml, &file, split.yaml_line, Code::FrontMatterSyntax) {
             Ok(v) => v,
-            Err(d) => return (None, vec![d]),
+            Err(d) => return (Some(Err(stub)), vec![d]),
         }
     };
     let empty = serde_yaml::Mapping::new();
@@ -259,10 +300,15 @@ fn load_file(root: &Path, content: &Path, path: &Path) -> (Option<Doc>, Vec<Diag
         Value::Null => &empty,
         _ => {
             return (
-                None,
+                Some(Err(stub)),
                 vec![
-                    Diagnostic::error(Code::FrontMatterSyntax, &file, split.yaml_line, "the front matter must be `key: value` lines")
-                        .with_help("e.g. title: Regular supervision"),
+                    Diagnostic::error(
+                        Code::FrontMatterSyntax,
+                        &file,
+                        split.yaml_line,
+                        "the front matter must be `key: value` lines",
+                    )
+                    .with_help("e.g. title: Regular supervision"),
                 ],
             );
         }
@@ -317,8 +363,9 @@ fn load_file(root: &Path, content: &Path, path: &Path) -> (Option<Doc>, Vec<Diag
         key_lines,
         body: split.body.to_string(),
         body_line: split.body_line,
+        failed: false,
     };
-    (Some(doc), diags)
+    (Some(Ok(doc)), diags)
 }
 
 fn capitalise(s: &str) -> String {

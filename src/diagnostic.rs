@@ -185,7 +185,10 @@ pub fn render_text(diagnostics: &[Diagnostic], root: &Path, color: bool) -> Stri
         let mut group = match &source_line {
             Some(text) => {
                 let col = d.column.saturating_sub(1).min(text.len());
-                let end = text[col..].find(char::is_whitespace).map_or(text.len(), |n| col + n).max((col + 1).min(text.len()));
+                let end = text[col..]
+                    .find(char::is_whitespace)
+                    .map_or(text.len(), |n| col + n)
+                    .max((col + 1).min(text.len()));
                 let col = floor_char_boundary(text, col);
                 let end = floor_char_boundary(text, end).max(col);
                 title.element(
@@ -255,14 +258,13 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// "did you mean `x`?" or a list of what is allowed.
-pub fn suggest<'a>(word: &str, candidates: &[&'a str]) -> String {
+pub fn suggest(word: &str, candidates: &[&str]) -> String {
     match nearest(word, candidates.iter().copied()) {
         Some(n) => format!("did you mean `{n}`?"),
         None if candidates.is_empty() => "there is nothing of that kind defined yet".to_string(),
-        None if candidates.len() <= 12 => format!(
-            "known values are: {}",
-            candidates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
-        ),
+        None if candidates.len() <= 12 => {
+            format!("known values are: {}", candidates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "))
+        }
         None => format!("there are {} known values; check the spelling", candidates.len()),
     }
 }

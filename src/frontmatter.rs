@@ -35,7 +35,12 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
         let l = text[pos..end].trim_end_matches([' ', '\t']);
         if l == "---" || l == "..." {
             let body_start = (end + 1).min(text.len());
-            return Ok(Split { yaml: &text[yaml_start..pos], yaml_line: 2, body: &text[body_start..], body_line: line + 1 });
+            return Ok(Split {
+                yaml: &text[yaml_start..pos],
+                yaml_line: 2,
+                body: &text[body_start..],
+                body_line: line + 1,
+            });
         }
         if end == text.len() {
             break;

@@ -9,7 +9,11 @@ use practica::build::{self, Options};
 use practica::diagnostic::{self, Diagnostic};
 
 #[derive(Parser)]
-#[command(name = "practica", version, about = "Builds implementation guides: a searchable website and printable handouts from Markdown.")]
+#[command(
+    name = "practica",
+    version,
+    about = "Builds implementation guides: a searchable website and printable handouts from Markdown."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -65,7 +69,11 @@ fn main() -> ExitCode {
         }
         Command::Init { dir } => match practica::init::init(&dir) {
             Ok(()) => {
-                println!("Wrote a new guide to {}. Build it with: practica build --root {}", dir.display(), dir.display());
+                println!(
+                    "Wrote a new guide to {}. Build it with: practica build --root {}",
+                    dir.display(),
+                    dir.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -89,7 +97,11 @@ fn report_diagnostics(diags: &[Diagnostic], root: &std::path::Path) {
             "{} error{}{}; nothing was written.",
             errors,
             if errors == 1 { "" } else { "s" },
-            if warnings > 0 { format!(" and {warnings} warning{}", if warnings == 1 { "" } else { "s" }) } else { String::new() }
+            if warnings > 0 {
+                format!(" and {warnings} warning{}", if warnings == 1 { "" } else { "s" })
+            } else {
+                String::new()
+            }
         );
     }
 }

@@ -74,8 +74,7 @@ pub struct Rendered {
 /// `id_prefix` keeps ids unique when several documents share one page (handouts).
 /// `resolve` gets each link or image destination with its line and column in `body`.
 pub fn render(body: &str, id_prefix: &str, resolve: &dyn Fn(&str, bool, usize, usize) -> Link) -> Rendered {
-    let line_starts: Vec<usize> =
-        std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let line_starts: Vec<usize> = std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
     let line_col = |offset: usize| {
         let line = line_starts.partition_point(|s| *s <= offset);
         (line, offset - line_starts[line - 1] + 1)
@@ -192,7 +191,9 @@ pub fn render(body: &str, id_prefix: &str, resolve: &dyn Fn(&str, bool, usize, u
                         line,
                         column,
                         message: "this image has no alt text".into(),
-                        help: Some("describe the image between the brackets: ![Map of the regions](/img/map.svg)".into()),
+                        help: Some(
+                            "describe the image between the brackets: ![Map of the regions](/img/map.svg)".into(),
+                        ),
                         is_warning: true,
                     });
                 }

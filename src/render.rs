@@ -46,7 +46,9 @@ fn template_diagnostic(e: &tera::Error, files: &HashMap<String, PathBuf>, page: 
         }
         _ => (String::new(), 0, 0, e.to_string()),
     };
-    let file = files.get(&name).cloned().unwrap_or_else(|| PathBuf::from(if name.is_empty() { "templates".into() } else { format!("templates/{name}") }));
+    let file = files.get(&name).cloned().unwrap_or_else(|| {
+        PathBuf::from(if name.is_empty() { "templates".into() } else { format!("templates/{name}") })
+    });
     let message = match page {
         Some(p) => format!("template `{name}` failed while rendering {p}: {message}"),
         None => format!("template `{name}`: {message}"),
@@ -224,7 +226,11 @@ fn jobs(guide: &Guide) -> Vec<Job> {
 }
 
 fn out_path(site_path: &str) -> String {
-    if site_path.is_empty() || site_path.ends_with('/') { format!("{site_path}index.html") } else { site_path.to_string() }
+    if site_path.is_empty() || site_path.ends_with('/') {
+        format!("{site_path}index.html")
+    } else {
+        site_path.to_string()
+    }
 }
 
 fn item(guide: &Guide, id: DocId) -> Item {
@@ -256,11 +262,17 @@ fn crumbs(guide: &Guide, list: &[(&str, &str)]) -> Vec<Crumb> {
 }
 
 fn section_title(guide: &Guide, slug: &str, default: &str) -> String {
-    guide.sections.get(slug).map(|&s| guide.docs[s].title.clone()).filter(|t| !t.is_empty()).unwrap_or_else(|| default.to_string())
+    guide
+        .sections
+        .get(slug)
+        .map(|&s| guide.docs[s].title.clone())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| default.to_string())
 }
 
 fn context(guide: &Guide, job: &Job) -> (&'static str, Context) {
-    let mut page = PageData { url: guide.urls.path(&job.path), canonical: guide.urls.absolute(&job.path), ..Default::default() };
+    let mut page =
+        PageData { url: guide.urls.path(&job.path), canonical: guide.urls.absolute(&job.path), ..Default::default() };
     let mut content = String::new();
     let mut nav_current = "";
     let template = match &job.what {
@@ -290,9 +302,11 @@ fn context(guide: &Guide, job: &Job) -> (&'static str, Context) {
                 }
                 Kind::Area => {
                     nav_current = "practices";
-                    page.breadcrumbs = crumbs(guide, &[(&section_title(guide, "practices", "Practices"), "practices/")]);
+                    page.breadcrumbs =
+                        crumbs(guide, &[(&section_title(guide, "practices", "Practices"), "practices/")]);
                     let area = guide.areas.iter().find(|a| a.doc == id);
-                    page.items = area.map(|a| a.practices.iter().map(|&p| item(guide, p)).collect()).unwrap_or_default();
+                    page.items =
+                        area.map(|a| a.practices.iter().map(|&p| item(guide, p)).collect()).unwrap_or_default();
                     "area.html"
                 }
                 Kind::Practice => {
@@ -309,12 +323,22 @@ fn context(guide: &Guide, job: &Job) -> (&'static str, Context) {
                         .audience
                         .iter()
                         .filter_map(|k| guide.config.audience(k))
-                        .map(|a| Item { title: a.label.clone(), url: guide.urls.path(&format!("audience/{}/", crate::slug::slugify(&a.key))), summary: None, meta: None })
+                        .map(|a| Item {
+                            title: a.label.clone(),
+                            url: guide.urls.path(&format!("audience/{}/", crate::slug::slugify(&a.key))),
+                            summary: None,
+                            meta: None,
+                        })
                         .collect();
                     page.tags = d
                         .tags
                         .iter()
-                        .map(|t| Item { title: t.clone(), url: guide.urls.path(&format!("tags/{}/", crate::slug::slugify(t))), summary: None, meta: None })
+                        .map(|t| Item {
+                            title: t.clone(),
+                            url: guide.urls.path(&format!("tags/{}/", crate::slug::slugify(t))),
+                            summary: None,
+                            meta: None,
+                        })
                         .collect();
                     page.related = r.related.iter().map(|&p| item(guide, p)).collect();
                     page.prev = r.prev.map(|p| item(guide, p));
@@ -329,7 +353,8 @@ fn context(guide: &Guide, job: &Job) -> (&'static str, Context) {
                 }
                 Kind::Checklist => {
                     nav_current = "checklists";
-                    page.breadcrumbs = crumbs(guide, &[(&section_title(guide, "checklists", "Checklists"), "checklists/")]);
+                    page.breadcrumbs =
+                        crumbs(guide, &[(&section_title(guide, "checklists", "Checklists"), "checklists/")]);
                     "checklist.html"
                 }
                 Kind::Page | Kind::Section => {
@@ -415,7 +440,9 @@ fn area_groups(guide: &Guide, with_practices: bool) -> Vec<Group> {
 }
 
 fn sitemap(guide: &Guide, jobs: &[Job]) -> String {
-    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for j in jobs {
         if matches!(j.what, PageSource::NotFound) {
             continue;

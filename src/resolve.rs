@@ -91,7 +91,10 @@ impl Guide {
 fn by_weight(docs: &[Doc], ids: &mut [DocId]) {
     ids.sort_by(|a, b| {
         let (a, b) = (&docs[*a], &docs[*b]);
-        a.weight.cmp(&b.weight).then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase())).then(a.path.cmp(&b.path))
+        a.weight
+            .cmp(&b.weight)
+            .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+            .then(a.path.cmp(&b.path))
     });
 }
 
@@ -112,8 +115,13 @@ pub fn resolve(config: Config, mut docs: Vec<Doc>, root: &Path) -> (Guide, Vec<D
     }
     for (i, other) in duplicates {
         diags.push(
-            Diagnostic::error(Code::DuplicateUrl, &docs[i].file, 1, format!("this page would be published at /{} like another file", docs[i].path))
-                .with_help(format!("{} claims the same address; rename one of the two files", docs[other].file.display())),
+            Diagnostic::error(
+                Code::DuplicateUrl,
+                &docs[i].file,
+                1,
+                format!("this page would be published at /{} like another file", docs[i].path),
+            )
+            .with_help(format!("{} claims the same address; rename one of the two files", docs[other].file.display())),
         );
     }
 
@@ -197,7 +205,10 @@ pub fn resolve(config: Config, mut docs: Vec<Doc>, root: &Path) -> (Guide, Vec<D
             Some([one]) => Ok(*one),
             Some(many) => Err(Some(format!(
                 "several areas have a practice `{name}`; write it as {}",
-                many.iter().map(|&p| format!("`{}/{name}`", docs[p].area.as_deref().unwrap_or_default())).collect::<Vec<_>>().join(" or ")
+                many.iter()
+                    .map(|&p| format!("`{}/{name}`", docs[p].area.as_deref().unwrap_or_default()))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
             ))),
             None => Err(None),
         }
@@ -214,13 +225,23 @@ pub fn resolve(config: Config, mut docs: Vec<Doc>, root: &Path) -> (Guide, Vec<D
         for name in &d.related {
             match find_practice(name) {
                 Ok(p) if p == i => diags.push(
-                    Diagnostic::warning(Code::UnknownReference, &d.file, d.line_of("related"), "a practice lists itself as related")
-                        .with_help(format!("remove `{name}` from related")),
+                    Diagnostic::warning(
+                        Code::UnknownReference,
+                        &d.file,
+                        d.line_of("related"),
+                        "a practice lists itself as related",
+                    )
+                    .with_help(format!("remove `{name}` from related")),
                 ),
                 Ok(p) => relations[i].related.push(p),
                 Err(help) => diags.push(
-                    Diagnostic::error(Code::UnknownReference, &d.file, d.line_of("related"), format!("related practice `{name}` does not exist"))
-                        .with_help(help.unwrap_or_else(|| suggest(name, &practice_names))),
+                    Diagnostic::error(
+                        Code::UnknownReference,
+                        &d.file,
+                        d.line_of("related"),
+                        format!("related practice `{name}` does not exist"),
+                    )
+                    .with_help(help.unwrap_or_else(|| suggest(name, &practice_names))),
                 ),
             }
         }
@@ -238,8 +259,13 @@ pub fn resolve(config: Config, mut docs: Vec<Doc>, root: &Path) -> (Guide, Vec<D
                     let mut names = practice_names.clone();
                     names.extend(area_names.iter().copied());
                     diags.push(
-                        Diagnostic::error(Code::UnknownReference, &d.file, d.line_of("applies_to"), format!("`{name}` in applies_to is neither a practice nor an area"))
-                            .with_help(suggest(name, &names)),
+                        Diagnostic::error(
+                            Code::UnknownReference,
+                            &d.file,
+                            d.line_of("applies_to"),
+                            format!("`{name}` in applies_to is neither a practice nor an area"),
+                        )
+                        .with_help(suggest(name, &names)),
                     );
                 }
             }
@@ -247,16 +273,26 @@ pub fn resolve(config: Config, mut docs: Vec<Doc>, root: &Path) -> (Guide, Vec<D
         for key in &d.source {
             if config.source(key).is_none() {
                 diags.push(
-                    Diagnostic::error(Code::UnknownReference, &d.file, d.line_of("source"), format!("source `{key}` is not listed in guide.yaml"))
-                        .with_help(format!("{} — or add it under sources: in guide.yaml", suggest(key, &source_keys))),
+                    Diagnostic::error(
+                        Code::UnknownReference,
+                        &d.file,
+                        d.line_of("source"),
+                        format!("source `{key}` is not listed in guide.yaml"),
+                    )
+                    .with_help(format!("{} — or add it under sources: in guide.yaml", suggest(key, &source_keys))),
                 );
             }
         }
         for key in &d.audience {
             if config.audience(key).is_none() {
                 diags.push(
-                    Diagnostic::error(Code::UnknownReference, &d.file, d.line_of("audience"), format!("audience `{key}` is not listed in guide.yaml"))
-                        .with_help(format!("{} — or add it under audiences: in guide.yaml", suggest(key, &audience_keys))),
+                    Diagnostic::error(
+                        Code::UnknownReference,
+                        &d.file,
+                        d.line_of("audience"),
+                        format!("audience `{key}` is not listed in guide.yaml"),
+                    )
+                    .with_help(format!("{} — or add it under audiences: in guide.yaml", suggest(key, &audience_keys))),
                 );
             } else if d.kind == Kind::Practice {
                 audience_map.entry(key.clone()).or_default().push(i);
@@ -265,7 +301,11 @@ pub fn resolve(config: Config, mut docs: Vec<Doc>, root: &Path) -> (Guide, Vec<D
         if d.kind == Kind::Practice {
             for tag in &d.tags {
                 let slug = slugify(tag);
-                tag_map.entry(slug.clone()).or_insert_with(|| Term { slug, label: tag.clone(), docs: Vec::new() }).docs.push(i);
+                tag_map
+                    .entry(slug.clone())
+                    .or_insert_with(|| Term { slug, label: tag.clone(), docs: Vec::new() })
+                    .docs
+                    .push(i);
             }
         }
     }
@@ -360,7 +400,8 @@ fn render_markdown(guide: &mut Guide, root: &Path) -> Vec<Diagnostic> {
                     } else {
                         Diagnostic::error(Code::BrokenLink, &doc.file, line, p.message.clone())
                     };
-                    let d = if p.message.contains("alt text") { Diagnostic { code: Code::MissingStatic, ..d } } else { d };
+                    let d =
+                        if p.message.contains("alt text") { Diagnostic { code: Code::MissingStatic, ..d } } else { d };
                     d.at_column(p.column).with_help_opt(p.help.clone())
                 })
                 .collect();
@@ -380,7 +421,10 @@ fn render_markdown(guide: &mut Guide, root: &Path) -> Vec<Diagnostic> {
         let doc = &guide.docs[i];
         for p in pending {
             let target = &guide.rendered[p.target];
-            if target.headings.iter().any(|h| h.id == p.fragment) || footnote_or_task(&p.fragment) {
+            if guide.docs[p.target].failed
+                || target.headings.iter().any(|h| h.id == p.fragment)
+                || footnote_or_task(&p.fragment)
+            {
                 continue;
             }
             let ids: Vec<&str> = target.headings.iter().map(|h| h.id.as_str()).collect();
@@ -450,7 +494,10 @@ fn resolve_link(
                 message: format!("the link `{dest}` points to a page that does not exist"),
                 help: Some(match near {
                     Some(n) => format!("did you mean `@/{n}`?"),
-                    None => "link with a path relative to this file, or from content/ as @/practices/<area>/<practice>.md".into(),
+                    None => {
+                        "link with a path relative to this file, or from content/ as @/practices/<area>/<practice>.md"
+                            .into()
+                    }
                 }),
             };
         };
@@ -463,7 +510,11 @@ fn resolve_link(
         return Link::Rewrite(url);
     }
     if let Some(rest) = path_part.strip_prefix('/') {
-        if !rest.is_empty() && !rest.ends_with('/') && !static_exists(root, &g.config.theme, rest) && g.find(rest).is_none() {
+        if !rest.is_empty()
+            && !rest.ends_with('/')
+            && !static_exists(root, &g.config.theme, rest)
+            && g.find(rest).is_none()
+        {
             return Link::Broken {
                 message: format!("`{dest}` is not a file in static/"),
                 help: Some(format!("put the file at static/{rest}, or fix the path")),

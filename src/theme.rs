@@ -49,7 +49,8 @@ static BUILTIN_TEMPLATES: &[(&str, &[u8])] = builtin!(
     "templates/partials/list.html",
 );
 
-static BUILTIN_STATIC: &[(&str, &[u8])] = builtin!("static/css/practica.css", "static/js/practica.js", "static/favicon.svg");
+static BUILTIN_STATIC: &[(&str, &[u8])] =
+    builtin!("static/css/practica.css", "static/js/practica.js", "static/favicon.svg");
 
 pub fn builtin_static(path: &str) -> Option<&'static [u8]> {
     BUILTIN_STATIC.iter().find(|(n, _)| n.strip_prefix("static/") == Some(path)).map(|(_, b)| *b)
@@ -70,8 +71,13 @@ pub fn templates(root: &Path, theme: &str) -> Result<Vec<TemplateSource>, Vec<Di
     let theme_dir = root.join("themes").join(theme).join("templates");
     if theme != "default" && !theme_dir.is_dir() {
         return Err(vec![
-            Diagnostic::error(Code::ConfigValue, "guide.yaml", 1, format!("the theme `{theme}` is not in themes/{theme}/templates/"))
-                .with_help("use theme: default, or add the theme's folder"),
+            Diagnostic::error(
+                Code::ConfigValue,
+                "guide.yaml",
+                1,
+                format!("the theme `{theme}` is not in themes/{theme}/templates/"),
+            )
+            .with_help("use theme: default, or add the theme's folder"),
         ]);
     }
     for name in TEMPLATES {
@@ -81,14 +87,26 @@ pub fn templates(root: &Path, theme: &str) -> Result<Vec<TemplateSource>, Vec<Di
             Some(p) => match std::fs::read_to_string(p) {
                 Ok(t) => (t, p.strip_prefix(root).unwrap_or(p).to_path_buf()),
                 Err(e) => {
-                    diags.push(Diagnostic::error(Code::Template, p.strip_prefix(root).unwrap_or(p), 0, format!("this template cannot be read: {e}")));
+                    diags.push(Diagnostic::error(
+                        Code::Template,
+                        p.strip_prefix(root).unwrap_or(p),
+                        0,
+                        format!("this template cannot be read: {e}"),
+                    ));
                     continue;
                 }
             },
             None => {
                 let key = format!("templates/{name}");
-                let bytes = BUILTIN_TEMPLATES.iter().find(|(n, _)| *n == key).map(|(_, b)| *b).expect("every template is built in");
-                (String::from_utf8_lossy(bytes).into_owned(), PathBuf::from(format!("(built-in theme)/templates/{name}")))
+                let bytes = BUILTIN_TEMPLATES
+                    .iter()
+                    .find(|(n, _)| *n == key)
+                    .map(|(_, b)| *b)
+                    .expect("every template is built in");
+                (
+                    String::from_utf8_lossy(bytes).into_owned(),
+                    PathBuf::from(format!("(built-in theme)/templates/{name}")),
+                )
             }
         };
         out.push(TemplateSource { name: name.to_string(), text, file });
@@ -117,7 +135,8 @@ pub fn static_files(root: &Path, theme: &str) -> Vec<(String, StaticFile)> {
                 continue;
             }
             let Ok(rel) = e.path().strip_prefix(&dir) else { continue };
-            let site_path: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let site_path: Vec<String> =
+                rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
             if site_path.iter().any(|s| s.starts_with('.')) {
                 continue;
             }

@@ -13,9 +13,14 @@ use crate::diagnostic::{Code, Diagnostic, suggest};
 /// Parses YAML text; `first_line` is the line of the file the text starts on.
 pub fn parse(text: &str, file: &Path, first_line: usize, code: Code) -> Result<Value, Diagnostic> {
     if let Some((line, col)) = find_tab_indent(text) {
-        return Err(Diagnostic::error(code, file, first_line + line - 1, "a tab is used for indentation; YAML allows only spaces")
-            .at_column(col)
-            .with_help("replace the tab with spaces"));
+        return Err(Diagnostic::error(
+            code,
+            file,
+            first_line + line - 1,
+            "a tab is used for indentation; YAML allows only spaces",
+        )
+        .at_column(col)
+        .with_help("replace the tab with spaces"));
     }
     serde_yaml::from_str::<Value>(text).map_err(|e| {
         let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
@@ -64,16 +69,19 @@ impl<'a> Fields<'a> {
     /// A nested mapping found under `key` of this one.
     pub fn nested(&self, map: &'a Mapping, key_line: usize) -> Fields<'a> {
         let rel = key_line.saturating_sub(self.first_line);
-        let indent = self
-            .text
-            .lines()
-            .skip(rel + 1)
-            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-            .map_or(self.indent + 2, |l| {
-                let t = l.trim_start();
-                let lead = l.len() - t.len();
-                if let Some(rest) = t.strip_prefix("- ") { lead + 2 + (rest.len() - rest.trim_start().len()) } else { lead }
-            });
+        let indent =
+            self.text.lines().skip(rel + 1).find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#')).map_or(
+                self.indent + 2,
+                |l| {
+                    let t = l.trim_start();
+                    let lead = l.len() - t.len();
+                    if let Some(rest) = t.strip_prefix("- ") {
+                        lead + 2 + (rest.len() - rest.trim_start().len())
+                    } else {
+                        lead
+                    }
+                },
+            );
         Fields {
             map,
             text: self.text,
@@ -189,7 +197,11 @@ impl<'a> Fields<'a> {
                         Value::String(s) => out.push(s.clone()),
                         Value::Number(n) => out.push(n.to_string()),
                         _ => {
-                            self.wrong_type(key, "a list of words", format!("write each entry as text, e.g. {key}: [one, two]"));
+                            self.wrong_type(
+                                key,
+                                "a list of words",
+                                format!("write each entry as text, e.g. {key}: [one, two]"),
+                            );
                             return out;
                         }
                     }

@@ -1,0 +1,275 @@
+//! One test per mistake an editor can make: the bad input itself, exit code 1,
+//! a message naming file and line, and the previous public/ left untouched.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+/// Builds the fixture once, applies `breakage`, builds again and checks the failure.
+fn fails_with(breakage: impl FnOnce(&Path), location: &str, words: &[&str]) -> String {
+    let site = copy_fixture("basic");
+    let out = site.path().join("public");
+    let first = build(site.path(), &out, &[]);
+    assert_eq!(first.code, 0, "fixture must build first: {}", first.stderr);
+    let before = snapshot(&out);
+    breakage(site.path());
+    let r = build(site.path(), &out, &[]);
+    assert_eq!(r.code, 1, "exit code 1 expected; stderr:\n{}", r.stderr);
+    assert!(r.stderr.contains(location), "expected location `{location}` in:\n{}", r.stderr);
+    for w in words {
+        assert!(r.stderr.contains(w), "expected `{w}` in:\n{}", r.stderr);
+    }
+    assert!(r.stderr.contains("nothing was written"), "{}", r.stderr);
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    assert_eq!(snapshot(&out), before, "public/ must be unchanged after a failed build");
+    let siblings: Vec<_> =
+        fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert!(!siblings.iter().any(|n| n.contains("practica-staging")), "no staging folder left: {siblings:?}");
+    r.stderr
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    fs::write(root.join(rel), text).unwrap();
+}
+
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let p = root.join(rel);
+    let t = fs::read_to_string(&p).unwrap();
+    assert!(t.contains(from), "{rel} has no `{from}`");
+    fs::write(p, t.replacen(from, to, 1)).unwrap();
+}
+
+const JD: &str = "content/practices/hiring/job-descriptions.md";
+
+#[test]
+fn unknown_front_matter_key_suggests_the_nearest() {
+    let err = fails_with(
+        |r| edit(r, JD, "tags:", "tgas:"),
+        "content/practices/hiring/job-descriptions.md:5:1",
+        &["unknown key `tgas`", "did you mean `tags`?", "P0204"],
+    );
+    assert!(err.contains("tgas: [hiring, Job Design]"), "quotes the source line: {err}");
+}
+
+#[test]
+fn missing_required_title() {
+    fails_with(
+        |r| edit(r, JD, "title: Write job descriptions\n", ""),
+        "job-descriptions.md:2",
+        &["has no `title`", "title: "],
+    );
+}
+
+#[test]
+fn missing_required_summary() {
+    fails_with(
+        |r| edit(r, JD, "summary: Clear duties help everyone.\n", ""),
+        "job-descriptions.md:2",
+        &["has no `summary`"],
+    );
+}
+
+#[test]
+fn malformed_yaml() {
+    fails_with(
+        |r| edit(r, JD, "tags: [hiring, Job Design]", "tags: [hiring, Job Design"),
+        "job-descriptions.md:",
+        &["not valid YAML", "P0203"],
+    );
+}
+
+#[test]
+fn tab_indentation_in_yaml() {
+    fails_with(|r| edit(r, JD, "weight: 1", "weight:\n\t1"), "job-descriptions.md:9:1", &["tab"]);
+}
+
+#[test]
+fn unclosed_front_matter() {
+    fails_with(
+        |r| write(r, JD, "---\ntitle: A\nsummary: B\n\nBody text\n"),
+        "job-descriptions.md:1",
+        &["never closed", "---"],
+    );
+}
+
+#[test]
+fn wrong_type_string_where_list_expected() {
+    fails_with(
+        |r| edit(r, JD, "audience: [hr]", "audience: hr"),
+        "job-descriptions.md:4",
+        &["`audience` must be a list", "audience: [hr]"],
+    );
+}
+
+#[test]
+fn broken_internal_link() {
+    fails_with(
+        |r| edit(r, JD, "(../support/regular-supervision.md)", "(../support/regular-supervison.md)"),
+        "job-descriptions.md:14:5",
+        &["points to a page that does not exist", "did you mean `@/practices/support/regular-supervision.md`?"],
+    );
+}
+
+#[test]
+fn broken_anchor() {
+    fails_with(
+        |r| edit(r, "content/_index.md", "#why-it-matters", "#why-it-maters"),
+        "content/_index.md:5",
+        &["#why-it-maters names no heading", "did you mean `why-it-matters`?"],
+    );
+}
+
+#[test]
+fn unknown_related_practice() {
+    fails_with(
+        |r| edit(r, JD, "related: [regular-supervision]", "related: [regular-supervisoin]"),
+        "job-descriptions.md:6",
+        &["related practice `regular-supervisoin` does not exist", "did you mean `regular-supervision`?"],
+    );
+}
+
+#[test]
+fn unknown_source() {
+    fails_with(
+        |r| edit(r, JD, "source: handbook", "source: handbok"),
+        "job-descriptions.md:7",
+        &["source `handbok`", "did you mean `handbook`?"],
+    );
+}
+
+#[test]
+fn unknown_audience() {
+    fails_with(
+        |r| edit(r, JD, "audience: [hr]", "audience: [h-r]"),
+        "job-descriptions.md:4",
+        &["audience `h-r`", "did you mean `hr`?"],
+    );
+}
+
+#[test]
+fn unknown_applies_to() {
+    fails_with(
+        |r| edit(r, "content/tips/train-supervisors.md", "applies_to: [support]", "applies_to: [suport]"),
+        "train-supervisors.md:4",
+        &["`suport` in applies_to", "did you mean `support`?"],
+    );
+}
+
+#[test]
+fn unknown_guide_yaml_key() {
+    fails_with(
+        |r| edit(r, "guide.yaml", "language: en", "langauge: en"),
+        "guide.yaml:4:1",
+        &["unknown key `langauge`", "did you mean `language`?", "P0102"],
+    );
+}
+
+#[test]
+fn invalid_guide_yaml() {
+    fails_with(
+        |r| edit(r, "guide.yaml", "title: Fixture Guide", "title: [Fixture Guide"),
+        "guide.yaml:",
+        &["not valid YAML"],
+    );
+}
+
+#[test]
+fn two_files_claim_one_url() {
+    fails_with(
+        |r| write(r, "content/practices/hiring/Job Descriptions.md", "---\ntitle: Dup\nsummary: Dup.\n---\nx\n"),
+        "content/practices/hiring/",
+        &["published at /practices/hiring/job-descriptions/", "rename one of the two files", "P0304"],
+    );
+}
+
+#[test]
+fn template_syntax_error_names_template_and_line() {
+    fails_with(
+        |r| {
+            write(
+                r,
+                "templates/tip.html",
+                "{% extends \"base.html\" %}\n{% block main %}\n{{ page.title \n{% endblock main %}\n",
+            )
+        },
+        "templates/tip.html:",
+        &["template `tip.html`", "P0401"],
+    );
+}
+
+#[test]
+fn template_render_error_names_template() {
+    fails_with(
+        |r| {
+            write(
+                r,
+                "templates/tip.html",
+                "{% extends \"base.html\" %}\n{% block main %}\n{{ page.no_such_field.deeper }}\n{% endblock main %}\n",
+            )
+        },
+        "templates/tip.html:3",
+        &["template `tip.html` failed while rendering /tips/train-supervisors/"],
+    );
+}
+
+#[test]
+fn non_utf8_file() {
+    fails_with(
+        |r| fs::write(r.join(JD), b"---\ntitle: Caf\xe9\nsummary: x\n---\n").unwrap(),
+        "job-descriptions.md:2:11",
+        &["not UTF-8"],
+    );
+}
+
+#[test]
+fn practice_outside_an_area_folder() {
+    fails_with(
+        |r| write(r, "content/practices/loose.md", "---\ntitle: L\nsummary: L.\n---\n"),
+        "content/practices/loose.md",
+        &["does not know where to publish", "area folder"],
+    );
+}
+
+#[test]
+fn missing_static_file() {
+    fails_with(
+        |r| edit(r, "content/_index.md", "/img/map.svg", "/img/mapp.svg"),
+        "content/_index.md:7",
+        &["not a file in static/"],
+    );
+}
+
+#[test]
+fn every_error_is_reported_in_one_run() {
+    let err = fails_with(
+        |r| {
+            edit(r, JD, "tags:", "tgas:");
+            edit(r, "content/tips/train-supervisors.md", "applies_to: [support]", "applies_to: [suport]");
+            edit(
+                r,
+                "content/practices/support/regular-supervision.md",
+                "(@/practices/hiring/job-descriptions.md)",
+                "(@/nowhere.md)",
+            );
+        },
+        "job-descriptions.md:5",
+        &["train-supervisors.md:4", "regular-supervision.md:", "3 errors"],
+    );
+    // Sorted by file.
+    assert!(err.find("job-descriptions.md").unwrap() < err.find("regular-supervision.md").unwrap());
+}
+
+#[test]
+fn bom_and_crlf_are_accepted() {
+    let site = copy_fixture("basic");
+    let p = site.path().join(JD);
+    let text = fs::read_to_string(&p).unwrap().replace('\n', "\r\n");
+    fs::write(&p, format!("\u{feff}{text}")).unwrap();
+    let out = site.path().join("public");
+    let r = build(site.path(), &out, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(read(&out, "practices/hiring/job-descriptions/index.html").contains("<h1>Write job descriptions</h1>"));
+}
