@@ -6,9 +6,11 @@ use std::time::{Duration, Instant};
 use crate::config;
 use crate::content::{self, Kind};
 use crate::diagnostic::{self, Code, Diagnostic};
+use crate::handout;
 use crate::output;
 use crate::render;
 use crate::resolve::{self, Guide};
+use crate::search;
 use crate::theme;
 
 #[derive(Debug, Clone)]
@@ -17,12 +19,26 @@ pub struct Options {
     pub output: PathBuf,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Also print every handout to PDF with headless Chromium.
+    pub pdf: bool,
+    /// The Chromium to print with; found on PATH when not given.
+    pub chrome: Option<PathBuf>,
+    /// Skip the search index, for the fastest edit loop.
+    pub no_search: bool,
 }
 
 impl Options {
     pub fn new(root: impl Into<PathBuf>) -> Options {
         let root = root.into();
-        Options { output: root.join("public"), root, base_url: None, drafts: false }
+        Options {
+            output: root.join("public"),
+            root,
+            base_url: None,
+            drafts: false,
+            pdf: false,
+            chrome: None,
+            no_search: false,
+        }
     }
 }
 
@@ -62,6 +78,7 @@ pub fn load_and_resolve(opts: &Options) -> Result<(Guide, Vec<Diagnostic>), Vec<
     let (loaded, mut diags) = content::load(&opts.root, opts.drafts);
     let (guide, mut more) = resolve::resolve(cfg, loaded.docs, &opts.root);
     diags.append(&mut more);
+    diags.append(&mut handout::check_bundles(&guide));
     if guide.home.is_none() && !diags.iter().any(|d| d.code == Code::Misplaced && d.line == 0) {
         diags.push(
             Diagnostic::warning(Code::Misplaced, "content/_index.md", 0, "the guide has no home page text")
@@ -78,9 +95,15 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let (guide, warnings) = load_and_resolve(opts)?;
     let sources = theme::templates(&opts.root, &guide.config.theme)?;
     let mut templates = render::templates(sources)?;
-    let files = render::render(&guide, &mut templates)?;
+    let mut files = render::render(&guide, &mut templates, !opts.no_search)?;
+    files.extend(handout::render(&guide, &templates)?);
+    if !opts.no_search {
+        files.extend(search::index(&guide)?);
+    }
     let statics = theme::static_files(&opts.root, &guide.config.theme);
-    if let Err(e) = output::write_site(&opts.output, &files, &statics) {
+    let mut before_swap =
+        |staging: &Path| if opts.pdf { handout::print_pdfs(&guide, staging, opts.chrome.as_deref()) } else { Ok(()) };
+    if let Err(e) = output::write_site(&opts.output, &files, &statics, &mut before_swap) {
         return Err(vec![
             Diagnostic::error(Code::Output, &opts.output, 0, format!("the site could not be written: {e}")).with_help(
                 "check that the output folder's parent exists and is writable; the previous output was left as it was",

@@ -35,6 +35,15 @@ enum Command {
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Also write each handout as a PDF (needs Chromium).
+        #[arg(long)]
+        pdf: bool,
+        /// The Chromium or Chrome to print PDFs with [default: found on PATH].
+        #[arg(long, value_name = "PATH")]
+        chrome: Option<PathBuf>,
+        /// Skip the search index, for the fastest builds while editing.
+        #[arg(long)]
+        no_search: bool,
     },
     /// Write a small new guide into DIR to start from.
     Init {
@@ -52,9 +61,9 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build { root, output, base_url, drafts } => {
+        Command::Build { root, output, base_url, drafts, pdf, chrome, no_search } => {
             let output = output.unwrap_or_else(|| root.join("public"));
-            let opts = Options { root: root.clone(), output: output.clone(), base_url, drafts };
+            let opts = Options { root: root.clone(), output: output.clone(), base_url, drafts, pdf, chrome, no_search };
             match build::build(&opts) {
                 Ok(report) => {
                     report_diagnostics(&report.warnings, &root);

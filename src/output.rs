@@ -50,7 +50,15 @@ fn process_alive(pid: u32) -> bool {
 }
 
 /// Writes every file into a fresh staging folder, then swaps it in as `output`.
-pub fn write_site(output: &Path, files: &[OutFile], statics: &[(String, StaticFile)]) -> io::Result<()> {
+///
+/// `before_swap` gets the staging folder once every file is in it, for work that
+/// needs the written site (printing PDFs); its error abandons the build.
+pub fn write_site(
+    output: &Path,
+    files: &[OutFile],
+    statics: &[(String, StaticFile)],
+    before_swap: &mut dyn FnMut(&Path) -> io::Result<()>,
+) -> io::Result<()> {
     clean_stale(output);
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent)?;
@@ -59,7 +67,8 @@ pub fn write_site(output: &Path, files: &[OutFile], statics: &[(String, StaticFi
     if staging.exists() {
         fs::remove_dir_all(&staging)?;
     }
-    let result = fill(&staging, files, statics).and_then(|()| swap(&staging, output));
+    let result =
+        fill(&staging, files, statics).and_then(|()| before_swap(&staging)).and_then(|()| swap(&staging, output));
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }

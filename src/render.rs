@@ -28,6 +28,13 @@ pub struct Templates {
     files: HashMap<String, PathBuf>,
 }
 
+impl Templates {
+    /// Renders one template; `page` names the output page in error messages.
+    pub fn render(&self, template: &str, ctx: &Context, page: &str) -> Result<String, Diagnostic> {
+        self.tera.render(template, ctx).map_err(|e| template_diagnostic(&e, &self.files, Some(page)))
+    }
+}
+
 pub fn templates(sources: Vec<TemplateSource>) -> Result<Templates, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
@@ -101,6 +108,17 @@ struct PageData {
     items: Vec<Item>,
     groups: Vec<Group>,
     task_count: usize,
+    /// The printable handout of this page, if it has one.
+    handout_url: Option<String>,
+    /// The search page's filter groups.
+    filters: Vec<FilterGroup>,
+}
+
+#[derive(Serialize)]
+struct FilterGroup {
+    name: &'static str,
+    legend: &'static str,
+    options: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -121,9 +139,13 @@ struct SiteData<'a> {
     favicon_url: String,
     nav: Vec<NavLink>,
     sources_page: Option<String>,
+    /// The search page, when the site has a search index.
+    search_url: Option<String>,
+    /// Pagefind's runtime, loaded by the theme's script on first use.
+    search_bundle: Option<String>,
 }
 
-pub fn render(guide: &Guide, templates: &mut Templates) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+pub fn render(guide: &Guide, templates: &mut Templates, search: bool) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
     let urls = &guide.urls;
     let mut nav = vec![NavLink { key: "practices", title: "Practices", url: urls.path("practices/") }];
     if !guide.tips.is_empty() {
@@ -145,10 +167,12 @@ pub fn render(guide: &Guide, templates: &mut Templates) -> Result<Vec<OutFile>, 
         favicon_url: urls.path("favicon.svg"),
         nav,
         sources_page: guide.find("sources").map(|s| guide.url(s)),
+        search_url: search.then(|| urls.path("search/")),
+        search_bundle: search.then(|| urls.path(&format!("{}/pagefind.js", crate::search::BUNDLE_DIR))),
     };
     templates.tera.global_context().insert("site", &site);
 
-    let jobs = jobs(guide);
+    let jobs = jobs(guide, search);
     let tera = &templates.tera;
     let results: Vec<Result<OutFile, Diagnostic>> = jobs
         .par_iter()
@@ -191,6 +215,7 @@ enum PageSource {
     AllChecklists,
     Taxonomy { tags: bool },
     Term { tags: bool, index: usize },
+    Search,
     NotFound,
 }
 
@@ -199,7 +224,7 @@ struct Job {
     what: PageSource,
 }
 
-fn jobs(guide: &Guide) -> Vec<Job> {
+fn jobs(guide: &Guide, search: bool) -> Vec<Job> {
     let mut jobs = Vec::with_capacity(guide.docs.len() + guide.tags.len() + 16);
     for (i, d) in guide.docs.iter().enumerate() {
         if d.kind != Kind::Section {
@@ -220,6 +245,9 @@ fn jobs(guide: &Guide) -> Vec<Job> {
     }
     for (index, t) in guide.audiences.iter().enumerate() {
         jobs.push(Job { path: format!("audience/{}/", t.slug), what: PageSource::Term { tags: false, index } });
+    }
+    if search {
+        jobs.push(Job { path: "search/".into(), what: PageSource::Search });
     }
     jobs.push(Job { path: "404.html".into(), what: PageSource::NotFound });
     jobs
@@ -293,6 +321,7 @@ fn context(guide: &Guide, job: &Job) -> (&'static str, Context) {
                 .map(|h| Item { title: h.text.clone(), url: format!("#{}", h.id), summary: None, meta: None })
                 .collect();
             page.task_count = guide.rendered[id].tasks.len();
+            page.handout_url = crate::handout::url_for(guide, id);
             match d.kind {
                 Kind::Home => {
                     page.title = if d.title.is_empty() { guide.config.title.clone() } else { d.title.clone() };
@@ -403,6 +432,13 @@ fn context(guide: &Guide, job: &Job) -> (&'static str, Context) {
             page.items = t.docs.iter().map(|&p| item(guide, p)).collect();
             "term.html"
         }
+        PageSource::Search => {
+            page.kind = "search".into();
+            page.title = "Search".into();
+            page.breadcrumbs = crumbs(guide, &[]);
+            page.filters = search_filters(guide);
+            "search.html"
+        }
         PageSource::NotFound => {
             page.kind = "404".into();
             page.title = "Page not found".into();
@@ -415,6 +451,32 @@ fn context(guide: &Guide, job: &Job) -> (&'static str, Context) {
     ctx.insert_value("content", Value::safe_string(&content));
     ctx.insert("nav_current", nav_current);
     (template, ctx)
+}
+
+fn search_filters(guide: &Guide) -> Vec<FilterGroup> {
+    let mut kinds: Vec<String> = Vec::new();
+    for d in &guide.docs {
+        if let Some(k) = crate::search::kind_label(d.kind)
+            && !kinds.iter().any(|x| x == k)
+        {
+            kinds.push(k.to_string());
+        }
+    }
+    let order = ["Practice", "Practice area", "Tip", "Checklist", "Page"];
+    kinds.sort_by_key(|k| order.iter().position(|o| o == k));
+    vec![
+        FilterGroup {
+            name: "area",
+            legend: "Practice area",
+            options: guide.areas.iter().map(|a| guide.docs[a.doc].title.clone()).collect(),
+        },
+        FilterGroup {
+            name: "audience",
+            legend: "Audience",
+            options: guide.audiences.iter().map(|t| t.label.clone()).collect(),
+        },
+        FilterGroup { name: "kind", legend: "Kind of page", options: kinds },
+    ]
 }
 
 fn section_intro(guide: &Guide, slug: &str, default: &str, page: &mut PageData, content: &mut String) {
@@ -444,7 +506,7 @@ fn sitemap(guide: &Guide, jobs: &[Job]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for j in jobs {
-        if matches!(j.what, PageSource::NotFound) {
+        if matches!(j.what, PageSource::NotFound | PageSource::Search) {
             continue;
         }
         s.push_str("  <url><loc>");

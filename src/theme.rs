@@ -23,6 +23,7 @@ pub const TEMPLATES: &[&str] = &[
     "taxonomy.html",
     "term.html",
     "404.html",
+    "search.html",
     "partials/list.html",
 ];
 
@@ -46,6 +47,7 @@ static BUILTIN_TEMPLATES: &[(&str, &[u8])] = builtin!(
     "templates/taxonomy.html",
     "templates/term.html",
     "templates/404.html",
+    "templates/search.html",
     "templates/partials/list.html",
 );
 

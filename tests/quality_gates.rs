@@ -14,8 +14,9 @@
 //! `SKIPPED quality_gates: ...` and pass, except under `CI=true`, where a
 //! missing tool fails them: `.ci/run` installs everything.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
 
@@ -32,76 +33,9 @@ fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn find_chromium() -> Option<PathBuf> {
-    let fixed = Path::new("/usr/bin/chromium");
-    if fixed.is_file() {
-        return Some(fixed.to_path_buf());
-    }
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|dir| dir.join("chromium")).find(|candidate| candidate.is_file())
-}
-
-/// Whether `program arg` starts and exits 0.
-fn runs(program: &str, arg: &str) -> bool {
-    Command::new(program)
-        .arg(arg)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success())
-}
-
-/// The Chromium to use, or the list of what is missing.
-fn prerequisites() -> Result<PathBuf, Vec<&'static str>> {
-    let mut missing = Vec::new();
-    let chromium = find_chromium();
-    if chromium.is_none() {
-        missing.push("chromium (apt-get install chromium)");
-    }
-    if !runs("java", "-version") {
-        missing.push("java (Java 17 or later on PATH)");
-    }
-    if !runs("node", "--version") {
-        missing.push("node (Node 20 or later on PATH)");
-    }
-    let modules = manifest_dir().join("tests/browser/node_modules");
-    if !modules.join("playwright-core").is_dir()
-        || !modules.join("axe-core").is_dir()
-        || !modules.join("vnu-jar").is_dir()
-    {
-        missing.push("tests/browser/node_modules (run `npm ci` in tests/browser)");
-    }
-    match chromium {
-        Some(path) if missing.is_empty() => Ok(path),
-        _ => Err(missing),
-    }
-}
-
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|value| {
-        let value = value.trim().to_ascii_lowercase();
-        value == "true" || value == "1"
-    })
-}
-
 /// Builds the guide at `root` and runs the quality gate over the output.
 fn check_site(name: &str, root: &Path) {
-    let chromium = match prerequisites() {
-        Ok(path) => path,
-        Err(missing) => {
-            let what = missing.join(", ");
-            assert!(
-                !in_ci(),
-                "quality_gates: cannot check {name} because of missing {what}; \
-                 CI=true, so the gate may not be skipped (.ci/run installs these)"
-            );
-            // Straight to the process's stderr, past the test harness's capture,
-            // so a skip is visible in a plain `cargo test`.
-            let _ = writeln!(std::io::stderr(), "SKIPPED quality_gates: {what}");
-            return;
-        }
-    };
+    let Some(chromium) = common::browser::tools_or_skip("quality_gates") else { return };
     assert!(root.join("guide.yaml").is_file(), "quality_gates: {} has no guide.yaml", root.display());
 
     let _gate = GATE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());

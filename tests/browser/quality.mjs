@@ -15,12 +15,12 @@
 // Chromium is the system one (/usr/bin/chromium, or --chromium / $CHROMIUM); no browser is ever downloaded.
 
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync, createReadStream } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, findChromium, startServer } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -29,50 +29,8 @@ const VIEWPORTS = [
   { name: '1280px', width: 1280, height: 900 },
   { name: '390px', width: 390, height: 844, isMobile: false },
 ];
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const NAV_TIMEOUT_MS = 30_000;
 const SETTLE_TIMEOUT_MS = 5_000;
-
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.htm': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.pdf': 'application/pdf',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.pagefind': 'application/octet-stream',
-};
-
-function contentType(file) {
-  const ext = path.extname(file).toLowerCase();
-  if (ext.startsWith('.pf_')) return 'application/octet-stream'; // pagefind .pf_meta .pf_index .pf_fragment .pf_filter
-  return CONTENT_TYPES[ext] ?? 'application/octet-stream';
-}
 
 // ---------------------------------------------------------------- arguments
 
@@ -114,15 +72,6 @@ function parseArgs(argv) {
   return opts;
 }
 
-function findChromium() {
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, 'chromium');
-    if (dir && existsSync(candidate)) return candidate;
-  }
-  return null;
-}
-
 // ---------------------------------------------------------------- files and server
 
 async function walk(dir) {
@@ -140,67 +89,6 @@ function urlPathOf(rel, base) {
   const parts = rel.split(path.sep).map(encodeURIComponent);
   if (parts[parts.length - 1] === 'index.html') parts[parts.length - 1] = '';
   return base + parts.join('/');
-}
-
-function startServer(root, base) {
-  const notFoundPage = path.join(root, '404.html');
-  const server = http.createServer((req, res) => {
-    const send = (status, headers, file, body) => {
-      res.writeHead(status, headers);
-      if (req.method === 'HEAD') return res.end();
-      if (file) createReadStream(file).pipe(res);
-      else res.end(body);
-    };
-    const notFound = () => {
-      if (existsSync(notFoundPage)) {
-        send(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': statSync(notFoundPage).size }, notFoundPage);
-      } else {
-        send(404, { 'Content-Type': 'text/plain; charset=utf-8' }, null, 'not found\n');
-      }
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return send(405, { 'Content-Type': 'text/plain; charset=utf-8', Allow: 'GET, HEAD' }, null, 'method not allowed\n');
-    }
-    let pathname;
-    try {
-      pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-    } catch {
-      return send(400, { 'Content-Type': 'text/plain; charset=utf-8' }, null, 'bad request\n');
-    }
-    if (`${pathname}/` === base) {
-      return send(301, { Location: base }, null, '');
-    }
-    if (!pathname.startsWith(base) || pathname.includes('\0')) {
-      return send(404, { 'Content-Type': 'text/plain; charset=utf-8' }, null, `not found: outside the base path ${base}\n`);
-    }
-    const rel = pathname.slice(base.length);
-    let file = path.resolve(root, `.${path.posix.sep}${rel}`);
-    if (file !== root && !file.startsWith(root + path.sep)) return notFound();
-    let stat;
-    try {
-      stat = statSync(file);
-    } catch {
-      return notFound();
-    }
-    if (stat.isDirectory()) {
-      if (!pathname.endsWith('/')) {
-        const url = new URL(req.url, 'http://localhost');
-        return send(301, { Location: `${url.pathname}/${url.search}` }, null, '');
-      }
-      file = path.join(file, 'index.html');
-      try {
-        stat = statSync(file);
-      } catch {
-        return notFound();
-      }
-    }
-    if (!stat.isFile()) return notFound();
-    send(200, { 'Content-Type': contentType(file), 'Content-Length': stat.size }, file);
-  });
-  return new Promise((resolve, reject) => {
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
 }
 
 // ---------------------------------------------------------------- problems

@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests: run the real binary on a copy of a fixture.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};

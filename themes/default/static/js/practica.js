@@ -35,7 +35,198 @@
     update();
   }
 
+
+  // Search: Pagefind's runtime is loaded on first use, from the bundle the
+  // build wrote under the site's base path. Results come from our own markup.
+  var pagefind = null;
+  function loadPagefind(url) {
+    if (!pagefind) {
+      pagefind = import(url).then(function (pf) {
+        return pf.options({ excerptLength: 22 }).then(function () { return pf; });
+      });
+    }
+    return pagefind;
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+
+  function runSearch(url, query, filters, limit) {
+    return loadPagefind(url).then(function (pf) {
+      return pf.search(query, { filters: filters || {} });
+    }).then(function (search) {
+      var results = search ? search.results : [];
+      return Promise.all(results.slice(0, limit).map(function (r) { return r.data(); }))
+        .then(function (data) { return { total: results.length, data: data }; });
+    });
+  }
+
+  function resultLink(d, headingTag) {
+    var a = el("a", "result-link");
+    a.href = d.url;
+    var title = el(headingTag || "span", "result-title", d.meta.title || d.url);
+    a.appendChild(title);
+    var meta = [d.meta.kind, d.meta.area].filter(Boolean).join(" · ");
+    if (meta) a.appendChild(el("span", "result-meta", meta));
+    var ex = el("span", "result-excerpt");
+    // Pagefind's excerpt is our escaped text with <mark> around matched words.
+    ex.innerHTML = d.excerpt;
+    a.appendChild(ex);
+    return a;
+  }
+
+  function debounce(fn, ms) {
+    var t;
+    return function () {
+      var args = arguments;
+      clearTimeout(t);
+      t = setTimeout(function () { fn.apply(null, args); }, ms);
+    };
+  }
+
+  function initHeaderSearch(form) {
+    var url = form.getAttribute("data-pagefind");
+    var input = form.querySelector("input[type=search]");
+    var panel = el("div", "search-popup");
+    panel.hidden = true;
+    var status = el("p", "search-popup-status");
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    var list = el("ul", "search-popup-list");
+    list.setAttribute("aria-label", "Search results");
+    var all = el("a", "search-popup-all", "See all results");
+    panel.appendChild(status);
+    panel.appendChild(list);
+    panel.appendChild(all);
+    form.appendChild(panel);
+    var seq = 0;
+
+    function links() { return Array.prototype.slice.call(panel.querySelectorAll("a")); }
+    function close() { panel.hidden = true; }
+    function update() {
+      var q = input.value.trim();
+      var mine = ++seq;
+      if (!q) { close(); status.textContent = ""; list.textContent = ""; return; }
+      runSearch(url, q, {}, 6).then(function (res) {
+        if (mine !== seq) return;
+        list.textContent = "";
+        res.data.forEach(function (d) {
+          var li = el("li");
+          li.appendChild(resultLink(d));
+          list.appendChild(li);
+        });
+        status.textContent = res.total ? plural(res.total, "result", "results") + " for “" + q + "”" : "No results for “" + q + "”.";
+        all.href = form.action + "?q=" + encodeURIComponent(q);
+        all.hidden = res.total <= 6;
+        panel.hidden = false;
+      }).catch(function () {
+        if (mine !== seq) return;
+        status.textContent = "Search is not available right now.";
+        list.textContent = "";
+        panel.hidden = false;
+      });
+    }
+    input.addEventListener("input", debounce(update, 120));
+    // Warm up on focus so the first keystroke's results are not held up by loading.
+    input.addEventListener("focus", function () { loadPagefind(url).catch(function () {}); });
+    form.addEventListener("keydown", function (e) {
+      var ls = links().filter(function (a) { return !a.hidden; });
+      var i = ls.indexOf(document.activeElement);
+      if (e.key === "ArrowDown" && panel.hidden && document.activeElement === input && list.childNodes.length) {
+        e.preventDefault();
+        panel.hidden = false;
+      } else if (e.key === "ArrowDown" && !panel.hidden && ls.length) {
+        e.preventDefault();
+        ls[Math.min(i + 1, ls.length - 1)].focus();
+      } else if (e.key === "ArrowUp" && !panel.hidden && i >= 0) {
+        e.preventDefault();
+        if (i === 0) input.focus(); else ls[i - 1].focus();
+      } else if (e.key === "Escape") {
+        if (!panel.hidden) { e.preventDefault(); close(); input.focus(); }
+      }
+    });
+    document.addEventListener("click", function (e) { if (!form.contains(e.target)) close(); });
+    form.addEventListener("focusout", function () {
+      setTimeout(function () { if (!form.contains(document.activeElement)) close(); }, 0);
+    });
+  }
+
+  function initSearchPage(root, bundle) {
+    var form = root.querySelector("form");
+    var input = form.querySelector("input[type=search]");
+    var status = root.querySelector("[data-search-status]");
+    var list = root.querySelector("[data-search-results]");
+    var nojs = root.querySelector("[data-search-nojs]");
+    if (nojs) nojs.hidden = true;
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (c) {
+      if (params.getAll(c.name).indexOf(c.value) >= 0) c.checked = true;
+    });
+    var seq = 0;
+
+    function filters() {
+      var f = {};
+      Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]:checked"), function (c) {
+        (f[c.name] = f[c.name] || { any: [] }).any.push(c.value);
+      });
+      return f;
+    }
+    function syncUrl() {
+      var p = new URLSearchParams();
+      if (input.value.trim()) p.set("q", input.value.trim());
+      Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]:checked"), function (c) { p.append(c.name, c.value); });
+      var qs = p.toString();
+      history.replaceState(null, "", location.pathname + (qs ? "?" + qs : ""));
+    }
+    function update() {
+      syncUrl();
+      var q = input.value.trim();
+      var f = filters();
+      var mine = ++seq;
+      if (!q && !Object.keys(f).length) {
+        list.hidden = true;
+        list.textContent = "";
+        status.textContent = "Type a word or two to search the guide.";
+        return;
+      }
+      runSearch(bundle, q || null, f, 50).then(function (res) {
+        if (mine !== seq) return;
+        list.textContent = "";
+        res.data.forEach(function (d) {
+          var li = el("li", "search-result");
+          li.appendChild(resultLink(d, "span"));
+          list.appendChild(li);
+        });
+        list.hidden = !res.total;
+        var what = q ? " for “" + q + "”" : "";
+        status.textContent = res.total
+          ? plural(res.total, "result", "results") + what + (res.total > 50 ? "; showing the first 50." : ".")
+          : "No results" + what + ". Try fewer or different words, or clear the filters.";
+      }).catch(function () {
+        if (mine !== seq) return;
+        status.textContent = "Search is not available right now.";
+      });
+    }
+    form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
+    input.addEventListener("input", debounce(update, 150));
+    form.addEventListener("change", function (e) { if (e.target.type === "checkbox") update(); });
+    update();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var header = document.querySelector("form.site-search[data-pagefind]");
+    if (header) {
+      initHeaderSearch(header);
+      var page = document.querySelector("[data-search-page]");
+      if (page) initSearchPage(page, header.getAttribute("data-pagefind"));
+    }
     Array.prototype.forEach.call(document.querySelectorAll("[data-checklist]"), initChecklist);
   });
 })();

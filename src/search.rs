@@ -1,0 +1,127 @@
+//! Search: a Pagefind index built in-process from the plain text of each page.
+//!
+//! Records are added from the text the Markdown pass already collected, so no
+//! HTML is parsed twice and navigation never pollutes results. Only Pagefind's
+//! search runtime (JS + WASM) and index are published; its UI files are not,
+//! because the theme has its own accessible search UI.
+
+use std::collections::BTreeMap;
+
+use crate::content::Kind;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::render::OutFile;
+use crate::resolve::{DocId, Guide};
+
+/// Where the bundle lands under the site's base path.
+pub const BUNDLE_DIR: &str = "pagefind";
+
+pub fn kind_label(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::Practice => Some("Practice"),
+        Kind::Area => Some("Practice area"),
+        Kind::Tip => Some("Tip"),
+        Kind::Checklist => Some("Checklist"),
+        Kind::Page => Some("Page"),
+        Kind::Home | Kind::Section => None,
+    }
+}
+
+struct Record {
+    url: String,
+    content: String,
+    meta: BTreeMap<String, String>,
+    filters: BTreeMap<String, Vec<String>>,
+}
+
+fn record(guide: &Guide, id: DocId) -> Option<Record> {
+    let d = &guide.docs[id];
+    let kind = kind_label(d.kind)?;
+    let area = guide.relations[id].area.filter(|_| d.kind == Kind::Practice).map(|a| guide.docs[a].title.clone());
+    let text = &guide.rendered[id].text;
+    let mut content = String::with_capacity(d.title.len() * 2 + text.len() + 200);
+    // The title and summary lead the text so they rank and show in excerpts.
+    content.push_str(&d.title);
+    content.push_str(". ");
+    if let Some(s) = &d.summary {
+        content.push_str(s);
+        content.push(' ');
+    }
+    content.push_str(text);
+    // Pagefind returns excerpts of this text as HTML with <mark>s added, so
+    // it must already be HTML-safe.
+    let content = escape_html(&content);
+
+    let mut meta = BTreeMap::new();
+    meta.insert("title".to_string(), d.title.clone());
+    meta.insert("kind".to_string(), kind.to_string());
+    if let Some(s) = &d.summary {
+        meta.insert("summary".to_string(), s.clone());
+    }
+    if let Some(a) = &area {
+        meta.insert("area".to_string(), a.clone());
+    }
+    let mut filters = BTreeMap::new();
+    filters.insert("kind".to_string(), vec![kind.to_string()]);
+    if let Some(a) = area {
+        filters.insert("area".to_string(), vec![a]);
+    }
+    let audience: Vec<String> =
+        d.audience.iter().filter_map(|k| guide.config.audience(k)).map(|a| a.label.clone()).collect();
+    if !audience.is_empty() {
+        filters.insert("audience".to_string(), audience);
+    }
+    Some(Record { url: d.path.clone(), content, meta, filters })
+}
+
+fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Builds the index and returns the bundle's files under `pagefind/`.
+pub fn index(guide: &Guide) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+    let fail = |e: String| {
+        vec![
+            Diagnostic::error(Code::Output, "pagefind", 0, format!("the search index could not be built: {e}"))
+                .with_help("build with --no-search to skip search, and report this as a bug"),
+        ]
+    };
+    let records: Vec<Record> = (0..guide.docs.len()).filter_map(|id| record(guide, id)).collect();
+    let language = guide.config.language.clone();
+    let runtime =
+        tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| fail(e.to_string()))?;
+    let files = runtime
+        .block_on(async move {
+            let options = pagefind::options::PagefindServiceConfig::builder().force_language(language.clone()).build();
+            let mut index = pagefind::api::PagefindIndex::new(Some(options))?;
+            for r in records {
+                index
+                    .add_custom_record(r.url, r.content, language.clone(), Some(r.meta), Some(r.filters), None)
+                    .await?;
+            }
+            index.get_files().await
+        })
+        .map_err(|e| fail(e.to_string()))?;
+    Ok(files
+        .into_iter()
+        .filter_map(|f| {
+            let name = f.filename.to_string_lossy().replace('\\', "/");
+            // The stock UIs and the playground are not used; the theme has its own UI.
+            let unused =
+                ["pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "playground", "pagefind-highlight"];
+            if unused.iter().any(|u| name.starts_with(u)) {
+                return None;
+            }
+            Some(OutFile { path: format!("{BUNDLE_DIR}/{name}"), bytes: f.contents })
+        })
+        .collect())
+}

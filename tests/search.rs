@@ -1,0 +1,75 @@
+//! Search in a real browser: the shipped guide built under a sub-path, served on
+//! 127.0.0.1, queried through the header box and the /search/ page
+//! (tests/browser/search.mjs holds the steps and their assertions).
+
+mod common;
+
+use std::process::{Command, Stdio};
+
+use common::*;
+
+#[test]
+fn search_finds_practices_in_the_browser() {
+    let Some(chromium) = browser::tools_or_skip("search") else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let r = build(&manifest_dir(), &out, &["--base-url", "http://127.0.0.1/guides/peer/"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(out.join("pagefind/pagefind.js").is_file(), "the index is written with the site");
+    let o = Command::new("node")
+        .arg(manifest_dir().join("tests/browser/search.mjs"))
+        .args(["--dir", out.to_str().unwrap(), "--base", "/guides/peer/"])
+        .env("CHROMIUM", &chromium)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run node");
+    let report = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{report}\n{}", String::from_utf8_lossy(&o.stderr));
+    assert!(report.contains("search: 10 passed, 0 failed"), "{report}");
+}
+
+#[test]
+fn the_index_holds_only_the_runtime_and_no_stock_ui() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let r = build(&fixture("basic"), &out, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(out.join("pagefind/pagefind.js").is_file());
+    assert!(out.join("pagefind/pagefind-entry.json").is_file());
+    assert!(!out.join("pagefind/pagefind-ui.js").exists() && !out.join("pagefind/pagefind-ui.css").exists());
+    let home = read(&out, "index.html");
+    assert!(home.contains(r#"<form class="site-search" role="search" action="/guides/peer/search/" method="get" data-pagefind="/guides/peer/pagefind/pagefind.js">"#), "{home}");
+    assert!(read(&out, "search/index.html").contains(r#"name="area" value="Hiring""#));
+}
+
+#[test]
+fn no_search_skips_the_index_and_the_box() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let r = build(&fixture("basic"), &out, &["--no-search"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!out.join("pagefind").exists());
+    assert!(!out.join("search").exists());
+    assert!(!read(&out, "index.html").contains("site-search"));
+}
+
+#[test]
+fn indexed_text_is_escaped() {
+    // Excerpts are shown as HTML, so a title with markup must reach the index as text.
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&fixture("basic"), &out, &[]);
+    let mut record = None;
+    for e in std::fs::read_dir(out.join("pagefind/fragment")).unwrap() {
+        let mut text = String::new();
+        let file = std::fs::File::open(e.unwrap().path()).unwrap();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(file), &mut text).unwrap();
+        if text.contains("practices/hiring/interviews/") {
+            record = Some(text);
+        }
+    }
+    let record = record.expect("the practice is indexed");
+    let content = record.split("\"content\":\"").nth(1).unwrap().split("\",\"").next().unwrap();
+    assert!(content.starts_with("Interview &lt;script&gt;alert(1)&lt;/script&gt; &amp;"), "{content}");
+    assert!(!content.contains("<script>"));
+}
