@@ -8,10 +8,10 @@ use crate::content::{self, Kind};
 use crate::diagnostic::{self, Code, Diagnostic};
 use crate::handout;
 use crate::output;
-use crate::render;
+use crate::render::{self, OutFile};
 use crate::resolve::{self, Guide};
 use crate::search;
-use crate::theme;
+use crate::theme::{self, StaticFile};
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -89,35 +89,65 @@ pub fn load_and_resolve(opts: &Options) -> Result<(Guide, Vec<Diagnostic>), Vec<
     if diags.iter().any(Diagnostic::is_error) { Err(diags) } else { Ok((guide, diags)) }
 }
 
-/// Builds the site. On any error the output folder is left exactly as it was.
-pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
-    let start = Instant::now();
+/// A built site in memory: every page and the static files to copy.
+pub struct Site {
+    pub guide: Guide,
+    pub files: Vec<OutFile>,
+    pub statics: Vec<(String, StaticFile)>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Site {
+    pub fn report(&self, elapsed: Duration) -> Report {
+        let g = &self.guide;
+        Report {
+            pages: self.files.iter().filter(|f| f.path.ends_with(".html")).count(),
+            practices: g.count(Kind::Practice),
+            areas: g.count(Kind::Area),
+            tips: g.count(Kind::Tip),
+            checklists: g.count(Kind::Checklist),
+            elapsed,
+            warnings: self.warnings.clone(),
+        }
+    }
+}
+
+/// Everything but writing: load, resolve, render pages, handouts and the search index.
+pub fn render_site(opts: &Options) -> Result<Site, Vec<Diagnostic>> {
     let (guide, warnings) = load_and_resolve(opts)?;
     let sources = theme::templates(&opts.root, &guide.config.theme)?;
     let mut templates = render::templates(sources)?;
-    let mut files = render::render(&guide, &mut templates, !opts.no_search)?;
-    files.extend(handout::render(&guide, &templates)?);
-    if !opts.no_search {
-        files.extend(search::index(&guide)?);
-    }
+    let search = !opts.no_search;
+    // The index needs only the resolved guide, so it is built while pages render.
+    let (pages, index) = rayon::join(
+        || -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+            let mut files = render::render(&guide, &mut templates, search)?;
+            files.extend(handout::render(&guide, &templates)?);
+            Ok(files)
+        },
+        || if search { search::index(&guide) } else { Ok(Vec::new()) },
+    );
+    let mut files = pages?;
+    files.extend(index?);
     let statics = theme::static_files(&opts.root, &guide.config.theme);
+    Ok(Site { guide, files, statics, warnings })
+}
+
+/// Builds the site. On any error the output folder is left exactly as it was.
+pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
+    let start = Instant::now();
+    // Without Chromium, --pdf fails before any work, with a message about Chromium.
+    let chrome = if opts.pdf { Some(handout::find_chrome(opts.chrome.as_deref()).map_err(|d| vec![d])?) } else { None };
+    let site = render_site(opts)?;
+    let guide = &site.guide;
     let mut before_swap =
-        |staging: &Path| if opts.pdf { handout::print_pdfs(&guide, staging, opts.chrome.as_deref()) } else { Ok(()) };
-    if let Err(e) = output::write_site(&opts.output, &files, &statics, &mut before_swap) {
+        |staging: &Path| if opts.pdf { handout::print_pdfs(guide, staging, chrome.as_deref()) } else { Ok(()) };
+    if let Err(e) = output::write_site(&opts.output, &site.files, &site.statics, &mut before_swap) {
         return Err(vec![
             Diagnostic::error(Code::Output, &opts.output, 0, format!("the site could not be written: {e}")).with_help(
                 "check that the output folder's parent exists and is writable; the previous output was left as it was",
             ),
         ]);
     }
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    Ok(Report {
-        pages,
-        practices: guide.count(Kind::Practice),
-        areas: guide.count(Kind::Area),
-        tips: guide.count(Kind::Tip),
-        checklists: guide.count(Kind::Checklist),
-        elapsed: start.elapsed(),
-        warnings,
-    })
+    Ok(site.report(start.elapsed()))
 }

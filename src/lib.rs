@@ -16,6 +16,7 @@ pub mod output;
 pub mod render;
 pub mod resolve;
 pub mod search;
+pub mod serve;
 pub mod slug;
 pub mod theme;
 pub mod url;

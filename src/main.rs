@@ -45,6 +45,26 @@ enum Command {
         #[arg(long)]
         no_search: bool,
     },
+    /// Build, serve on 127.0.0.1 and rebuild and reload the browser on every save.
+    Serve {
+        /// The guide's folder (holding guide.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but loopback shares the preview with your network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Skip the search index, for the fastest rebuilds.
+        #[arg(long)]
+        no_search: bool,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Write a small new guide into DIR to start from.
     Init {
         /// The folder to create the guide in.
@@ -73,6 +93,24 @@ fn main() -> ExitCode {
                 Err(diags) => {
                     report_diagnostics(&diags, &root);
                     ExitCode::from(1)
+                }
+            }
+        }
+        Command::Serve { root, port, bind, open, no_search, drafts } => {
+            let build = Options {
+                output: root.join("public"),
+                root,
+                base_url: None,
+                drafts,
+                pdf: false,
+                chrome: None,
+                no_search,
+            };
+            match practica::serve::run(practica::serve::ServeOptions { build, bind, port, open }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
                 }
             }
         }

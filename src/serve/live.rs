@@ -1,0 +1,84 @@
+//! The live-reload side of every served page: a small script that listens for
+//! Server-Sent Events, reloads on a good build and shows a failed build's
+//! diagnostics over the page. `EventSource` reconnects by itself when the
+//! server restarts.
+
+use axum::response::sse::Event;
+
+use super::LiveEvent;
+
+pub const EVENTS_PATH: &str = "/__practica/events";
+
+const SCRIPT: &str = r#"<script data-practica-live>
+(function () {
+  var box = null;
+  function hide() { if (box) { box.remove(); box = null; } }
+  function show(list) {
+    hide();
+    box = document.createElement("div");
+    box.setAttribute("role", "alert");
+    box.setAttribute("style", "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff7f5;color:#1b2530;border-top:4px solid #b42318;box-shadow:0 -8px 24px rgba(0,0,0,.2);font:15px/1.5 system-ui,sans-serif;padding:16px 20px");
+    var h = document.createElement("p");
+    h.setAttribute("style", "margin:0 0 8px;font-weight:700;color:#b42318");
+    h.textContent = "The guide did not build: " + list.length + " problem" + (list.length === 1 ? "" : "s") + ". Showing the last good version until it is fixed.";
+    box.appendChild(h);
+    list.forEach(function (d) {
+      var p = document.createElement("div");
+      p.setAttribute("style", "margin:8px 0;padding:8px 10px;background:#fff;border:1px solid #f1c8c2;border-radius:6px");
+      var loc = document.createElement("code");
+      loc.setAttribute("style", "display:block;font-weight:700");
+      loc.textContent = d.location;
+      var msg = document.createElement("div");
+      msg.textContent = d.severity + "[" + d.code + "]: " + d.message;
+      p.appendChild(loc);
+      p.appendChild(msg);
+      if (d.help) {
+        var help = document.createElement("div");
+        help.setAttribute("style", "color:#46525f");
+        help.textContent = "help: " + d.help;
+        p.appendChild(help);
+      }
+      box.appendChild(p);
+    });
+    document.body.appendChild(box);
+  }
+  var es = new EventSource("/__practica/events");
+  es.addEventListener("reload", function () { location.reload(); });
+  es.addEventListener("failed", function (e) { show(JSON.parse(e.data)); });
+})();
+</script>"#;
+
+/// Shown while no build has succeeded yet; the script fills in the errors.
+pub const WAITING_PAGE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>practica preview</title></head><body><main><h1>Waiting for a good build</h1><p>Fix the problems below and save; this page reloads by itself.</p></main></body></html>";
+
+/// The page with the live script added before `</body>`.
+pub fn inject(html: &[u8]) -> Vec<u8> {
+    let pos = html.windows(7).rposition(|w| w.eq_ignore_ascii_case(b"</body>")).unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + SCRIPT.len());
+    out.extend_from_slice(&html[..pos]);
+    out.extend_from_slice(SCRIPT.as_bytes());
+    out.extend_from_slice(&html[pos..]);
+    out
+}
+
+pub fn event(e: &LiveEvent) -> Event {
+    match e {
+        LiveEvent::Reload | LiveEvent::Shutdown => Event::default().event("reload").data("reload"),
+        LiveEvent::Failed(diags) => {
+            let list: Vec<serde_json::Value> = diags
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| {
+                    serde_json::json!({
+                        "severity": d.severity.as_str(),
+                        "code": d.code.as_str(),
+                        "message": d.message,
+                        "location": d.location(),
+                        "help": d.help,
+                    })
+                })
+                .collect();
+            Event::default().event("failed").data(serde_json::Value::Array(list).to_string())
+        }
+    }
+}

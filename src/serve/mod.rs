@@ -1,0 +1,189 @@
+//! `practica serve`: builds the guide into memory, serves it over HTTP, watches
+//! the site folder and rebuilds on every save, and reloads open browsers.
+//!
+//! The site lives in memory, so a rebuild swaps one pointer: a reader never
+//! sees half a site, nothing is written to disk, and there is no staging folder
+//! to leave behind. A failed rebuild keeps the last good site and shows its
+//! diagnostics in every open page; the server never exits because of content.
+
+mod http;
+mod live;
+mod watch;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
+
+use tokio::sync::broadcast;
+
+use crate::build::{self, Options};
+use crate::diagnostic::{self, Diagnostic};
+use crate::theme::StaticFile;
+
+pub struct ServeOptions {
+    pub build: Options,
+    pub bind: String,
+    pub port: u16,
+    pub open: bool,
+}
+
+/// What the server hands out: the last good site, and the last build's errors.
+/// A built site in memory: site path → bytes.
+pub type Files = HashMap<String, Arc<[u8]>>;
+
+pub struct State {
+    pub files: Arc<Files>,
+    pub base_path: String,
+    pub errors: Option<Arc<Vec<Diagnostic>>>,
+}
+
+/// Sent to every open page.
+#[derive(Clone, Debug)]
+pub enum LiveEvent {
+    Reload,
+    Failed(Arc<Vec<Diagnostic>>),
+    /// Ends every open event stream, so shutdown does not wait on them.
+    Shutdown,
+}
+
+pub type Shared = Arc<RwLock<State>>;
+
+/// One good build, ready to serve.
+struct Built {
+    files: Files,
+    base_path: String,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Renders the site into a map from site path to bytes.
+fn build_in_memory(opts: &Options) -> Result<Built, Vec<Diagnostic>> {
+    let site = build::render_site(opts)?;
+    let mut files: Files = HashMap::with_capacity(site.files.len() + site.statics.len());
+    for (path, src) in &site.statics {
+        let bytes: Arc<[u8]> = match src {
+            StaticFile::Builtin(b) => Arc::from(*b),
+            StaticFile::Disk(p) => match std::fs::read(p) {
+                Ok(b) => Arc::from(b),
+                Err(_) => continue,
+            },
+        };
+        files.insert(path.clone(), bytes);
+    }
+    for f in site.files {
+        files.insert(f.path, Arc::from(f.bytes));
+    }
+    Ok(Built { files, base_path: site.guide.urls.base_path().to_string(), warnings: site.warnings })
+}
+
+/// Prints a status line. A closed terminal must not take the server down, so
+/// write errors are ignored where `println!` would panic.
+fn say(line: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_fmt(line);
+    let _ = out.write_all(b"\n");
+    let _ = out.flush();
+}
+
+fn print_diagnostics(opts: &Options, diags: &[Diagnostic]) {
+    if diags.is_empty() {
+        return;
+    }
+    let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let _ =
+        std::io::Write::write_all(&mut std::io::stderr(), diagnostic::render_text(diags, &opts.root, color).as_bytes());
+}
+
+/// Runs until Ctrl+C. Returns an error message for problems that stop the server
+/// from starting (a port in use); content errors never do.
+pub fn run(opts: ServeOptions) -> Result<(), String> {
+    let start = Instant::now();
+    let initial = build_in_memory(&opts.build);
+    let (files, base_path, errors) = match initial {
+        Ok(b) => {
+            print_diagnostics(&opts.build, &b.warnings);
+            say(format_args!("Built {} files in {} ms", b.files.len(), start.elapsed().as_millis()));
+            (b.files, b.base_path, None)
+        }
+        Err(diags) => {
+            print_diagnostics(&opts.build, &diags);
+            eprintln!("The guide has errors; the browser shows them until they are fixed.");
+            let base =
+                crate::url::Urls::new(&crate::config::load(&opts.build.root).map(|c| c.base_url).unwrap_or_default())
+                    .base_path()
+                    .to_string();
+            (HashMap::new(), base, Some(Arc::new(diags)))
+        }
+    };
+    let shared: Shared = Arc::new(RwLock::new(State { files: Arc::new(files), base_path: base_path.clone(), errors }));
+    let (events, _) = broadcast::channel::<LiveEvent>(16);
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    runtime.block_on(async {
+        let addr: SocketAddr = format!("{}:{}", opts.bind, opts.port)
+            .parse()
+            .map_err(|_| format!("`{}` is not an address to listen on; use e.g. --bind 127.0.0.1", opts.bind))?;
+        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AddrInUse {
+                format!("port {} is already in use; choose another with --port", opts.port)
+            } else {
+                format!("cannot listen on {addr}: {e}")
+            }
+        })?;
+        let local = listener.local_addr().map_err(|e| e.to_string())?;
+        if !local.ip().is_loopback() {
+            eprintln!("warning: serving on {} — anyone on your network can read this preview", local.ip());
+        }
+        let url = format!("http://{local}{base_path}");
+        say(format_args!("Serving {url} (Ctrl+C to stop)"));
+        if opts.open {
+            open_browser(&url);
+        }
+
+        let watcher = watch::start(opts.build.clone(), shared.clone(), events.clone())
+            .map_err(|e| format!("cannot watch {}: {e}", opts.build.root.display()))?;
+        let app = http::router(shared.clone(), events.clone());
+        let stopper = events.clone();
+        let result = axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = tokio::signal::ctrl_c().await;
+                let _ = stopper.send(LiveEvent::Shutdown);
+            })
+            .await
+            .map_err(|e| e.to_string());
+        drop(watcher);
+        say(format_args!("Stopped."));
+        result
+    })
+}
+
+fn open_browser(url: &str) {
+    let cmd = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(cmd).arg(url).spawn().is_err() {
+        eprintln!("Open {url} in your browser.");
+    }
+}
+
+/// The folders and files a change in which means a rebuild.
+pub fn watched_paths(root: &std::path::Path) -> Vec<(PathBuf, bool)> {
+    vec![
+        (root.to_path_buf(), false),
+        (root.join("content"), true),
+        (root.join("static"), true),
+        (root.join("templates"), true),
+        (root.join("themes"), true),
+    ]
+}

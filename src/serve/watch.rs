@@ -1,0 +1,219 @@
+//! Watching the site folder: every editor's way of saving becomes one rebuild.
+//!
+//! Folders are watched, never single files, because a save by rename (vim, many
+//! IDEs) replaces the file a single-file watch was attached to. Editors' temp
+//! and swap files, the output folder and read-only access are ignored. A burst
+//! of events (a save that writes, renames and touches metadata; a git checkout)
+//! settles into one rebuild.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
+use tokio::sync::broadcast;
+
+use super::{LiveEvent, Shared, build_in_memory, print_diagnostics, say, watched_paths};
+use crate::build::Options;
+
+/// Quiet time that ends a burst of events.
+const SETTLE: Duration = Duration::from_millis(25);
+/// A burst never delays a rebuild longer than this.
+const MAX_WAIT: Duration = Duration::from_millis(250);
+
+/// Keeps the watcher alive; dropping it stops watching.
+pub struct Handle {
+    _watcher: Box<dyn Watcher + Send>,
+}
+
+pub fn start(opts: Options, shared: Shared, events: broadcast::Sender<LiveEvent>) -> notify::Result<Handle> {
+    let (tx, rx) = mpsc::channel::<notify::Result<Event>>();
+    let watcher = make_watcher(&opts.root, tx)?;
+    std::thread::Builder::new()
+        .name("practica-rebuild".into())
+        .spawn(move || rebuild_loop(opts, rx, shared, events))
+        .map_err(|e| notify::Error::generic(&e.to_string()))?;
+    Ok(Handle { _watcher: watcher })
+}
+
+fn make_watcher(root: &Path, tx: mpsc::Sender<notify::Result<Event>>) -> notify::Result<Box<dyn Watcher + Send>> {
+    let tx2 = tx.clone();
+    let mut native = RecommendedWatcher::new(move |e| drop(tx.send(e)), notify::Config::default())?;
+    match watch_all(&mut native, root) {
+        Ok(()) => Ok(Box::new(native)),
+        Err(e) if is_watch_limit(&e) => {
+            eprintln!(
+                "note: the system's limit on watched folders is reached (inotify); checking for changes every half second instead.\n      \
+                 Raise fs.inotify.max_user_watches for instant rebuilds."
+            );
+            let config = notify::Config::default().with_poll_interval(Duration::from_millis(500));
+            let mut poll = PollWatcher::new(move |e| drop(tx2.send(e)), config)?;
+            watch_all(&mut poll, root)?;
+            Ok(Box::new(poll))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn watch_all(w: &mut dyn Watcher, root: &Path) -> notify::Result<()> {
+    for (path, recursive) in watched_paths(root) {
+        if path.exists() {
+            let mode = if recursive { RecursiveMode::Recursive } else { RecursiveMode::NonRecursive };
+            w.watch(&path, mode)?;
+        }
+    }
+    Ok(())
+}
+
+fn is_watch_limit(e: &notify::Error) -> bool {
+    match &e.kind {
+        notify::ErrorKind::MaxFilesWatch => true,
+        // ENOSPC: "No space left on device" is what inotify says at its limit.
+        notify::ErrorKind::Io(io) => io.raw_os_error() == Some(28),
+        _ => false,
+    }
+}
+
+/// Whether a changed path can change the site.
+pub fn is_relevant(path: &Path, root: &Path, output: &Path) -> bool {
+    if path.starts_with(output) {
+        return false;
+    }
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    let temp = name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".swo")
+        || name.ends_with(".bck")
+        || name.ends_with(".tmp")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name.contains("___jb_tmp___")
+        || name.contains("___jb_old___")
+        // vim probes whether it may write in a folder with a file named 4913.
+        || name == "4913";
+    if temp {
+        return false;
+    }
+    match path.strip_prefix(root) {
+        // At the top level only guide.yaml and the watched folders matter.
+        Ok(rel) if rel.components().count() == 1 => {
+            name == crate::config::FILE_NAME || ["content", "static", "templates", "themes"].contains(&name)
+        }
+        Ok(_) => true,
+        Err(_) => false,
+    }
+}
+
+fn relevant_paths(event: &Event, root: &Path, output: &Path) -> Vec<PathBuf> {
+    if matches!(event.kind, EventKind::Access(_)) {
+        return Vec::new();
+    }
+    event.paths.iter().filter(|p| is_relevant(p, root, output)).cloned().collect()
+}
+
+fn rebuild_loop(
+    opts: Options,
+    rx: Receiver<notify::Result<Event>>,
+    shared: Shared,
+    events: broadcast::Sender<LiveEvent>,
+) {
+    let root = opts.root.canonicalize().unwrap_or_else(|_| opts.root.clone());
+    let output = opts.output.canonicalize().unwrap_or_else(|_| opts.output.clone());
+    loop {
+        // Wait for the first change that matters.
+        let mut changed: Vec<PathBuf> = Vec::new();
+        while changed.is_empty() {
+            match rx.recv() {
+                Ok(Ok(e)) => changed = relevant_paths(&e, &root, &output),
+                Ok(Err(e)) => {
+                    drop(std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("watch error: {e}\n")))
+                }
+                Err(_) => return,
+            }
+        }
+        let first = Instant::now();
+        // Let the burst settle.
+        loop {
+            let left = MAX_WAIT.saturating_sub(first.elapsed());
+            if left.is_zero() {
+                break;
+            }
+            match rx.recv_timeout(SETTLE.min(left)) {
+                Ok(Ok(e)) => changed.extend(relevant_paths(&e, &root, &output)),
+                Ok(Err(_)) => {}
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        changed.sort();
+        changed.dedup();
+        let start = Instant::now();
+        let result = build_in_memory(&opts);
+        let ms = start.elapsed().as_millis();
+        let what = describe(&changed, &root);
+        match result {
+            Ok(built) => {
+                print_diagnostics(&opts, &built.warnings);
+                {
+                    let mut st = shared.write().unwrap_or_else(|p| p.into_inner());
+                    st.files = Arc::new(built.files);
+                    st.base_path = built.base_path;
+                    st.errors = None;
+                }
+                let _ = events.send(LiveEvent::Reload);
+                say(format_args!("Rebuilt in {ms} ms ({what})"));
+            }
+            Err(diags) => {
+                print_diagnostics(&opts, &diags);
+                let n = diags.iter().filter(|d| d.is_error()).count();
+                let s = if n == 1 { "" } else { "s" };
+                say(format_args!(
+                    "Rebuild failed with {n} error{s} in {ms} ms ({what}); still serving the last good build"
+                ));
+                let diags = Arc::new(diags);
+                shared.write().unwrap_or_else(|p| p.into_inner()).errors = Some(diags.clone());
+                let _ = events.send(LiveEvent::Failed(diags));
+            }
+        }
+    }
+}
+
+fn describe(changed: &[PathBuf], root: &Path) -> String {
+    let names: Vec<String> =
+        changed.iter().take(3).map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string()).collect();
+    match changed.len() {
+        0 => "no change".into(),
+        n if n <= 3 => names.join(", "),
+        n => format!("{} and {} more", names.join(", "), n - 3),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_relevant;
+    use std::path::Path;
+
+    #[test]
+    fn editor_droppings_are_ignored() {
+        let root = Path::new("/g");
+        let out = Path::new("/g/public");
+        for p in [
+            "/g/content/.a.md.swp",
+            "/g/content/a.md~",
+            "/g/content/#a.md#",
+            "/g/content/.#a.md",
+            "/g/content/a.md___jb_tmp___",
+            "/g/content/4913",
+            "/g/public/index.html",
+            "/g/README.md",
+            "/g/target/debug/x",
+        ] {
+            assert!(!is_relevant(Path::new(p), root, out), "{p}");
+        }
+        for p in ["/g/content/a.md", "/g/guide.yaml", "/g/templates/base.html", "/g/static/img/x.png", "/g/content"] {
+            assert!(is_relevant(Path::new(p), root, out), "{p}");
+        }
+    }
+}

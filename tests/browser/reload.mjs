@@ -1,0 +1,47 @@
+// An open page under `practica serve` follows the editor's saves: it reloads
+// with the new text, shows the diagnostics of a broken save over the page, and
+// clears them when the file is fixed.
+//
+//   node tests/browser/reload.mjs --url http://127.0.0.1:PORT/base/about/ --file /path/content/about.md
+import { readFileSync, writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from './lib.mjs';
+
+const arg = (n) => process.argv[process.argv.indexOf(n) + 1];
+const url = arg('--url');
+const file = arg('--file');
+const original = readFileSync(file, 'utf8');
+let passed = 0;
+let failed = 0;
+async function check(name, fn) {
+  try { await fn(); passed++; console.log(`ok - ${name}`); } catch (e) { failed++; console.log(`not ok - ${name}\n  ${e.message}`); }
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || findChromium(), args: CHROMIUM_ARGS });
+const page = await browser.newPage();
+await page.goto(url);
+await page.waitForTimeout(500);
+
+await check('a save reloads the open page with the new text', async () => {
+  await page.evaluate(() => { window.__notReloaded = true; });
+  writeFileSync(file, original.replace('About text.', 'Text saved while the page was open.'));
+  await page.waitForFunction(() => document.body.textContent.includes('Text saved while the page was open.'), null, { timeout: 10000 });
+  if (await page.evaluate(() => window.__notReloaded === true)) throw new Error('the text changed without a reload');
+});
+
+await check('a broken save shows the diagnostic over the last good page', async () => {
+  writeFileSync(file, '---\ntitel: About\n---\nBroken\n');
+  const alert = await page.waitForSelector('[role=alert]', { timeout: 10000 });
+  const text = await alert.textContent();
+  if (!/content\/about\.md:2:1/.test(text) || !/did you mean `title`\?/.test(text)) throw new Error(text);
+  if (!(await page.textContent('main')).includes('Text saved while the page was open.')) throw new Error('page content replaced');
+});
+
+await check('fixing the file clears the overlay', async () => {
+  writeFileSync(file, original);
+  await page.waitForFunction(() => !document.querySelector('[role=alert]') && document.body.textContent.includes('About text.'), null, { timeout: 10000 });
+});
+
+await browser.close();
+console.log(`reload: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,322 @@
+//! `practica serve` as an editor uses it: save files the way editors do, break
+//! and fix front matter, and watch what open pages receive.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+struct Server {
+    child: Child,
+    addr: String,
+    base: String,
+    dir: tempfile::TempDir,
+}
+
+impl Server {
+    fn start(extra: &[&str]) -> Server {
+        let dir = copy_fixture("basic");
+        let mut args = vec!["serve", "--root", dir.path().to_str().unwrap(), "--port", "0"];
+        args.extend_from_slice(extra);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_practica"))
+            .args(&args)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            // Keep reading after the address is found: a closed pipe would
+            // make the server's next status line fail.
+            for line in stdout.lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let found = loop {
+            match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(line) => {
+                    if let Some(url) = line.strip_prefix("Serving http://") {
+                        let url = url.split_whitespace().next().unwrap().to_string();
+                        let (addr, base) = url.split_at(url.find('/').unwrap());
+                        break Some((addr.to_string(), base.to_string()));
+                    }
+                }
+                Err(_) => break None,
+            }
+        };
+        match found {
+            Some((addr, base)) => Server { child, addr, base, dir },
+            None => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("serve did not print its address");
+            }
+        }
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A raw GET, so paths reach the server exactly as written.
+    fn get(&self, path: &str) -> (u16, String, String) {
+        let mut s = TcpStream::connect(&self.addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        write!(s, "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", self.addr).unwrap();
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).unwrap();
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+        (status, head.to_ascii_lowercase(), body.to_string())
+    }
+
+    fn page(&self, rel: &str) -> String {
+        let (status, _, body) = self.get(&format!("{}{rel}", self.base));
+        assert_eq!(status, 200, "{rel}");
+        body
+    }
+
+    /// Events as the browser's EventSource receives them: (event, data).
+    fn events(&self) -> Receiver<(String, String)> {
+        let mut s = TcpStream::connect(&self.addr).unwrap();
+        write!(s, "GET /__practica/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n", self.addr)
+            .unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut event = String::new();
+            for line in BufReader::new(s).lines().map_while(Result::ok) {
+                if let Some(e) = line.strip_prefix("event: ") {
+                    event = e.to_string();
+                } else if let Some(d) = line.strip_prefix("data: ") {
+                    if tx.send((std::mem::take(&mut event), d.to_string())).is_err() {
+                        break;
+                    }
+                }
+            }
+        });
+        // Let the subscription reach the server before anything changes.
+        std::thread::sleep(Duration::from_millis(300));
+        rx
+    }
+
+    fn stop(mut self) -> i32 {
+        Command::new("kill").args(["-INT", &self.child.id().to_string()]).status().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.code().unwrap_or(-1);
+            }
+            assert!(Instant::now() < deadline, "serve did not stop on Ctrl+C");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Everything that arrives within `wait` after the first event.
+fn collect(rx: &Receiver<(String, String)>, first_within: Duration, wait: Duration) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Ok(e) = rx.recv_timeout(first_within) {
+        out.push(e);
+        while let Ok(e) = rx.recv_timeout(wait) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+fn about(root: &Path) -> PathBuf {
+    root.join("content/about.md")
+}
+
+#[test]
+fn serves_pages_under_the_base_path_with_the_live_script() {
+    let s = Server::start(&[]);
+    assert_eq!(s.base, "/guides/peer/");
+    let home = s.page("");
+    assert!(home.contains("<h1>Fixture Guide</h1>"));
+    assert!(home.contains("data-practica-live") && home.contains("/__practica/events"));
+    let (status, head, _) = s.get("/guides/peer/css/practica.css");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/css"));
+    let (status, head, _) = s.get("/guides/peer/img/map.svg");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: image/svg+xml"));
+    let (status, head, _) = s.get("/guides/peer/practices/hiring");
+    assert_eq!(status, 301);
+    assert!(head.contains("location: /guides/peer/practices/hiring/"));
+    let (status, _, body) = s.get("/guides/peer/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"), "the site's 404 page");
+    assert_eq!(s.stop(), 0, "Ctrl+C exits 0");
+}
+
+#[test]
+fn traversal_and_odd_paths_get_404() {
+    let s = Server::start(&[]);
+    for p in [
+        "/guides/peer/../guide.yaml",
+        "/guides/peer/%2e%2e/guide.yaml",
+        "/guides/peer/%2E%2E/%2E%2E/etc/passwd",
+        "/guides/peer/..%2fguide.yaml",
+        "/guides/peer/css%2fpractica.css",
+        "/guides/peer/..\\guide.yaml",
+        "/guides/peer//etc/passwd",
+        "/etc/passwd",
+        "/guide.yaml",
+        "/guides/peer/content/about.md",
+    ] {
+        let (status, _, body) = s.get(p);
+        assert_eq!(status, 404, "{p}");
+        assert!(!body.contains("title: Fixture Guide"), "{p} leaked a source file");
+    }
+}
+
+#[test]
+fn a_vim_save_is_one_reload_with_the_new_content() {
+    let s = Server::start(&[]);
+    let rx = s.events();
+    let file = about(s.root());
+    let dir = file.parent().unwrap();
+    // vim: swap file, a probe file named 4913, the original renamed to a backup,
+    // the new text written, the backup removed.
+    std::fs::write(dir.join(".about.md.swp"), "swap").unwrap();
+    std::fs::write(dir.join("4913"), "").unwrap();
+    std::fs::remove_file(dir.join("4913")).unwrap();
+    std::fs::rename(&file, dir.join("about.md~")).unwrap();
+    std::fs::write(&file, "---\ntitle: About\nsummary: About this fixture.\n---\nSaved by vim.\n").unwrap();
+    std::fs::remove_file(dir.join("about.md~")).unwrap();
+    std::fs::remove_file(dir.join(".about.md.swp")).unwrap();
+    let events = collect(&rx, Duration::from_secs(10), Duration::from_millis(1500));
+    assert_eq!(events.iter().filter(|(e, _)| e == "reload").count(), 1, "{events:?}");
+    assert!(s.page("about/").contains("Saved by vim."));
+}
+
+#[test]
+fn a_vscode_save_and_an_atomic_rename_each_reload_once() {
+    let s = Server::start(&[]);
+    let rx = s.events();
+    let file = about(s.root());
+    // VS Code: truncate and write in place, sometimes in two writes.
+    {
+        let mut f = std::fs::OpenOptions::new().write(true).truncate(true).open(&file).unwrap();
+        f.write_all(b"---\ntitle: About\n").unwrap();
+        f.flush().unwrap();
+        f.write_all(b"summary: About this fixture.\n---\nSaved by VS Code.\n").unwrap();
+    }
+    let events = collect(&rx, Duration::from_secs(10), Duration::from_millis(1500));
+    assert_eq!(events.iter().filter(|(e, _)| e == "reload").count(), 1, "{events:?}");
+    assert!(s.page("about/").contains("Saved by VS Code."));
+    // Write a temp file and rename it over (JetBrains, many tools).
+    let tmp = file.with_file_name("about.md___jb_tmp___");
+    std::fs::write(&tmp, "---\ntitle: About\n---\nRenamed into place.\n").unwrap();
+    std::fs::rename(&tmp, &file).unwrap();
+    let events = collect(&rx, Duration::from_secs(10), Duration::from_millis(1500));
+    assert_eq!(events.iter().filter(|(e, _)| e == "reload").count(), 1, "{events:?}");
+    assert!(s.page("about/").contains("Renamed into place."));
+}
+
+#[test]
+fn a_broken_save_shows_the_diagnostic_and_keeps_the_last_good_site() {
+    let s = Server::start(&[]);
+    let rx = s.events();
+    let file = about(s.root());
+    std::fs::write(&file, "---\ntitel: About\n---\nBroken.\n").unwrap();
+    let events = collect(&rx, Duration::from_secs(10), Duration::from_millis(800));
+    let failed: Vec<_> = events.iter().filter(|(e, _)| e == "failed").collect();
+    assert_eq!(failed.len(), 1, "{events:?}");
+    let data = &failed[0].1;
+    assert!(
+        data.contains("content/about.md:2:1")
+            && data.contains("unknown key `titel`")
+            && data.contains("did you mean `title`?"),
+        "{data}"
+    );
+    assert!(s.page("about/").contains("About text."), "the last good page still serves");
+    // A page opened now learns about the failure at once.
+    let late = s.events();
+    let first = late.recv_timeout(Duration::from_secs(5)).expect("current state on connect");
+    assert_eq!(first.0, "failed");
+    std::fs::write(&file, "---\ntitle: About\n---\nFixed.\n").unwrap();
+    let events = collect(&rx, Duration::from_secs(10), Duration::from_millis(800));
+    assert_eq!(events.iter().map(|(e, _)| e.as_str()).collect::<Vec<_>>(), vec!["reload"]);
+    assert!(s.page("about/").contains("Fixed."));
+    assert_eq!(s.stop(), 0, "content errors never stop the server");
+}
+
+#[test]
+fn new_and_deleted_files_are_picked_up() {
+    let s = Server::start(&[]);
+    let rx = s.events();
+    std::fs::create_dir_all(s.root().join("content/guides")).unwrap();
+    std::fs::write(s.root().join("content/guides/new-page.md"), "---\ntitle: Brand new\n---\nHello.\n").unwrap();
+    collect(&rx, Duration::from_secs(10), Duration::from_millis(800));
+    assert!(s.page("guides/new-page/").contains("Brand new"));
+    std::fs::remove_file(s.root().join("content/guides/new-page.md")).unwrap();
+    collect(&rx, Duration::from_secs(10), Duration::from_millis(800));
+    assert_eq!(s.get("/guides/peer/guides/new-page/").0, 404);
+}
+
+#[test]
+fn a_template_error_names_the_template_and_line() {
+    let s = Server::start(&[]);
+    let rx = s.events();
+    std::fs::write(
+        s.root().join("templates/tip.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n{{ page.title \n{% endblock main %}\n",
+    )
+    .unwrap();
+    let events = collect(&rx, Duration::from_secs(10), Duration::from_millis(800));
+    let data = &events.iter().find(|(e, _)| e == "failed").expect("failed event").1;
+    assert!(data.contains("templates/tip.html:") && data.contains("template `tip.html`"), "{data}");
+}
+
+#[test]
+fn binding_beyond_loopback_warns() {
+    let dir = copy_fixture("basic");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_practica"))
+        .args(["serve", "--root", dir.path().to_str().unwrap(), "--port", "0", "--bind", "0.0.0.0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(line.contains("warning: serving on 0.0.0.0"), "{line}");
+}
+
+#[test]
+fn the_browser_really_reloads() {
+    let Some(chromium) = browser::tools_or_skip("serve_reload") else { return };
+    let s = Server::start(&["--no-search"]);
+    let o = Command::new("node")
+        .arg(manifest_dir().join("tests/browser/reload.mjs"))
+        .args(["--url", &format!("http://{}{}about/", s.addr, s.base), "--file", about(s.root()).to_str().unwrap()])
+        .env("CHROMIUM", &chromium)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{out}\n{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.contains("reload: 3 passed, 0 failed"), "{out}");
+}
