@@ -9,7 +9,9 @@ const FILES: &[(&str, &str)] = &[
         "guide.yaml",
         r#"title: Our Implementation Guide
 description: Recommended practices, tips and a self-assessment checklist.
-base_url: /
+# Where the guide will be published: the sitemap and the QR codes on printed
+# handouts use it. Pages link to each other without the host, so any host works.
+base_url: https://example.org/
 language: en
 theme: default
 paper: letter

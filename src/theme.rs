@@ -25,6 +25,11 @@ pub const TEMPLATES: &[&str] = &[
     "404.html",
     "search.html",
     "partials/list.html",
+    "handouts.html",
+    "handout.html",
+    "partials/handout-practice.html",
+    "partials/handout-worksheet.html",
+    "partials/handout-source.html",
 ];
 
 macro_rules! builtin {
@@ -49,10 +54,20 @@ static BUILTIN_TEMPLATES: &[(&str, &[u8])] = builtin!(
     "templates/404.html",
     "templates/search.html",
     "templates/partials/list.html",
+    "templates/handouts.html",
+    "templates/handout.html",
+    "templates/partials/handout-practice.html",
+    "templates/partials/handout-worksheet.html",
+    "templates/partials/handout-source.html",
 );
 
-static BUILTIN_STATIC: &[(&str, &[u8])] =
-    builtin!("static/css/practica.css", "static/js/practica.js", "static/favicon.svg");
+static BUILTIN_STATIC: &[(&str, &[u8])] = builtin!(
+    "static/css/practica.css",
+    "static/js/practica.js",
+    "static/favicon.svg",
+    "static/css/handout.css",
+    "static/js/handout.js"
+);
 
 pub fn builtin_static(path: &str) -> Option<&'static [u8]> {
     BUILTIN_STATIC.iter().find(|(n, _)| n.strip_prefix("static/") == Some(path)).map(|(_, b)| *b)

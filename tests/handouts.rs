@@ -1,0 +1,576 @@
+//! Printable handouts (issue 5): the pages on the fixture guide, the bundle
+//! errors, and — with Chromium and poppler-utils — the PDFs of the shipped
+//! guide on Letter and A4.
+//!
+//! The PDF tests print `SKIPPED handouts: ...` and pass when chromium,
+//! pdfinfo, pdftotext or pdftoppm is missing, except under `CI=true`, where a
+//! missing tool fails them.
+
+mod common;
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use common::*;
+
+fn built(extra: &[&str]) -> (tempfile::TempDir, PathBuf, Run) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let r = build(&fixture("basic"), &out, extra);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    (tmp, out, r)
+}
+
+const HANDOUT_PAGES: &[&str] = &[
+    "handouts/index.html",
+    "handouts/hiring/index.html",
+    "handouts/hiring/job-descriptions/index.html",
+    "handouts/hiring/interviews/index.html",
+    "handouts/support/index.html",
+    "handouts/support/regular-supervision/index.html",
+    "handouts/checklists/self-check/index.html",
+    "handouts/bundles/training-day/index.html",
+];
+
+#[test]
+fn every_handout_page_is_built_under_the_sub_path() {
+    let (_t, out, r) = built(&[]);
+    assert_eq!(r.stderr, "", "a guide with an absolute base_url builds handouts without warnings");
+    for p in HANDOUT_PAGES {
+        let html = read(&out, p);
+        assert!(html.contains(r#"href="/guides/peer/css/handout.css""#), "{p}: handout stylesheet under the base path");
+        assert!(html.contains(r#"<link rel="canonical" href="https://example.org/guides/peer/handouts/"#), "{p}");
+    }
+    assert!(!out.join("handouts/hiring/secret-draft").exists(), "drafts get no handout");
+    let practice = read(&out, "handouts/hiring/job-descriptions/index.html");
+    assert!(practice.contains(r#"href="/guides/peer/handouts/paper-letter.css""#), "site paper: letter");
+    assert!(practice.contains(r#"<a href="/guides/peer/practices/hiring/job-descriptions/">Back to the web page</a>"#));
+    assert!(practice.contains(r#"<button type="button" class="button-print" data-print hidden>Print</button>"#));
+    let bundle = read(&out, "handouts/bundles/training-day/index.html");
+    assert!(bundle.contains(r#"href="/guides/peer/handouts/paper-a4.css""#), "the bundle's own paper: a4");
+    let css = read(&out, "handouts/paper-a4.css");
+    assert!(css.contains("size: A4;") && css.contains(r#"content: "Fixture Guide";"#), "{css}");
+    assert!(read(&out, "handouts/paper-letter.css").contains("size: letter;"));
+}
+
+#[test]
+fn practice_handout_holds_what_the_issue_asks_for() {
+    let (_t, out, _) = built(&[]);
+    let html = read(&out, "handouts/support/regular-supervision/index.html");
+    let text = visible_text(&html);
+    for want in [
+        "Support",
+        "Regular supervision",
+        "Meet regularly.",
+        "For: Supervisors",
+        "Why it matters",
+        "Tips that apply Train supervisors — A short course helps.",
+        "Source: The Handbook . Test Consortium (2020).",
+        "Online: https://example.org/guides/peer/practices/support/regular-supervision/",
+    ] {
+        assert!(text.contains(want), "`{want}` missing from: {text}");
+    }
+    assert!(html.contains(r#"<h1 id="p1-top" class="part-title">Regular supervision</h1>"#), "{html}");
+    assert!(html.contains(r#"<h2 id="p1-why-it-matters">Why it matters</h2>"#), "body headings under the title");
+    let jd = read(&out, "handouts/hiring/job-descriptions/index.html");
+    assert!(
+        jd.contains(r#"<li><span class="box" aria-hidden="true"></span><span class="box-text">A description exists.</span></li>"#),
+        "the in-place list is empty boxes to tick by hand: {jd}"
+    );
+    assert!(!jd.contains("type=\"checkbox\""));
+}
+
+#[test]
+fn qr_code_decodes_to_the_practice_address() {
+    let (_t, out, _) = built(&[]);
+    let html = read(&out, "handouts/hiring/job-descriptions/index.html");
+    let url = "https://example.org/guides/peer/practices/hiring/job-descriptions/";
+    assert!(html.contains(&format!(r#"aria-label="QR code for {url}""#)), "{html}");
+    assert_eq!(decode_svg_qr(&html), url);
+    let bundle = read(&out, "handouts/bundles/training-day/index.html");
+    assert_eq!(decode_svg_qr(&bundle), "https://example.org/guides/peer/", "the cover's code is the guide's address");
+}
+
+#[test]
+fn without_a_host_handouts_have_no_qr_and_the_build_says_so_once() {
+    let (_t, out, r) = built(&["--base-url", "/guides/peer/"]);
+    assert_eq!(r.stderr.matches("without QR codes").count(), 1, "{}", r.stderr);
+    assert!(r.stderr.contains("warning") && r.stderr.contains("guide.yaml"), "{}", r.stderr);
+    assert!(r.stderr.contains("base_url"), "the help says what to set: {}", r.stderr);
+    for p in HANDOUT_PAGES {
+        let html = read(&out, p);
+        assert!(!html.contains("class=\"qr\""), "{p} has a QR code");
+        assert!(html.contains(r#"href="/guides/peer/css/handout.css""#), "{p}");
+    }
+    assert!(read(&out, "handouts/index.html").contains("carry no QR codes"));
+}
+
+#[test]
+fn bundle_has_a_cover_contents_and_its_parts_in_order() {
+    let (_t, out, _) = built(&[]);
+    let html = read(&out, "handouts/bundles/training-day/index.html");
+    let text = visible_text(&html);
+    for want in [
+        "Fixture Guide Training Day Pack Hiring and support, for the spring training Spring Training April 1, 2026",
+        "Contents Support (1 practice) Self check (worksheet) Write job descriptions Train supervisors (tip) About",
+    ] {
+        assert!(text.contains(want), "`{want}` missing from: {text}");
+    }
+    let order = [
+        r#"class="part-title">Support</h2>"#,
+        r#"class="part-title">Regular supervision</h3>"#,
+        r#"class="part-title">Self check</h2>"#,
+        r#"class="part-title">Write job descriptions</h2>"#,
+        r#"class="part-title">Train supervisors</h2>"#,
+        r#"class="part-title">About</h2>"#,
+    ];
+    let at: Vec<usize> = order
+        .iter()
+        .map(|o| html.find(o).unwrap_or_else(|| panic!("`{o}` missing from the bundle:\n{html}")))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "parts out of order: {at:?}");
+    assert_eq!(html.matches("<h1").count(), 1);
+    assert!(
+        html.contains(r#"<h4 id="p2-why-it-matters">Why it matters</h4>"#),
+        "a practice in an area sits two levels down"
+    );
+    assert!(html.contains(r#"<section class="part part-practice new-page""#), "practices start a new page");
+
+    // Several documents share the page: every id is unique and every #link lands.
+    let ids = attr_values(&html, " id=\"");
+    let unique: HashSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "duplicate ids: {ids:?}");
+    for target in attr_values(&html, "href=\"#") {
+        assert!(ids.contains(&target), "#{target} names no id on the page");
+    }
+}
+
+#[test]
+fn checklist_worksheet_has_boxes_owner_and_date_by_group() {
+    let (_t, out, _) = built(&[]);
+    let html = read(&out, "handouts/checklists/self-check/index.html");
+    let text = visible_text(&html);
+    assert!(
+        text.contains(
+            "Item In place In progress Not yet Owner Target date Job descriptions exist. ( Job descriptions )"
+        ),
+        "{text}"
+    );
+    let (hiring, item, support) = (
+        html.find(">Hiring</h2>").unwrap(),
+        html.find("Job descriptions exist.").unwrap(),
+        html.find(">Support</h2>").unwrap(),
+    );
+    assert!(hiring < item && item < support);
+    assert_eq!(html.matches(r#"<td class="cell-box"><span class="box" aria-hidden="true"></span></td>"#).count(), 6);
+    assert!(html.contains(r#"href="/guides/peer/practices/hiring/job-descriptions/""#), "item links kept");
+}
+
+#[test]
+fn web_pages_link_to_their_handouts() {
+    let (_t, out, _) = built(&[]);
+    for (page, handout) in [
+        ("practices/hiring/job-descriptions/index.html", "/guides/peer/handouts/hiring/job-descriptions/"),
+        ("practices/hiring/index.html", "/guides/peer/handouts/hiring/"),
+        ("checklists/self-check/index.html", "/guides/peer/handouts/checklists/self-check/"),
+    ] {
+        let html = read(&out, page);
+        assert!(html.contains(&format!(r#"<a href="{handout}">Print handout</a>"#)), "{page}");
+    }
+    assert!(!read(&out, "about/index.html").contains("Print handout"));
+}
+
+#[test]
+fn handouts_index_lists_every_handout() {
+    let (_t, out, _) = built(&[]);
+    let index = read(&out, "handouts/index.html");
+    let mut found = 0;
+    for e in walkdir::WalkDir::new(out.join("handouts")).into_iter().filter_map(Result::ok) {
+        let rel = e.path().strip_prefix(&out).unwrap().to_string_lossy().replace('\\', "/");
+        let Some(dir) = rel.strip_suffix("index.html") else { continue };
+        if dir == "handouts/" {
+            continue;
+        }
+        found += 1;
+        assert!(index.contains(&format!(r#"<a href="/guides/peer/{dir}">"#)), "/handouts/ does not list /{dir}");
+    }
+    assert_eq!(found, HANDOUT_PAGES.len() - 1);
+    assert!(index.contains("Training Day Pack") && index.contains("Spring Training, April 1, 2026"));
+}
+
+// ---------------------------------------------------------------- errors
+
+/// Builds the fixture, breaks it, builds again: exit 1, the message, public/ untouched.
+fn fails_with(breakage: impl FnOnce(&Path), extra: &[&str], words: &[&str]) -> String {
+    let site = copy_fixture("basic");
+    let out = site.path().join("public");
+    let first = build(site.path(), &out, &[]);
+    assert_eq!(first.code, 0, "fixture must build first: {}", first.stderr);
+    let before = snapshot(&out);
+    breakage(site.path());
+    let r = build(site.path(), &out, extra);
+    assert_eq!(r.code, 1, "exit code 1 expected; stderr:\n{}", r.stderr);
+    for w in words {
+        assert!(r.stderr.contains(w), "expected `{w}` in:\n{}", r.stderr);
+    }
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    assert_eq!(snapshot(&out), before, "public/ must be unchanged after a failed build");
+    let siblings: Vec<_> =
+        fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert!(!siblings.iter().any(|n| n.contains("practica-staging")), "no staging folder left: {siblings:?}");
+    r.stderr
+}
+
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let p = root.join(rel);
+    let t = fs::read_to_string(&p).unwrap();
+    assert!(t.contains(from), "{rel} has no `{from}`");
+    fs::write(p, t.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn bundle_naming_a_missing_part_is_an_error_at_its_line() {
+    let err = fails_with(
+        |r| {
+            edit(
+                r,
+                "guide.yaml",
+                "      - practices/hiring/job-descriptions\n",
+                "      - practices/hiring/job-descriptoins\n",
+            )
+        },
+        &[],
+        &[
+            "guide.yaml:23",
+            "`practices/hiring/job-descriptoins`",
+            "training-day",
+            "did you mean `practices/hiring/job-descriptions`?",
+            "P0303",
+            "nothing was written",
+        ],
+    );
+    assert!(err.contains("- practices/hiring/job-descriptoins"), "quotes the line: {err}");
+}
+
+#[test]
+fn two_bundles_with_one_name_is_an_error() {
+    fails_with(
+        |r| {
+            let p = r.join("guide.yaml");
+            let mut t = fs::read_to_string(&p).unwrap();
+            t.push_str("  - name: training-day\n    title: Again\n    include:\n      - about\n");
+            fs::write(p, t).unwrap();
+        },
+        &[],
+        &["guide.yaml:26", "two handout bundles are named `training-day`"],
+    );
+}
+
+#[test]
+fn pdf_without_chromium_fails_clearly_and_writes_nothing() {
+    let err =
+        fails_with(|_| {}, &["--pdf", "--chrome", "/nonexistent/chromium"], &["--chrome", "apt-get install chromium"]);
+    assert!(err.contains("Chromium"), "{err}");
+}
+
+// ---------------------------------------------------------------- PDFs
+
+/// One PDF build at a time: each drives two Chromiums, and the machine has two cores.
+static PDF_BUILDS: Mutex<()> = Mutex::new(());
+
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| matches!(v.trim().to_ascii_lowercase().as_str(), "true" | "1"))
+}
+
+fn runs(program: &str, arg: &str) -> bool {
+    Command::new(program)
+        .arg(arg)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Chromium and poppler-utils, or a skip (a failure under CI).
+fn pdf_tools(test: &str) -> Option<PathBuf> {
+    let chromium = ["/usr/bin/chromium"]
+        .iter()
+        .map(PathBuf::from)
+        .chain(
+            std::env::var_os("PATH")
+                .map(|p| std::env::split_paths(&p).map(|d| d.join("chromium")).collect::<Vec<_>>())
+                .unwrap_or_default(),
+        )
+        .find(|p| p.is_file());
+    let mut missing = Vec::new();
+    if chromium.is_none() {
+        missing.push("chromium (apt-get install chromium)");
+    }
+    for tool in ["pdfinfo", "pdftotext", "pdftoppm"] {
+        if !runs(tool, "-v") {
+            missing.push("poppler-utils (apt-get install poppler-utils)");
+            break;
+        }
+    }
+    if missing.is_empty() {
+        return chromium;
+    }
+    let what = missing.join(", ");
+    assert!(!in_ci(), "handouts: {test} needs {what}; CI=true, so it may not be skipped");
+    let _ = writeln!(std::io::stderr(), "SKIPPED handouts {test}: missing {what}");
+    None
+}
+
+/// A copy of the shipped guide on the given paper, built with --pdf.
+fn shipped_pdfs(paper: &str, chromium: &Path) -> (tempfile::TempDir, PathBuf) {
+    let _one = PDF_BUILDS.lock().unwrap_or_else(|p| p.into_inner());
+    let site = tempfile::tempdir().unwrap();
+    let root = manifest_dir();
+    for dir in ["content", "static", "templates", "themes"] {
+        if root.join(dir).is_dir() {
+            copy_dir(&root.join(dir), &site.path().join(dir));
+        }
+    }
+    let yaml = fs::read_to_string(root.join("guide.yaml")).unwrap();
+    assert!(yaml.contains("\npaper: letter\n"), "the shipped guide.yaml sets paper: letter");
+    fs::write(site.path().join("guide.yaml"), yaml.replace("\npaper: letter\n", &format!("\npaper: {paper}\n")))
+        .unwrap();
+    let out = site.path().join("public");
+    let start = Instant::now();
+    let r = build(site.path(), &out, &["--pdf", "--chrome", chromium.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    println!("--pdf on {paper}: {:.1} s", start.elapsed().as_secs_f64());
+    (site, out)
+}
+
+fn pdfinfo(pdf: &Path) -> (usize, f64, f64) {
+    let o = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    let field = |name: &str| {
+        text.lines().find_map(|l| l.strip_prefix(name)).map(str::trim).unwrap_or_else(|| panic!("{name} in {text}"))
+    };
+    let pages = field("Pages:").parse().unwrap();
+    let size: Vec<f64> = field("Page size:").split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    (pages, size[0], size[1])
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let o = Command::new("pdftotext").arg(pdf).arg("-").output().unwrap();
+    assert!(o.status.success());
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn fold(s: &str) -> String {
+    s.replace(['\u{2019}', '\u{2018}'], "'")
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every handout's PDF, with the page it was printed from.
+fn handout_pdfs(out: &Path) -> Vec<(PathBuf, String)> {
+    walkdir::WalkDir::new(out.join("handouts"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() == "handout.pdf")
+        .map(|e| (e.path().to_path_buf(), fs::read_to_string(e.path().with_file_name("index.html")).unwrap()))
+        .collect()
+}
+
+/// The texts of a page's headings, as a reader sees them.
+fn headings(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<h") {
+        rest = &rest[i + 2..];
+        let Some(level) = rest.chars().next().filter(|c| ('1'..='6').contains(c)) else { continue };
+        let close = format!("</h{level}>");
+        let Some(end) = rest.find(&close) else { break };
+        let inner = &rest[rest.find('>').unwrap() + 1..end];
+        out.push(fold(&visible_text(inner)));
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// The last line of text on each page, leaving out the footer of guide title and page number.
+fn last_lines(text: &str, footer: &str) -> Vec<String> {
+    text.split('\u{c}')
+        .filter(|page| !page.trim().is_empty())
+        .map(|page| {
+            page.lines()
+                .map(str::trim)
+                .rfind(|l| {
+                    let rest = l.strip_prefix(footer).unwrap_or(l).trim();
+                    !rest.is_empty() && !is_page_number(rest)
+                })
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
+}
+
+fn is_page_number(line: &str) -> bool {
+    let w: Vec<&str> = line.split_whitespace().collect();
+    matches!(w.as_slice(), ["Page", a, "of", b] if a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok())
+}
+
+fn check_shipped_pdfs(paper: &str, size: (f64, f64)) {
+    let Some(chromium) = pdf_tools(&format!("shipped_guide_pdfs_{paper}")) else { return };
+    let (_site, out) = shipped_pdfs(paper, &chromium);
+    let pdfs = handout_pdfs(&out);
+    let practices: Vec<&(PathBuf, String)> = pdfs.iter().filter(|(_, html)| html.contains("sheet-practice")).collect();
+    assert_eq!(practices.len(), practice_titles().len(), "one PDF per practice");
+    for (pdf, _) in &practices {
+        let (pages, w, h) = pdfinfo(pdf);
+        assert_eq!(pages, 1, "{} has {pages} pages on {paper}", pdf.display());
+        assert!((w - size.0).abs() < 2.0 && (h - size.1).abs() < 2.0, "{}: {w} x {h} pt is not {paper}", pdf.display());
+    }
+
+    let bundle = out.join("handouts/bundles/workforce-integration-2020/handout.pdf");
+    let text = fold(&pdftotext(&bundle));
+    for title in practice_titles() {
+        assert!(text.contains(&fold(&title)), "the conference bundle lacks `{title}`");
+    }
+    println!("{paper}: conference bundle {} pages", pdfinfo(&bundle).0);
+    assert!(out.join("handouts/bundles/integrating-peers-into-teams/handout.pdf").is_file());
+
+    let footer = "Growing and Sustaining the Peer Workforce";
+    for (pdf, html) in &pdfs {
+        let heads = headings(html);
+        for (n, last) in last_lines(&pdftotext(pdf), footer).iter().enumerate() {
+            let last = fold(last);
+            let stranded = heads.iter().any(|h| *h == last || (last.len() > 3 && h.ends_with(&last)));
+            assert!(!stranded, "page {} of {} ends with the heading `{last}`", n + 1, pdf.display());
+        }
+    }
+
+    let index = read(&out, "handouts/index.html");
+    assert!(
+        index
+            .contains(r#"<a class="pdf-link" href="/handouts/bundles/workforce-integration-2020/handout.pdf">PDF</a>"#)
+    );
+
+    let practice = out.join("handouts/supervision/ongoing-supervision/handout.pdf");
+    assert_eq!(decode_pdf_qr(&practice), "https://guide.example.org/practices/supervision/ongoing-supervision/");
+}
+
+#[test]
+fn shipped_guide_pdfs_on_letter() {
+    check_shipped_pdfs("letter", (612.0, 792.0));
+}
+
+#[test]
+fn shipped_guide_pdfs_on_a4() {
+    check_shipped_pdfs("a4", (595.0, 842.0));
+}
+
+fn practice_titles() -> Vec<String> {
+    let mut titles = Vec::new();
+    for e in walkdir::WalkDir::new(manifest_dir().join("content/practices")).into_iter().filter_map(Result::ok) {
+        if e.file_name() == "_index.md" || e.path().extension().is_none_or(|x| x != "md") {
+            continue;
+        }
+        let text = fs::read_to_string(e.path()).unwrap();
+        let draft = text.lines().any(|l| l.trim() == "draft: true");
+        if let Some(t) = text.lines().find_map(|l| l.strip_prefix("title:"))
+            && !draft
+        {
+            titles.push(t.trim().trim_matches('"').to_string());
+        }
+    }
+    titles
+}
+
+// ---------------------------------------------------------------- QR codes
+
+/// Values of an attribute written as `prefix` + value + `"`.
+fn attr_values(html: &str, prefix: &str) -> Vec<String> {
+    html.match_indices(prefix)
+        .map(|(i, _)| {
+            let rest = &html[i + prefix.len()..];
+            rest[..rest.find('"').unwrap()].to_string()
+        })
+        .collect()
+}
+
+/// Draws the first QR code's SVG path into a bitmap and decodes it.
+fn decode_svg_qr(html: &str) -> String {
+    let svg = &html[html.find("<svg class=\"qr\"").expect("a QR code")..];
+    let size: usize = attr_values(svg, "viewBox=\"0 0 ")[0].split(' ').next().unwrap().parse().unwrap();
+    let d = &attr_values(svg, " d=\"")[0];
+    let mut dark = vec![false; size * size];
+    // The path is runs of `M x y h n v1 h-n z`.
+    for run in d.split('M').filter(|r| !r.is_empty()) {
+        let nums: Vec<usize> =
+            run.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect();
+        let (x, y, n) = (nums[0], nums[1], nums[2]);
+        for i in x..x + n {
+            dark[y * size + i] = true;
+        }
+    }
+    let scale = 6;
+    let px = size * scale;
+    let mut img =
+        rqrr::PreparedImage::prepare_from_greyscale(
+            px,
+            px,
+            |x, y| if dark[(y / scale) * size + x / scale] { 0 } else { 255 },
+        );
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code found");
+    grids[0].decode().expect("the QR code decodes").1
+}
+
+/// Renders the PDF's first page in grey and decodes the QR code printed on it.
+fn decode_pdf_qr(pdf: &Path) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = dir.path().join("page");
+    let ok = Command::new("pdftoppm")
+        .args(["-gray", "-r", "150", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg(&prefix)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "pdftoppm failed on {}", pdf.display());
+    let file = fs::read_dir(dir.path()).unwrap().next().unwrap().unwrap().path();
+    let bytes = fs::read(&file).unwrap();
+    let (w, h, pixels) = parse_pgm(&bytes);
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| pixels[y * w + x]);
+    let grids = img.detect_grids();
+    assert!(!grids.is_empty(), "no QR code found on {}", pdf.display());
+    grids[0].decode().expect("the printed QR code decodes").1
+}
+
+/// A binary PGM (P5, 8-bit) as width, height and pixels.
+fn parse_pgm(bytes: &[u8]) -> (usize, usize, &[u8]) {
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while fields.len() < 4 {
+        while bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if bytes[i] == b'#' {
+            while bytes[i] != b'\n' {
+                i += 1;
+            }
+            continue;
+        }
+        let start = i;
+        while !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..i]).into_owned());
+    }
+    assert_eq!(fields[0], "P5", "pdftoppm -gray writes binary PGM");
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    (w, h, &bytes[i + 1..i + 1 + w * h])
+}
