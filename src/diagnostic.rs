@@ -62,6 +62,18 @@ pub enum Code {
     MissingStatic,
     /// The output folder cannot be written.
     Output,
+    /// Warning: an image has no alt text.
+    MissingAlt,
+    /// Warning: a link uses plain http://.
+    InsecureLink,
+    /// Warning: a heading skips a level (## then ####).
+    HeadingSkip,
+    /// Warning: a practice's summary is longer than 200 characters.
+    LongSummary,
+    /// Warning: a practice area has no practices.
+    EmptyArea,
+    /// Warning: a checklist has no `- [ ]` items.
+    EmptyChecklist,
 }
 
 impl Code {
@@ -84,6 +96,12 @@ impl Code {
             Code::MissingStatic => "P0305",
             Code::Template => "P0401",
             Code::Output => "P0501",
+            Code::MissingAlt => "P0306",
+            Code::InsecureLink => "P0307",
+            Code::HeadingSkip => "P0208",
+            Code::LongSummary => "P0209",
+            Code::EmptyArea => "P0210",
+            Code::EmptyChecklist => "P0211",
         }
     }
 }

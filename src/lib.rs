@@ -5,6 +5,7 @@
 //! `output` writes them with an atomic swap. `build` runs the stages in order.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostic;

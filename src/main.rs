@@ -65,11 +65,29 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Report every problem in the guide (errors and warnings) without building.
+    Check {
+        /// The guide's folder (holding guide.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// `text` for people, `json` (one object per line) for CI systems.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Write a small new guide into DIR to start from.
     Init {
         /// The folder to create the guide in.
         dir: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -113,6 +131,31 @@ fn main() -> ExitCode {
                     ExitCode::from(2)
                 }
             }
+        }
+        Command::Check { root, format, drafts } => {
+            let opts = Options { drafts, ..Options::new(root.clone()) };
+            let diags = practica::check::check(&opts);
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            let warnings = diags.len() - errors;
+            match format {
+                Format::Json => print!("{}", diagnostic::render_json(&diags)),
+                Format::Text => {
+                    let color =
+                        std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+                    print!("{}", diagnostic::render_text(&diags, &root, color));
+                    match (errors, warnings) {
+                        (0, 0) => println!("No problems found."),
+                        (e, w) => println!(
+                            "{} error{}, {} warning{}.",
+                            e,
+                            if e == 1 { "" } else { "s" },
+                            w,
+                            if w == 1 { "" } else { "s" }
+                        ),
+                    }
+                }
+            }
+            if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
         }
         Command::Init { dir } => match practica::init::init(&dir) {
             Ok(()) => {

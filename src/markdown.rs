@@ -31,6 +31,15 @@ pub enum Link {
     Rewrite(String),
     /// The destination is wrong; the build reports it and prints `#`.
     Broken { message: String, help: Option<String> },
+    /// Print it as written, with a warning.
+    Warn { message: String, help: Option<String> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    BrokenLink,
+    MissingAlt,
+    InsecureLink,
 }
 
 /// A problem found while rendering, at a 1-based line of the Markdown body.
@@ -40,7 +49,7 @@ pub struct Problem {
     pub column: usize,
     pub message: String,
     pub help: Option<String>,
-    pub is_warning: bool,
+    pub kind: ProblemKind,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -48,6 +57,8 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
+    /// 1-based line in the Markdown body.
+    pub line: usize,
 }
 
 /// One `- [ ]` item with the heading it sits under.
@@ -84,6 +95,7 @@ pub fn render(body: &str, id_prefix: &str, resolve: &dyn Fn(&str, bool, usize, u
     let mut events: Vec<Event> = Vec::with_capacity(body.len() / 8);
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut heading: Option<Vec<Event>> = None;
+    let mut heading_line = 0;
     let mut current_group: Option<String> = None;
     let mut task: Option<(usize, String, bool)> = None;
     let mut task_depth_label_open = false;
@@ -132,7 +144,7 @@ pub fn render(body: &str, id_prefix: &str, resolve: &dyn Fn(&str, bool, usize, u
                 if lvl <= 3 {
                     current_group = Some(text.trim().to_string());
                 }
-                out.headings.push(Heading { level: lvl, id, text: text.trim().to_string() });
+                out.headings.push(Heading { level: lvl, id, text: text.trim().to_string(), line: heading_line });
                 events.append(&mut held);
                 events.push(Event::End(TagEnd::Heading(level)));
             } else {
@@ -144,6 +156,7 @@ pub fn render(body: &str, id_prefix: &str, resolve: &dyn Fn(&str, bool, usize, u
 
         match event {
             Event::Start(Tag::Heading { .. }) => {
+                heading_line = line_col(range.start).0;
                 heading = Some(vec![event]);
             }
             Event::TaskListMarker(checked) => {
@@ -194,7 +207,7 @@ pub fn render(body: &str, id_prefix: &str, resolve: &dyn Fn(&str, bool, usize, u
                         help: Some(
                             "describe the image between the brackets: ![Map of the regions](/img/map.svg)".into(),
                         ),
-                        is_warning: true,
+                        kind: ProblemKind::MissingAlt,
                     });
                 }
                 events.push(event);
@@ -270,8 +283,12 @@ fn rewrite_link<'a>(
         Link::Keep => return event,
         Link::Rewrite(url) => url,
         Link::Broken { message, help } => {
-            problems.push(Problem { line, column, message, help, is_warning: false });
+            problems.push(Problem { line, column, message, help, kind: ProblemKind::BrokenLink });
             "#".to_string()
+        }
+        Link::Warn { message, help } => {
+            problems.push(Problem { line, column, message, help, kind: ProblemKind::InsecureLink });
+            return event;
         }
     };
     match event {
@@ -333,6 +350,6 @@ mod tests {
     #[test]
     fn image_without_alt_warns() {
         let r = render("![](a.png)\n", "", &keep);
-        assert!(r.problems[0].is_warning);
+        assert_eq!(r.problems[0].kind, ProblemKind::MissingAlt);
     }
 }

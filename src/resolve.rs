@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::{Doc, Kind};
 use crate::diagnostic::{Code, Diagnostic, suggest};
-use crate::markdown::{self, Link, Rendered};
+use crate::markdown::{self, Link, ProblemKind, Rendered};
 use crate::slug::slugify;
 use crate::url::Urls;
 
@@ -366,7 +366,51 @@ pub fn resolve(config: Config, mut docs: Vec<Doc>, root: &Path) -> (Guide, Vec<D
     };
     let mut link_diags = render_markdown(&mut guide, root);
     diags.append(&mut link_diags);
+    diags.append(&mut content_warnings(&guide));
     (guide, diags)
+}
+
+/// Things that build but that a reader would trip over.
+fn content_warnings(g: &Guide) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for a in &g.areas {
+        if a.practices.is_empty() {
+            let d = &g.docs[a.doc];
+            out.push(
+                Diagnostic::warning(Code::EmptyArea, &d.file, 1, format!("the area `{}` has no practices", d.title))
+                    .with_help(format!(
+                        "add a practice as content/practices/{}/<practice>.md, or remove the area",
+                        d.slug
+                    )),
+            );
+        }
+    }
+    for &c in &g.checklists {
+        let d = &g.docs[c];
+        if g.rendered[c].tasks.is_empty() && !d.failed {
+            out.push(
+                Diagnostic::warning(Code::EmptyChecklist, &d.file, d.body_line, "this checklist has no items")
+                    .with_help("write each item as a task: - [ ] Job descriptions list core duties."),
+            );
+        }
+    }
+    for &p in &g.practices {
+        let d = &g.docs[p];
+        if let Some(s) = &d.summary
+            && s.chars().count() > 200
+        {
+            out.push(
+                Diagnostic::warning(
+                    Code::LongSummary,
+                    &d.file,
+                    d.line_of("summary"),
+                    format!("the summary is {} characters; lists and search show about 200", s.chars().count()),
+                )
+                .with_help("keep the summary to one sentence; move detail into the body"),
+            );
+        }
+    }
+    out
 }
 
 /// An internal link whose #anchor can only be checked once every page is rendered.
@@ -395,15 +439,20 @@ fn render_markdown(guide: &mut Guide, root: &Path) -> Vec<Diagnostic> {
                 .iter()
                 .map(|p| {
                     let line = doc.body_line + p.line - 1;
-                    let d = if p.is_warning {
-                        Diagnostic::warning(Code::BrokenLink, &doc.file, line, p.message.clone())
-                    } else {
-                        Diagnostic::error(Code::BrokenLink, &doc.file, line, p.message.clone())
+                    let d = match p.kind {
+                        ProblemKind::BrokenLink => {
+                            Diagnostic::error(Code::BrokenLink, &doc.file, line, p.message.clone())
+                        }
+                        ProblemKind::MissingAlt => {
+                            Diagnostic::warning(Code::MissingAlt, &doc.file, line, p.message.clone())
+                        }
+                        ProblemKind::InsecureLink => {
+                            Diagnostic::warning(Code::InsecureLink, &doc.file, line, p.message.clone())
+                        }
                     };
-                    let d =
-                        if p.message.contains("alt text") { Diagnostic { code: Code::MissingStatic, ..d } } else { d };
                     d.at_column(p.column).with_help_opt(p.help.clone())
                 })
+                .chain(heading_skips(doc, &rendered))
                 .collect();
             (rendered, pending.into_inner(), diags)
         })
@@ -443,6 +492,28 @@ fn render_markdown(guide: &mut Guide, root: &Path) -> Vec<Diagnostic> {
     diags
 }
 
+/// Screen-reader users move by heading level; a jump (## then ####) loses them.
+/// The page title is the h1, so the body starts at ##.
+fn heading_skips(doc: &Doc, rendered: &Rendered) -> Vec<Diagnostic> {
+    let mut prev: usize = 1;
+    let mut out = Vec::new();
+    for h in &rendered.headings {
+        if h.level as usize > prev + 1 {
+            out.push(
+                Diagnostic::warning(
+                    Code::HeadingSkip,
+                    &doc.file,
+                    doc.body_line + h.line - 1,
+                    format!("this heading jumps from level {prev} to level {}", h.level),
+                )
+                .with_help(format!("use {} here: the page title is level 1, its sections ##", "#".repeat(prev + 1))),
+            );
+        }
+        prev = h.level as usize;
+    }
+    out
+}
+
 fn footnote_or_task(fragment: &str) -> bool {
     fragment.starts_with("task-")
 }
@@ -460,6 +531,12 @@ fn resolve_link(
     let lower = dest.to_ascii_lowercase();
     if lower.starts_with("javascript:") || lower.starts_with("vbscript:") || (lower.starts_with("data:") && !is_image) {
         return Link::Rewrite("#".into());
+    }
+    if lower.starts_with("http://") {
+        return Link::Warn {
+            message: format!("`{dest}` is a plain http:// link"),
+            help: Some(format!("use https://{} if the site supports it", &dest[7..])),
+        };
     }
     if dest.is_empty() || dest.starts_with("//") || has_scheme(dest) {
         return Link::Keep;
