@@ -290,11 +290,13 @@ fn pdf_mark(url: &str) -> String {
 struct Sheet<'g> {
     guide: &'g Guide,
     parts: Vec<Part>,
+    /// The sheet opens with a cover, so even its first part starts a page.
+    cover: bool,
 }
 
 impl<'g> Sheet<'g> {
     fn new(guide: &'g Guide) -> Self {
-        Sheet { guide, parts: Vec::new() }
+        Sheet { guide, parts: Vec::new(), cover: false }
     }
 
     fn next_prefix(&self) -> String {
@@ -314,7 +316,7 @@ impl<'g> Sheet<'g> {
             sources: d.source.iter().filter_map(|k| g.config.source(k).cloned()).collect(),
             web_url: g.url(id),
             web_address: g.urls.absolute(&d.path),
-            new_page: !self.parts.is_empty(),
+            new_page: self.cover || !self.parts.is_empty(),
             ..Default::default()
         }
     }
@@ -368,7 +370,11 @@ impl<'g> Sheet<'g> {
         let mut part = self.base(id, "text", level);
         part.html = sheet_html(&g.rendered[id].html, &self.next_prefix(), level - 1);
         // Short texts share a page; only the first after other kinds of part starts one.
-        part.new_page = self.parts.last().is_some_and(|p| p.kind != "text");
+        part.new_page = self.parts.last().map_or(self.cover, |p| p.kind != "text");
+        part.eyebrow = match g.docs[id].kind {
+            Kind::Tip => Some("Tip".into()),
+            _ => None,
+        };
         self.push(part)
     }
 
@@ -697,6 +703,7 @@ fn page_data(guide: &Guide, job: &Job) -> (&'static str, PageData) {
         What::Bundle(n) => {
             let b = &guide.config.handouts[n];
             page.handout = "bundle";
+            sheet.cover = true;
             paper = b.paper;
             page.title = b.title.clone();
             page.summary = b.subtitle.clone();
@@ -724,8 +731,6 @@ fn page_data(guide: &Guide, job: &Job) -> (&'static str, PageData) {
                     Kind::Checklist => sheet.worksheet(id, 2),
                     _ => sheet.text(id, 2),
                 };
-                // The first part follows the cover and contents on a page of its own.
-                sheet.parts[first].new_page = true;
                 let count = sheet.parts.len() - first - 1;
                 let mut l = line(guide, id, format!("#{anchor}"));
                 l.summary = None;
