@@ -772,8 +772,8 @@ fn index_line(guide: &Guide, id: DocId) -> Line {
 /// The Chromium to print with: `chrome` when given, else the first of the
 /// usual names on PATH. The error says how to get one.
 pub fn find_chrome(chrome: Option<&Path>) -> Result<PathBuf, Diagnostic> {
-    const HELP: &str = "install Chromium (Debian/Ubuntu: apt-get install chromium) or pass --chrome PATH to a Chromium or Chrome; \
-         nothing was written";
+    const HELP: &str =
+        "install Chromium (Debian/Ubuntu: apt-get install chromium) or pass --chrome PATH to a Chromium or Chrome";
     if let Some(c) = chrome {
         if is_executable(c) {
             return Ok(c.to_path_buf());
