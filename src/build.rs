@@ -92,6 +92,8 @@ pub fn load_and_resolve(opts: &Options) -> Result<(Guide, Vec<Diagnostic>), Vec<
 /// A built site in memory: every page and the static files to copy.
 pub struct Site {
     pub guide: Guide,
+    /// Parsed once; `serve` keeps them to re-render single pages.
+    pub templates: render::Templates,
     pub files: Vec<OutFile>,
     pub statics: Vec<(String, StaticFile)>,
     pub warnings: Vec<Diagnostic>,
@@ -114,6 +116,13 @@ impl Site {
 
 /// Everything but writing: load, resolve, render pages, handouts and the search index.
 pub fn render_site(opts: &Options) -> Result<Site, Vec<Diagnostic>> {
+    render_site_with(opts, !opts.no_search)
+}
+
+/// Like `render_site`; without `index` the pages still carry the search UI
+/// (unless --no-search) but the index is left to the caller (`serve` builds it
+/// after the browser has reloaded).
+pub fn render_site_with(opts: &Options, index: bool) -> Result<Site, Vec<Diagnostic>> {
     let (guide, warnings) = load_and_resolve(opts)?;
     let sources = theme::templates(&opts.root, &guide.config.theme)?;
     let mut templates = render::templates(sources)?;
@@ -125,12 +134,12 @@ pub fn render_site(opts: &Options) -> Result<Site, Vec<Diagnostic>> {
             files.extend(handout::render(&guide, &templates)?);
             Ok(files)
         },
-        || if search { search::index(&guide) } else { Ok(Vec::new()) },
+        || if search && index { search::index(&guide) } else { Ok(Vec::new()) },
     );
     let mut files = pages?;
     files.extend(index?);
     let statics = theme::static_files(&opts.root, &guide.config.theme);
-    Ok(Site { guide, files, statics, warnings })
+    Ok(Site { guide, templates, files, statics, warnings })
 }
 
 /// Builds the site. On any error the output folder is left exactly as it was.

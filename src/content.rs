@@ -139,6 +139,11 @@ pub fn load(root: &Path, include_drafts: bool) -> (Loaded, Vec<Diagnostic>) {
     (Loaded { docs }, diagnostics)
 }
 
+/// Loads one content file again, for a rebuild after it was saved.
+pub fn load_one(root: &Path, path: &Path) -> (Option<Doc>, Vec<Diagnostic>) {
+    load_file(root, &root.join(CONTENT_DIR), path)
+}
+
 fn is_hidden(p: &Path, content: &Path) -> bool {
     p.strip_prefix(content)
         .map(|r| r.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')))

@@ -540,6 +540,16 @@ struct Job {
 }
 
 pub fn render(guide: &Guide, templates: &Templates) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+    render_some(guide, templates, None)
+}
+
+/// Only the handouts that show document `id` (its own, its area's, bundles), for
+/// a rebuild after that document's text changed.
+pub fn render_touching(guide: &Guide, templates: &Templates, id: DocId) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+    render_some(guide, templates, Some(id))
+}
+
+fn render_some(guide: &Guide, templates: &Templates, only: Option<DocId>) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
     let mut jobs = vec![Job { path: "handouts/".into(), what: What::Index }];
     for (n, b) in guide.config.handouts.iter().enumerate() {
         jobs.push(Job { path: bundle_path(&b.name), what: What::Bundle(n) });
@@ -558,6 +568,14 @@ pub fn render(guide: &Guide, templates: &Templates) -> Result<Vec<OutFile>, Vec<
         if let Some(path) = handout_path(guide, p) {
             jobs.push(Job { path, what: What::Practice(p) });
         }
+    }
+    if let Some(id) = only {
+        jobs.retain(|job| match job.what {
+            What::Index => false,
+            What::Practice(p) | What::Checklist(p) => p == id,
+            What::Area(n) => guide.areas[n].doc == id || guide.areas[n].practices.contains(&id),
+            What::Bundle(_) => true,
+        });
     }
     let results: Vec<Result<OutFile, Diagnostic>> = jobs
         .par_iter()
@@ -586,6 +604,9 @@ pub fn render(guide: &Guide, templates: &Templates) -> Result<Vec<OutFile>, Vec<
     }
     if !diags.is_empty() {
         return Err(diags);
+    }
+    if only.is_some() {
+        return Ok(files);
     }
     for paper in [Paper::Letter, Paper::A4] {
         let name = paper_names(paper).0;

@@ -207,6 +207,16 @@ pub fn render(guide: &Guide, templates: &mut Templates, search: bool) -> Result<
     Ok(files)
 }
 
+/// Renders the page of one document again, with templates that have already
+/// rendered the whole site once (so site-wide values are in place).
+pub fn render_doc_page(guide: &Guide, templates: &Templates, id: DocId) -> Result<OutFile, Diagnostic> {
+    let job = Job { path: guide.docs[id].path.clone(), what: PageSource::Doc(id) };
+    let (template, ctx) = context(guide, &job);
+    templates
+        .render(template, &ctx, &format!("/{}", job.path))
+        .map(|html| OutFile { path: out_path(&job.path), bytes: html.into_bytes() })
+}
+
 /// What one output page is made from.
 enum PageSource {
     Doc(DocId),

@@ -423,41 +423,8 @@ struct PendingAnchor {
 
 fn render_markdown(guide: &mut Guide, root: &Path) -> Vec<Diagnostic> {
     let g: &Guide = guide;
-    let results: Vec<(Rendered, Vec<PendingAnchor>, Vec<Diagnostic>)> = (0..g.docs.len())
-        .into_par_iter()
-        .map(|i| {
-            let doc = &g.docs[i];
-            let pending = RefCell::new(Vec::new());
-            let resolve = |dest: &str, is_image: bool, line: usize, column: usize| {
-                resolve_link(g, i, dest, is_image, root, &mut |target, fragment| {
-                    pending.borrow_mut().push(PendingAnchor { target, fragment, line, column });
-                })
-            };
-            let rendered = markdown::render(&doc.body, "", &resolve);
-            let diags = rendered
-                .problems
-                .iter()
-                .map(|p| {
-                    let line = doc.body_line + p.line - 1;
-                    let d = match p.kind {
-                        ProblemKind::BrokenLink => {
-                            Diagnostic::error(Code::BrokenLink, &doc.file, line, p.message.clone())
-                        }
-                        ProblemKind::MissingAlt => {
-                            Diagnostic::warning(Code::MissingAlt, &doc.file, line, p.message.clone())
-                        }
-                        ProblemKind::InsecureLink => {
-                            Diagnostic::warning(Code::InsecureLink, &doc.file, line, p.message.clone())
-                        }
-                    };
-                    d.at_column(p.column).with_help_opt(p.help.clone())
-                })
-                .chain(heading_skips(doc, &rendered))
-                .collect();
-            (rendered, pending.into_inner(), diags)
-        })
-        .collect();
-
+    let results: Vec<(Rendered, Vec<PendingAnchor>, Vec<Diagnostic>)> =
+        (0..g.docs.len()).into_par_iter().map(|i| render_doc(g, i, root)).collect();
     let mut diags = Vec::new();
     let mut pendings = Vec::new();
     guide.rendered.reserve(results.len());
@@ -467,29 +434,118 @@ fn render_markdown(guide: &mut Guide, root: &Path) -> Vec<Diagnostic> {
         pendings.push((i, pending));
     }
     for (i, pending) in pendings {
-        let doc = &guide.docs[i];
-        for p in pending {
-            let target = &guide.rendered[p.target];
-            if guide.docs[p.target].failed
-                || target.headings.iter().any(|h| h.id == p.fragment)
-                || footnote_or_task(&p.fragment)
-            {
-                continue;
-            }
-            let ids: Vec<&str> = target.headings.iter().map(|h| h.id.as_str()).collect();
-            diags.push(
-                Diagnostic::error(
-                    Code::BrokenAnchor,
-                    &doc.file,
-                    doc.body_line + p.line - 1,
-                    format!("#{} names no heading on {}", p.fragment, guide.docs[p.target].file.display()),
-                )
-                .at_column(p.column)
-                .with_help(suggest(&p.fragment, &ids)),
-            );
-        }
+        diags.append(&mut check_anchors(guide, i, pending));
     }
     diags
+}
+
+/// Renders one document's Markdown, resolving its links against the guide.
+fn render_doc(g: &Guide, i: DocId, root: &Path) -> (Rendered, Vec<PendingAnchor>, Vec<Diagnostic>) {
+    let doc = &g.docs[i];
+    let pending = RefCell::new(Vec::new());
+    let resolve = |dest: &str, is_image: bool, line: usize, column: usize| {
+        resolve_link(g, i, dest, is_image, root, &mut |target, fragment| {
+            pending.borrow_mut().push(PendingAnchor { target, fragment, line, column });
+        })
+    };
+    let rendered = markdown::render(&doc.body, "", &resolve);
+    let diags = rendered
+        .problems
+        .iter()
+        .map(|p| {
+            let line = doc.body_line + p.line - 1;
+            let d = match p.kind {
+                ProblemKind::BrokenLink => Diagnostic::error(Code::BrokenLink, &doc.file, line, p.message.clone()),
+                ProblemKind::MissingAlt => Diagnostic::warning(Code::MissingAlt, &doc.file, line, p.message.clone()),
+                ProblemKind::InsecureLink => {
+                    Diagnostic::warning(Code::InsecureLink, &doc.file, line, p.message.clone())
+                }
+            };
+            d.at_column(p.column).with_help_opt(p.help.clone())
+        })
+        .chain(heading_skips(doc, &rendered))
+        .collect();
+    (rendered, pending.into_inner(), diags)
+}
+
+fn check_anchors(guide: &Guide, i: DocId, pending: Vec<PendingAnchor>) -> Vec<Diagnostic> {
+    let doc = &guide.docs[i];
+    let mut diags = Vec::new();
+    for p in pending {
+        let target = &guide.rendered[p.target];
+        if guide.docs[p.target].failed
+            || target.headings.iter().any(|h| h.id == p.fragment)
+            || footnote_or_task(&p.fragment)
+        {
+            continue;
+        }
+        let ids: Vec<&str> = target.headings.iter().map(|h| h.id.as_str()).collect();
+        diags.push(
+            Diagnostic::error(
+                Code::BrokenAnchor,
+                &doc.file,
+                doc.body_line + p.line - 1,
+                format!("#{} names no heading on {}", p.fragment, guide.docs[p.target].file.display()),
+            )
+            .at_column(p.column)
+            .with_help(suggest(&p.fragment, &ids)),
+        );
+    }
+    diags
+}
+
+/// What replacing one document's text did to the guide.
+pub enum Replaced {
+    /// The guide now holds the new text; these warnings apply to it.
+    Done(Vec<Diagnostic>),
+    /// The new text has errors; the guide is unchanged.
+    Failed(Vec<Diagnostic>),
+    /// The change reaches beyond the page (front matter, headings other pages
+    /// may link to): the whole guide must be resolved again.
+    NeedsFullResolve,
+}
+
+/// Swaps in a new version of one document whose front matter is unchanged,
+/// re-rendering only its Markdown. This is what makes a save in `serve` fast.
+pub fn replace_body(guide: &mut Guide, id: DocId, doc: Doc, root: &Path) -> Replaced {
+    let old = &guide.docs[id];
+    let same_front_matter = old.kind == doc.kind
+        && old.path == doc.path
+        && old.title == doc.title
+        && old.summary == doc.summary
+        && old.weight == doc.weight
+        && old.draft == doc.draft
+        && old.audience == doc.audience
+        && old.tags == doc.tags
+        && old.related == doc.related
+        && old.source == doc.source
+        && old.applies_to == doc.applies_to
+        && !old.failed
+        && !doc.failed;
+    if !same_front_matter {
+        return Replaced::NeedsFullResolve;
+    }
+    let previous = std::mem::replace(&mut guide.docs[id], doc);
+    let (rendered, pending, mut diags) = render_doc(guide, id, root);
+    let old_ids: Vec<&str> = guide.rendered[id].headings.iter().map(|h| h.id.as_str()).collect();
+    let new_ids: Vec<&str> = rendered.headings.iter().map(|h| h.id.as_str()).collect();
+    if old_ids != new_ids {
+        guide.docs[id] = previous;
+        return Replaced::NeedsFullResolve;
+    }
+    let previous_rendered = std::mem::replace(&mut guide.rendered[id], rendered);
+    diags.append(&mut check_anchors(guide, id, pending));
+    if diags.iter().any(Diagnostic::is_error) {
+        guide.docs[id] = previous;
+        guide.rendered[id] = previous_rendered;
+        crate::diagnostic::sort(&mut diags);
+        return Replaced::Failed(diags);
+    }
+    Replaced::Done(diags)
+}
+
+pub fn doc_by_file(guide: &Guide, file: &Path) -> Option<DocId> {
+    guide.docs.iter().position(|d| d.file == file)
 }
 
 /// Screen-reader users move by heading level; a jump (## then ####) loses them.

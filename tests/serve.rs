@@ -17,6 +17,8 @@ struct Server {
     addr: String,
     base: String,
     dir: tempfile::TempDir,
+    /// What serve prints after the address line.
+    lines: Receiver<String>,
 }
 
 impl Server {
@@ -55,13 +57,24 @@ impl Server {
             }
         };
         match found {
-            Some((addr, base)) => Server { child, addr, base, dir },
+            Some((addr, base)) => Server { child, addr, base, dir, lines: rx },
             None => {
                 let _ = child.kill();
                 let _ = child.wait();
                 panic!("serve did not print its address");
             }
         }
+    }
+
+    /// The next status line starting with `prefix`, within `wait`.
+    fn line_starting(&self, prefix: &str, wait: Duration) -> Option<String> {
+        let deadline = Instant::now() + wait;
+        while let Ok(l) = self.lines.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            if l.trim_start().starts_with(prefix) {
+                return Some(l);
+            }
+        }
+        None
     }
 
     fn root(&self) -> &Path {
@@ -319,4 +332,34 @@ fn the_browser_really_reloads() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{out}\n{}", String::from_utf8_lossy(&o.stderr));
     assert!(out.contains("reload: 3 passed, 0 failed"), "{out}");
+}
+
+#[test]
+fn a_body_edit_rebuilds_only_that_page_and_its_handouts_then_search() {
+    let s = Server::start(&[]);
+    let rx = s.events();
+    let file = s.root().join("content/practices/hiring/job-descriptions.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("A description exists.", "A description exists and is reviewed yearly."))
+        .unwrap();
+    let events = collect(&rx, Duration::from_secs(10), Duration::from_millis(800));
+    assert_eq!(events.iter().filter(|(e, _)| e == "reload").count(), 1, "{events:?}");
+    let line = s.line_starting("Rebuilt", Duration::from_secs(5)).expect("a rebuild line");
+    assert!(line.starts_with("Rebuilt the page in"), "the fast path was taken: {line}");
+    assert!(s.page("practices/hiring/job-descriptions/").contains("reviewed yearly"));
+    assert!(s.page("handouts/hiring/job-descriptions/").contains("reviewed yearly"), "its handout too");
+    assert!(s.page("handouts/hiring/").contains("reviewed yearly"), "and its area's handout");
+    assert!(s.line_starting("search index updated", Duration::from_secs(20)).is_some());
+}
+
+#[test]
+fn removing_a_heading_another_page_links_to_is_caught() {
+    let s = Server::start(&["--no-search"]);
+    let rx = s.events();
+    let file = s.root().join("content/practices/hiring/job-descriptions.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("## Why it matters", "## Reasons")).unwrap();
+    let events = collect(&rx, Duration::from_secs(10), Duration::from_millis(800));
+    let data = &events.iter().find(|(e, _)| e == "failed").expect("failed event").1;
+    assert!(data.contains("content/_index.md:5") && data.contains("#why-it-matters names no heading"), "{data}");
 }

@@ -55,11 +55,20 @@ struct Built {
     files: Files,
     base_path: String,
     warnings: Vec<Diagnostic>,
+    /// Kept to re-render only what a save touches.
+    cache: Cache,
 }
 
-/// Renders the site into a map from site path to bytes.
-fn build_in_memory(opts: &Options) -> Result<Built, Vec<Diagnostic>> {
-    let site = build::render_site(opts)?;
+/// The resolved guide and parsed templates of the last good build.
+pub struct Cache {
+    pub guide: crate::resolve::Guide,
+    pub templates: crate::render::Templates,
+}
+
+/// Renders the site into a map from site path to bytes; with `index` false the
+/// search index is left for later.
+fn build_in_memory(opts: &Options, index: bool) -> Result<Built, Vec<Diagnostic>> {
+    let site = build::render_site_with(opts, index)?;
     let mut files: Files = HashMap::with_capacity(site.files.len() + site.statics.len());
     for (path, src) in &site.statics {
         let bytes: Arc<[u8]> = match src {
@@ -74,7 +83,12 @@ fn build_in_memory(opts: &Options) -> Result<Built, Vec<Diagnostic>> {
     for f in site.files {
         files.insert(f.path, Arc::from(f.bytes));
     }
-    Ok(Built { files, base_path: site.guide.urls.base_path().to_string(), warnings: site.warnings })
+    Ok(Built {
+        files,
+        base_path: site.guide.urls.base_path().to_string(),
+        warnings: site.warnings,
+        cache: Cache { guide: site.guide, templates: site.templates },
+    })
 }
 
 /// Prints a status line. A closed terminal must not take the server down, so
@@ -101,12 +115,12 @@ fn print_diagnostics(opts: &Options, diags: &[Diagnostic]) {
 /// from starting (a port in use); content errors never do.
 pub fn run(opts: ServeOptions) -> Result<(), String> {
     let start = Instant::now();
-    let initial = build_in_memory(&opts.build);
-    let (files, base_path, errors) = match initial {
+    let initial = build_in_memory(&opts.build, true);
+    let (files, base_path, errors, cache) = match initial {
         Ok(b) => {
             print_diagnostics(&opts.build, &b.warnings);
             say(format_args!("Built {} files in {} ms", b.files.len(), start.elapsed().as_millis()));
-            (b.files, b.base_path, None)
+            (b.files, b.base_path, None, Some(b.cache))
         }
         Err(diags) => {
             print_diagnostics(&opts.build, &diags);
@@ -115,7 +129,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
                 crate::url::Urls::new(&crate::config::load(&opts.build.root).map(|c| c.base_url).unwrap_or_default())
                     .base_path()
                     .to_string();
-            (HashMap::new(), base, Some(Arc::new(diags)))
+            (HashMap::new(), base, Some(Arc::new(diags)), None)
         }
     };
     let shared: Shared = Arc::new(RwLock::new(State { files: Arc::new(files), base_path: base_path.clone(), errors }));
@@ -147,7 +161,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
             open_browser(&url);
         }
 
-        let watcher = watch::start(opts.build.clone(), shared.clone(), events.clone())
+        let watcher = watch::start(opts.build.clone(), cache, shared.clone(), events.clone())
             .map_err(|e| format!("cannot watch {}: {e}", opts.build.root.display()))?;
         let app = http::router(shared.clone(), events.clone());
         let stopper = events.clone();

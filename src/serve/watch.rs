@@ -14,8 +14,11 @@ use std::time::{Duration, Instant};
 use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 use tokio::sync::broadcast;
 
-use super::{LiveEvent, Shared, build_in_memory, print_diagnostics, say, watched_paths};
+use super::{Cache, Files, LiveEvent, Shared, build_in_memory, print_diagnostics, say, watched_paths};
 use crate::build::Options;
+use crate::diagnostic::Diagnostic;
+use crate::render::OutFile;
+use crate::resolve::{self, Replaced};
 
 /// Quiet time that ends a burst of events.
 const SETTLE: Duration = Duration::from_millis(25);
@@ -27,12 +30,17 @@ pub struct Handle {
     _watcher: Box<dyn Watcher + Send>,
 }
 
-pub fn start(opts: Options, shared: Shared, events: broadcast::Sender<LiveEvent>) -> notify::Result<Handle> {
+pub fn start(
+    opts: Options,
+    cache: Option<Cache>,
+    shared: Shared,
+    events: broadcast::Sender<LiveEvent>,
+) -> notify::Result<Handle> {
     let (tx, rx) = mpsc::channel::<notify::Result<Event>>();
     let watcher = make_watcher(&opts.root, tx)?;
     std::thread::Builder::new()
         .name("practica-rebuild".into())
-        .spawn(move || rebuild_loop(opts, rx, shared, events))
+        .spawn(move || rebuild_loop(opts, cache, rx, shared, events))
         .map_err(|e| notify::Error::generic(&e.to_string()))?;
     Ok(Handle { _watcher: watcher })
 }
@@ -115,6 +123,7 @@ fn relevant_paths(event: &Event, root: &Path, output: &Path) -> Vec<PathBuf> {
 
 fn rebuild_loop(
     opts: Options,
+    mut cache: Option<Cache>,
     rx: Receiver<notify::Result<Event>>,
     shared: Shared,
     events: broadcast::Sender<LiveEvent>,
@@ -150,22 +159,50 @@ fn rebuild_loop(
         changed.sort();
         changed.dedup();
         let start = Instant::now();
-        let result = build_in_memory(&opts);
-        let ms = start.elapsed().as_millis();
         let what = describe(&changed, &root);
-        match result {
-            Ok(built) => {
-                print_diagnostics(&opts, &built.warnings);
+        // After a failed build the fast path could hide the failure by
+        // rebuilding some other page, so only a full build clears it.
+        let failing = shared.read().unwrap_or_else(|p| p.into_inner()).errors.is_some();
+        let fast = if failing { None } else { cache.as_mut().and_then(|c| one_page(&opts, &root, &changed, c)) };
+        let outcome = match fast {
+            Some(o) => o,
+            None => match build_in_memory(&opts, false) {
+                Ok(built) => {
+                    cache = Some(built.cache);
+                    Outcome::Site(built.files, built.base_path, built.warnings)
+                }
+                Err(diags) => Outcome::Failed(diags),
+            },
+        };
+        let ms = start.elapsed().as_millis();
+        match outcome {
+            Outcome::Pages(pages, warnings) => {
+                print_diagnostics(&opts, &warnings);
+                update(&shared, |files| {
+                    for p in pages {
+                        files.insert(p.path, Arc::from(p.bytes));
+                    }
+                });
+                let _ = events.send(LiveEvent::Reload);
+                say(format_args!("Rebuilt the page in {ms} ms ({what})"));
+            }
+            Outcome::Site(new_files, base, warnings) => {
+                print_diagnostics(&opts, &warnings);
                 {
                     let mut st = shared.write().unwrap_or_else(|p| p.into_inner());
-                    st.files = Arc::new(built.files);
-                    st.base_path = built.base_path;
+                    let mut new_files = new_files;
+                    // Until the new index is built, searches use the last one.
+                    for (k, v) in st.files.iter().filter(|(k, _)| k.starts_with(crate::search::BUNDLE_DIR)) {
+                        new_files.entry(k.clone()).or_insert_with(|| v.clone());
+                    }
+                    st.files = Arc::new(new_files);
+                    st.base_path = base;
                     st.errors = None;
                 }
                 let _ = events.send(LiveEvent::Reload);
                 say(format_args!("Rebuilt in {ms} ms ({what})"));
             }
-            Err(diags) => {
+            Outcome::Failed(diags) => {
                 print_diagnostics(&opts, &diags);
                 let n = diags.iter().filter(|d| d.is_error()).count();
                 let s = if n == 1 { "" } else { "s" };
@@ -175,7 +212,78 @@ fn rebuild_loop(
                 let diags = Arc::new(diags);
                 shared.write().unwrap_or_else(|p| p.into_inner()).errors = Some(diags.clone());
                 let _ = events.send(LiveEvent::Failed(diags));
+                continue;
             }
+        }
+        shared.write().unwrap_or_else(|p| p.into_inner()).errors = None;
+        // The browser already shows the new page; search catches up a moment later.
+        if !opts.no_search
+            && let Some(c) = &cache
+        {
+            let start = Instant::now();
+            match crate::search::index(&c.guide) {
+                Ok(index) => {
+                    update(&shared, |files| {
+                        files.retain(|k, _| !k.starts_with(crate::search::BUNDLE_DIR));
+                        for f in index {
+                            files.insert(f.path, Arc::from(f.bytes));
+                        }
+                    });
+                    say(format_args!("  search index updated in {} ms", start.elapsed().as_millis()));
+                }
+                Err(diags) => print_diagnostics(&opts, &diags),
+            }
+        }
+    }
+}
+
+enum Outcome {
+    /// Only these pages changed.
+    Pages(Vec<OutFile>, Vec<Diagnostic>),
+    /// A whole new site.
+    Site(Files, String, Vec<Diagnostic>),
+    Failed(Vec<Diagnostic>),
+}
+
+/// Copy-on-write update of the served files.
+fn update(shared: &Shared, change: impl FnOnce(&mut Files)) {
+    let mut st = shared.write().unwrap_or_else(|p| p.into_inner());
+    let mut files = (*st.files).clone();
+    change(&mut files);
+    st.files = Arc::new(files);
+}
+
+/// The fast path: one Markdown file saved with its front matter unchanged
+/// re-renders that page and the handouts that show it, and nothing else.
+/// `None` means a full rebuild is needed.
+fn one_page(opts: &Options, root: &Path, changed: &[PathBuf], cache: &mut Cache) -> Option<Outcome> {
+    let [path] = changed else { return None };
+    if path.extension().is_none_or(|x| x != "md") || !path.is_file() {
+        return None;
+    }
+    let rel = path.strip_prefix(root).ok()?;
+    if !rel.starts_with(crate::content::CONTENT_DIR) {
+        return None;
+    }
+    let id = resolve::doc_by_file(&cache.guide, rel)?;
+    let (doc, diags) = crate::content::load_one(root, path);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Some(Outcome::Failed(diags));
+    }
+    let doc = doc?;
+    match resolve::replace_body(&mut cache.guide, id, doc, &opts.root) {
+        Replaced::NeedsFullResolve => None,
+        Replaced::Failed(d) => Some(Outcome::Failed(d)),
+        Replaced::Done(warnings) => {
+            let mut pages = match crate::render::render_doc_page(&cache.guide, &cache.templates, id) {
+                Ok(p) => vec![p],
+                Err(d) => return Some(Outcome::Failed(vec![d])),
+            };
+            match crate::handout::render_touching(&cache.guide, &cache.templates, id) {
+                Ok(mut h) => pages.append(&mut h),
+                Err(d) => return Some(Outcome::Failed(d)),
+            }
+            Some(Outcome::Pages(pages, warnings))
         }
     }
 }
