@@ -12,13 +12,6 @@ fn check(root: &std::path::Path, extra: &[&str]) -> Run {
     run(&args)
 }
 
-fn edit(root: &std::path::Path, rel: &str, from: &str, to: &str) {
-    let p = root.join(rel);
-    let t = fs::read_to_string(&p).unwrap();
-    assert!(t.contains(from), "{rel} has no `{from}`");
-    fs::write(p, t.replacen(from, to, 1)).unwrap();
-}
-
 #[test]
 fn a_clean_guide_has_no_problems_and_writes_nothing() {
     let site = copy_fixture("basic");

@@ -8,38 +8,11 @@ use std::path::Path;
 
 use common::*;
 
-/// Builds the fixture once, applies `breakage`, builds again and checks the failure.
+/// The common check, plus the location and the closing line every failed build prints.
 fn fails_with(breakage: impl FnOnce(&Path), location: &str, words: &[&str]) -> String {
-    let site = copy_fixture("basic");
-    let out = site.path().join("public");
-    let first = build(site.path(), &out, &[]);
-    assert_eq!(first.code, 0, "fixture must build first: {}", first.stderr);
-    let before = snapshot(&out);
-    breakage(site.path());
-    let r = build(site.path(), &out, &[]);
-    assert_eq!(r.code, 1, "exit code 1 expected; stderr:\n{}", r.stderr);
-    assert!(r.stderr.contains(location), "expected location `{location}` in:\n{}", r.stderr);
-    for w in words {
-        assert!(r.stderr.contains(w), "expected `{w}` in:\n{}", r.stderr);
-    }
-    assert!(r.stderr.contains("nothing was written"), "{}", r.stderr);
-    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
-    assert_eq!(snapshot(&out), before, "public/ must be unchanged after a failed build");
-    let siblings: Vec<_> =
-        fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
-    assert!(!siblings.iter().any(|n| n.contains("practica-staging")), "no staging folder left: {siblings:?}");
-    r.stderr
-}
-
-fn write(root: &Path, rel: &str, text: &str) {
-    fs::write(root.join(rel), text).unwrap();
-}
-
-fn edit(root: &Path, rel: &str, from: &str, to: &str) {
-    let p = root.join(rel);
-    let t = fs::read_to_string(&p).unwrap();
-    assert!(t.contains(from), "{rel} has no `{from}`");
-    fs::write(p, t.replacen(from, to, 1)).unwrap();
+    let mut all = vec![location, "nothing was written"];
+    all.extend_from_slice(words);
+    common::fails_with(breakage, &[], &all)
 }
 
 const JD: &str = "content/practices/hiring/job-descriptions.md";

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -205,34 +205,6 @@ fn handouts_index_lists_every_handout() {
 
 // ---------------------------------------------------------------- errors
 
-/// Builds the fixture, breaks it, builds again: exit 1, the message, public/ untouched.
-fn fails_with(breakage: impl FnOnce(&Path), extra: &[&str], words: &[&str]) -> String {
-    let site = copy_fixture("basic");
-    let out = site.path().join("public");
-    let first = build(site.path(), &out, &[]);
-    assert_eq!(first.code, 0, "fixture must build first: {}", first.stderr);
-    let before = snapshot(&out);
-    breakage(site.path());
-    let r = build(site.path(), &out, extra);
-    assert_eq!(r.code, 1, "exit code 1 expected; stderr:\n{}", r.stderr);
-    for w in words {
-        assert!(r.stderr.contains(w), "expected `{w}` in:\n{}", r.stderr);
-    }
-    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
-    assert_eq!(snapshot(&out), before, "public/ must be unchanged after a failed build");
-    let siblings: Vec<_> =
-        fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
-    assert!(!siblings.iter().any(|n| n.contains("practica-staging")), "no staging folder left: {siblings:?}");
-    r.stderr
-}
-
-fn edit(root: &Path, rel: &str, from: &str, to: &str) {
-    let p = root.join(rel);
-    let t = fs::read_to_string(&p).unwrap();
-    assert!(t.contains(from), "{rel} has no `{from}`");
-    fs::write(p, t.replacen(from, to, 1)).unwrap();
-}
-
 #[test]
 fn bundle_naming_a_missing_part_is_an_error_at_its_line() {
     let err = fails_with(
@@ -283,48 +255,18 @@ fn pdf_without_chromium_fails_clearly_and_writes_nothing() {
 /// One PDF build at a time: each drives two Chromiums, and the machine has two cores.
 static PDF_BUILDS: Mutex<()> = Mutex::new(());
 
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| matches!(v.trim().to_ascii_lowercase().as_str(), "true" | "1"))
-}
-
-fn runs(program: &str, arg: &str) -> bool {
-    Command::new(program)
-        .arg(arg)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
 /// Chromium and poppler-utils, or a skip (a failure under CI).
 fn pdf_tools(test: &str) -> Option<PathBuf> {
-    let chromium = ["/usr/bin/chromium"]
-        .iter()
-        .map(PathBuf::from)
-        .chain(
-            std::env::var_os("PATH")
-                .map(|p| std::env::split_paths(&p).map(|d| d.join("chromium")).collect::<Vec<_>>())
-                .unwrap_or_default(),
-        )
-        .find(|p| p.is_file());
-    let mut missing = Vec::new();
-    if chromium.is_none() {
-        missing.push("chromium (apt-get install chromium)");
-    }
+    let chromium = browser::chromium_or_skip(&format!("handouts {test}"))?;
     for tool in ["pdfinfo", "pdftotext", "pdftoppm"] {
-        if !runs(tool, "-v") {
-            missing.push("poppler-utils (apt-get install poppler-utils)");
-            break;
+        if !browser::runs(tool, "-v") {
+            let what = "poppler-utils (apt-get install poppler-utils)";
+            assert!(!browser::in_ci(), "handouts: {test} needs {what}; CI=true, so it may not be skipped");
+            let _ = writeln!(std::io::stderr(), "SKIPPED handouts {test}: missing {what}");
+            return None;
         }
     }
-    if missing.is_empty() {
-        return chromium;
-    }
-    let what = missing.join(", ");
-    assert!(!in_ci(), "handouts: {test} needs {what}; CI=true, so it may not be skipped");
-    let _ = writeln!(std::io::stderr(), "SKIPPED handouts {test}: missing {what}");
-    None
+    Some(chromium)
 }
 
 /// A copy of the shipped guide on the given paper, built with --pdf.

@@ -8,7 +8,7 @@ fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn find_chromium() -> Option<PathBuf> {
+pub fn find_chromium() -> Option<PathBuf> {
     let fixed = Path::new("/usr/bin/chromium");
     if fixed.is_file() {
         return Some(fixed.to_path_buf());
@@ -18,7 +18,7 @@ fn find_chromium() -> Option<PathBuf> {
 }
 
 /// Whether `program arg` starts and exits 0.
-fn runs(program: &str, arg: &str) -> bool {
+pub fn runs(program: &str, arg: &str) -> bool {
     Command::new(program)
         .arg(arg)
         .stdin(Stdio::null())
@@ -74,6 +74,19 @@ pub fn tools_or_skip(test: &str) -> Option<PathBuf> {
             );
             // Straight to the process's stderr, past the test harness's capture,
             // so a skip is visible in a plain `cargo test`.
+            let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {what}");
+            None
+        }
+    }
+}
+
+/// Chromium alone (for tests that need no Node), or a skip (a failure under CI).
+pub fn chromium_or_skip(test: &str) -> Option<PathBuf> {
+    match find_chromium() {
+        Some(c) => Some(c),
+        None => {
+            let what = "chromium (apt-get install chromium)";
+            assert!(!in_ci(), "{test}: missing {what}; CI=true, so this test may not be skipped");
             let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {what}");
             None
         }

@@ -99,3 +99,38 @@ pub fn visible_text(html: &str) -> String {
         .replace("&gt;", ">");
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Replaces the first `from` in a file of a site, which must contain it.
+pub fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let p = root.join(rel);
+    let t = fs::read_to_string(&p).unwrap();
+    assert!(t.contains(from), "{rel} has no `{from}`");
+    fs::write(p, t.replacen(from, to, 1)).unwrap();
+}
+
+pub fn write(root: &Path, rel: &str, text: &str) {
+    fs::write(root.join(rel), text).unwrap();
+}
+
+/// Builds the fixture, breaks it, builds again (with `extra` flags): exit 1,
+/// every one of `words` in the message, no panic, public/ untouched and no
+/// staging folder left. Returns the message.
+pub fn fails_with(breakage: impl FnOnce(&Path), extra: &[&str], words: &[&str]) -> String {
+    let site = copy_fixture("basic");
+    let out = site.path().join("public");
+    let first = build(site.path(), &out, &[]);
+    assert_eq!(first.code, 0, "fixture must build first: {}", first.stderr);
+    let before = snapshot(&out);
+    breakage(site.path());
+    let r = build(site.path(), &out, extra);
+    assert_eq!(r.code, 1, "exit code 1 expected; stderr:\n{}", r.stderr);
+    for w in words {
+        assert!(r.stderr.contains(w), "expected `{w}` in:\n{}", r.stderr);
+    }
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    assert_eq!(snapshot(&out), before, "public/ must be unchanged after a failed build");
+    let siblings: Vec<_> =
+        fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert!(!siblings.iter().any(|n| n.contains("practica-staging")), "no staging folder left: {siblings:?}");
+    r.stderr
+}
