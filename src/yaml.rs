@@ -59,11 +59,14 @@ pub struct Fields<'a> {
     /// Indentation of this mapping's keys.
     indent: usize,
     pub diagnostics: Vec<Diagnostic>,
+    /// Known keys that an unknown key looked like a typo of: a missing
+    /// required key is then already explained, and not reported twice.
+    typo_of: Vec<String>,
 }
 
 impl<'a> Fields<'a> {
     pub fn new(map: &'a Mapping, text: &'a str, file: &'a Path, first_line: usize) -> Self {
-        Fields { map, text, file, first_line, scope_start: 0, indent: 0, diagnostics: Vec::new() }
+        Fields { map, text, file, first_line, scope_start: 0, indent: 0, diagnostics: Vec::new(), typo_of: Vec::new() }
     }
 
     /// A nested mapping found under `key` of this one.
@@ -90,6 +93,7 @@ impl<'a> Fields<'a> {
             scope_start: rel,
             indent,
             diagnostics: Vec::new(),
+            typo_of: Vec::new(),
         }
     }
 
@@ -134,6 +138,9 @@ impl<'a> Fields<'a> {
             }
         }
         for name in unknown {
+            if let Some(n) = crate::diagnostic::nearest(&name, allowed.iter().copied()) {
+                self.typo_of.push(n.to_string());
+            }
             let line = self.line_of(&name);
             let help = suggest(&name, allowed);
             let col = self.indent + 1;
@@ -175,7 +182,7 @@ impl<'a> Fields<'a> {
         let wrong_type = self.get(key).is_some_and(|v| matches!(v, Value::Sequence(_) | Value::Mapping(_)));
         match self.string(key) {
             Some(s) if !s.trim().is_empty() => s,
-            _ if wrong_type => String::new(),
+            _ if wrong_type || self.typo_of.iter().any(|t| t == key) => String::new(),
             _ => {
                 let line = if self.map.contains_key(key) { self.line_of(key) } else { self.first_line.max(1) };
                 self.push(
