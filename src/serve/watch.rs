@@ -104,12 +104,11 @@ pub fn is_relevant(path: &Path, root: &Path, output: &Path) -> bool {
     if temp {
         return false;
     }
+    const FOLDERS: [&str; 4] = ["content", "static", "templates", "themes"];
     match path.strip_prefix(root) {
         // At the top level only guide.yaml and the watched folders matter.
-        Ok(rel) if rel.components().count() == 1 => {
-            name == crate::config::FILE_NAME || ["content", "static", "templates", "themes"].contains(&name)
-        }
-        Ok(_) => true,
+        Ok(rel) if rel.components().count() == 1 => name == crate::config::FILE_NAME || FOLDERS.contains(&name),
+        Ok(rel) => rel.components().next().is_some_and(|c| FOLDERS.iter().any(|f| c.as_os_str() == *f)),
         Err(_) => false,
     }
 }
