@@ -12,7 +12,7 @@
 //! the staging folder over loopback HTTP because every link on a page is
 //! root-relative to the base path.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -289,14 +289,15 @@ fn pdf_mark(url: &str) -> String {
 /// Builds the parts of one sheet, numbering them so ids stay unique on the page.
 struct Sheet<'g> {
     guide: &'g Guide,
+    qr: &'g QrCodes,
     parts: Vec<Part>,
     /// The sheet opens with a cover, so even its first part starts a page.
     cover: bool,
 }
 
 impl<'g> Sheet<'g> {
-    fn new(guide: &'g Guide) -> Self {
-        Sheet { guide, parts: Vec::new(), cover: false }
+    fn new(guide: &'g Guide, qr: &'g QrCodes) -> Self {
+        Sheet { guide, qr, parts: Vec::new(), cover: false }
     }
 
     fn next_prefix(&self) -> String {
@@ -329,7 +330,7 @@ impl<'g> Sheet<'g> {
         part.eyebrow = g.relations[id].area.map(|a| g.docs[a].title.clone());
         part.audience = d.audience.iter().filter_map(|k| g.config.audience(k)).map(|a| a.label.clone()).collect();
         part.tips = g.relations[id].tips.iter().map(|&t| line(g, t, g.url(t))).collect();
-        part.qr = g.urls.has_host().then(|| qr_svg(&part.web_address));
+        part.qr = g.urls.has_host().then(|| self.qr.svg(&part.web_address).to_string());
         self.push(part)
     }
 
@@ -419,20 +420,26 @@ fn boxes_for_pen(html: &str) -> String {
 
 /// Gives every id, and every link to an id on the same page, a prefix.
 fn prefix_ids(html: &str, prefix: &str) -> String {
+    const MARKS: [&str; 3] = [" id=\"", "href=\"#", " for=\""];
     let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    loop {
-        let id = rest.find(" id=\"").map(|i| (i + 5, i));
-        let href = rest.find("href=\"#").map(|i| (i + 7, i));
-        let lfor = rest.find(" for=\"").map(|i| (i + 6, i));
-        let Some((cut, _)) = [id, href, lfor].into_iter().flatten().min_by_key(|(_, at)| *at) else { break };
-        out.push_str(&rest[..cut]);
-        rest = &rest[cut..];
-        if !rest.starts_with('"') {
+    // The next place of each mark at or after `pos`, searched again only once
+    // passed: searching the rest of a large page for every id was quadratic.
+    let mut next = MARKS.map(|m| html.find(m));
+    let mut pos = 0;
+    while let Some((k, at)) = next.iter().enumerate().filter_map(|(k, a)| a.map(|a| (k, a))).min_by_key(|(_, a)| *a) {
+        let cut = at + MARKS[k].len();
+        out.push_str(&html[pos..cut]);
+        pos = cut;
+        if !html[pos..].starts_with('"') {
             out.push_str(prefix);
         }
+        for (n, m) in MARKS.iter().enumerate() {
+            if next[n].is_some_and(|a| a < pos) {
+                next[n] = html[pos..].find(m).map(|i| i + pos);
+            }
+        }
     }
-    out.push_str(rest);
+    out.push_str(&html[pos..]);
     out
 }
 
@@ -457,9 +464,42 @@ fn shift_headings(html: &str, shift: u8) -> String {
 
 /// A QR code as inline SVG: dark modules as one path, with the quiet zone the
 /// standard asks for, scaled by CSS.
+/// The modules of a QR code for `text`, and its width.
+///
+/// `QrCode::new` tries all eight masks and scores each, which made QR codes
+/// 90% of a build's time; every mask gives a valid code that phones read, so
+/// one fixed mask is used.
+fn qr_modules(text: &str) -> Option<(Vec<qrcode::Color>, usize)> {
+    use qrcode::EcLevel;
+    let bits = qrcode::bits::encode_auto(text.as_bytes(), EcLevel::M).ok()?;
+    let version = bits.version();
+    let data = bits.into_bytes();
+    let (encoded, ec) = qrcode::ec::construct_codewords(&data, version, EcLevel::M).ok()?;
+    let mut canvas = qrcode::canvas::Canvas::new(version, EcLevel::M);
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&encoded, &ec);
+    canvas.apply_mask(qrcode::canvas::MaskPattern::Checkerboard);
+    Some((canvas.into_colors(), usize::try_from(version.width()).ok()?))
+}
+
+/// QR codes drawn once per address per build, however many handouts show them.
+#[derive(Default)]
+struct QrCodes(std::sync::Mutex<HashMap<String, std::sync::Arc<str>>>);
+
+impl QrCodes {
+    fn svg(&self, text: &str) -> std::sync::Arc<str> {
+        if let Some(svg) = self.0.lock().unwrap_or_else(|p| p.into_inner()).get(text) {
+            return svg.clone();
+        }
+        let svg: std::sync::Arc<str> = qr_svg(text).into();
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(text.to_string(), svg.clone());
+        svg
+    }
+}
+
 fn qr_svg(text: &str) -> String {
-    let Ok(code) = qrcode::QrCode::new(text.as_bytes()) else { return String::new() };
-    let (path, size) = qr_path(&code.to_colors(), code.width());
+    let Some((modules, width)) = qr_modules(text) else { return String::new() };
+    let (path, size) = qr_path(&modules, width);
     format!(
         "<svg class=\"qr\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-label=\"QR code for {}\" \
          shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/>\
@@ -577,10 +617,11 @@ fn render_some(guide: &Guide, templates: &Templates, only: Option<DocId>) -> Res
             What::Bundle(_) => true,
         });
     }
+    let qr = QrCodes::default();
     let results: Vec<Result<OutFile, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
-            let (template, page) = page_data(guide, job);
+            let (template, page) = page_data(guide, job, &qr);
             let mut ctx = Context::new();
             ctx.insert("page", &page);
             ctx.insert("nav_current", "");
@@ -646,7 +687,7 @@ fn css_string(s: &str) -> String {
     out
 }
 
-fn page_data(guide: &Guide, job: &Job) -> (&'static str, PageData) {
+fn page_data(guide: &Guide, job: &Job, qr: &QrCodes) -> (&'static str, PageData) {
     let urls = &guide.urls;
     let mut page = PageData {
         kind: "handout",
@@ -660,7 +701,7 @@ fn page_data(guide: &Guide, job: &Job) -> (&'static str, PageData) {
     };
     let mut crumbs = vec![Crumb { title: "Home".into(), url: urls.path("") }];
     let mut paper = guide.config.paper;
-    let mut sheet = Sheet::new(guide);
+    let mut sheet = Sheet::new(guide, qr);
     match job.what {
         What::Index => {
             page.kind = "handouts";
@@ -735,7 +776,7 @@ fn page_data(guide: &Guide, job: &Job) -> (&'static str, PageData) {
                 guide_title: guide.config.title.clone(),
                 web_address: urls.absolute(""),
                 web_url: urls.path(""),
-                qr: urls.has_host().then(|| qr_svg(&urls.absolute(""))),
+                qr: urls.has_host().then(|| qr.svg(&urls.absolute("")).to_string()),
             });
             for inc in &b.include {
                 let Some(id) = guide.find(&inc.path) else { continue };
