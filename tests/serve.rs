@@ -363,3 +363,20 @@ fn removing_a_heading_another_page_links_to_is_caught() {
     let data = &events.iter().find(|(e, _)| e == "failed").expect("failed event").1;
     assert!(data.contains("content/_index.md:5") && data.contains("#why-it-matters names no heading"), "{data}");
 }
+
+#[test]
+fn a_folder_created_after_start_is_watched() {
+    let s = Server::start(&["--no-search"]);
+    let rx = s.events();
+    let dir = s.root().join("themes/default/templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = "{% extends \"base.html\" %}{% block main %}<h1>{{ page.title }}</h1><p>MARK</p>{% endblock main %}";
+    std::fs::write(dir.join("page.html"), page.replace("MARK", "first theme")).unwrap();
+    collect(&rx, Duration::from_secs(10), Duration::from_millis(800));
+    assert!(s.page("about/").contains("first theme"));
+    // A later change inside the new folder is seen too.
+    std::fs::write(dir.join("page.html"), page.replace("MARK", "second theme")).unwrap();
+    let events = collect(&rx, Duration::from_secs(10), Duration::from_millis(800));
+    assert!(!events.is_empty(), "no event for a change in the new folder");
+    assert!(s.page("about/").contains("second theme"));
+}

@@ -27,8 +27,12 @@ const MAX_WAIT: Duration = Duration::from_millis(250);
 
 /// Keeps the watcher alive; dropping it stops watching.
 pub struct Handle {
-    _watcher: Box<dyn Watcher + Send>,
+    _watcher: SharedWatcher,
 }
+
+/// Shared with the rebuild thread, which adds a folder created after start
+/// (a first image makes static/).
+type SharedWatcher = std::sync::Arc<std::sync::Mutex<Box<dyn Watcher + Send>>>;
 
 pub fn start(
     opts: Options,
@@ -37,10 +41,11 @@ pub fn start(
     events: broadcast::Sender<LiveEvent>,
 ) -> notify::Result<Handle> {
     let (tx, rx) = mpsc::channel::<notify::Result<Event>>();
-    let watcher = make_watcher(&opts.root, tx)?;
+    let watcher: SharedWatcher = std::sync::Arc::new(std::sync::Mutex::new(make_watcher(&opts.root, tx)?));
+    let for_loop = watcher.clone();
     std::thread::Builder::new()
         .name("practica-rebuild".into())
-        .spawn(move || rebuild_loop(opts, cache, rx, shared, events))
+        .spawn(move || rebuild_loop(opts, cache, rx, shared, events, for_loop))
         .map_err(|e| notify::Error::generic(&e.to_string()))?;
     Ok(Handle { _watcher: watcher })
 }
@@ -126,8 +131,11 @@ fn rebuild_loop(
     rx: Receiver<notify::Result<Event>>,
     shared: Shared,
     events: broadcast::Sender<LiveEvent>,
+    watcher: SharedWatcher,
 ) {
     let root = opts.root.canonicalize().unwrap_or_else(|_| opts.root.clone());
+    let mut watched: Vec<PathBuf> =
+        watched_paths(&root).into_iter().filter(|(p, r)| *r && p.is_dir()).map(|(p, _)| p).collect();
     let output = opts.output.canonicalize().unwrap_or_else(|_| opts.output.clone());
     loop {
         // Wait for the first change that matters.
@@ -157,6 +165,14 @@ fn rebuild_loop(
         }
         changed.sort();
         changed.dedup();
+        for (folder, recursive) in watched_paths(&root) {
+            if recursive && folder.is_dir() && !watched.contains(&folder) && changed.contains(&folder) {
+                let mut w = watcher.lock().unwrap_or_else(|p| p.into_inner());
+                if w.watch(&folder, RecursiveMode::Recursive).is_ok() {
+                    watched.push(folder);
+                }
+            }
+        }
         let start = Instant::now();
         let what = describe(&changed, &root);
         // After a failed build the fast path could hide the failure by
