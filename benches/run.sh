@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Build speed of practica against Hugo (and Hugo + the Pagefind CLI) on the same
+# generated guide, and practica's edit-to-reload latency in `serve`.
+#
+#   bash benches/run.sh              # 1,000 and 10,000 practices
+#   bash benches/run.sh 1000         # one size
+#
+# Environment: RUNS (timed runs per tool, default 5), EDITS (serve edits, 20),
+# BENCH_DIR (scratch folder, default /tmp/practica-bench), RESULTS_DIR (default
+# /tmp/practica-bench-results), CARGO_TARGET_DIR,
+# SKIP_SERVE=1 / SKIP_SEARCH=1 to leave parts out.
+#
+# Installs nothing. Needs: hugo and hyperfine (Debian packages), /usr/bin/time
+# (Debian `time`), python3, node + npm (the Pagefind CLI comes from the npm
+# package pinned in benches/package-lock.json, installed with `npm ci`).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+sizes=("$@")
+[[ ${#sizes[@]} -eq 0 ]] && sizes=(1000 10000)
+runs="${RUNS:-5}"
+edits="${EDITS:-20}"
+
+missing=()
+command -v hugo >/dev/null || missing+=("hugo (apt-get install hugo)")
+command -v hyperfine >/dev/null || missing+=("hyperfine (apt-get install hyperfine)")
+[[ -x /usr/bin/time ]] || missing+=("/usr/bin/time (apt-get install time)")
+command -v python3 >/dev/null || missing+=("python3")
+command -v cargo >/dev/null || missing+=("cargo")
+if [[ -z "${SKIP_SEARCH:-}" ]]; then
+  command -v npm >/dev/null || missing+=("npm (for the Pagefind CLI; or set SKIP_SEARCH=1)")
+fi
+if [[ ${#missing[@]} -gt 0 ]]; then
+  printf 'missing: %s\n' "${missing[@]}" >&2
+  exit 1
+fi
+
+pagefind=""
+if [[ -z "${SKIP_SEARCH:-}" ]]; then
+  if [[ ! -x "$here/node_modules/.bin/pagefind" || "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]]; then
+    echo "== npm ci (the pinned Pagefind CLI) in benches/"
+    (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  pagefind="$here/node_modules/.bin/pagefind"
+fi
+
+echo "== cargo build --release --locked (practica and the corpus generator)"
+target="${CARGO_TARGET_DIR:-$repo/target}"
+(cd "$repo" && cargo build --release --locked --quiet --bin practica --example gen_guide)
+practica="$target/release/practica"
+gen="$target/release/examples/gen_guide"
+
+# Scratch space on a tmpfs: on this kind of machine's disk, creating many files
+# soon after deleting many is slow and erratic, which hides engine differences.
+work="${BENCH_DIR:-/tmp/practica-bench}"
+mounted=""
+mkdir -p "$work"
+if [[ "$(stat -f -c %T "$work")" == "tmpfs" ]]; then
+  where="tmpfs ($work)"
+elif mount -t tmpfs -o size=8g tmpfs "$work" 2>/dev/null; then
+  mounted="$work"
+  where="tmpfs mounted at $work"
+elif [[ -d /dev/shm && -w /dev/shm ]]; then
+  work="/dev/shm/practica-bench"
+  mkdir -p "$work"
+  where="/dev/shm (could not mount a tmpfs)"
+else
+  work="$(mktemp -d)"
+  where="$work — NOT a tmpfs (could not mount one, no /dev/shm): expect noisier figures"
+fi
+cleanup() {
+  if [[ -n "$mounted" ]]; then umount "$mounted" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+echo "== scratch: $where"
+export HUGO_CACHEDIR="$work/hugo-cache"
+# Results go outside the scratch space, which is unmounted at the end.
+results="${RESULTS_DIR:-${TMPDIR:-/tmp}/practica-bench-results}"
+rm -rf "$results"
+mkdir -p "$results"
+
+# One hyperfine invocation per comparison, the tools alternating run by run:
+# a warm-up of each, then practica, hugo, practica, hugo, ... with a cold
+# output folder before every run.
+compare() { # name practica-cmd hugo-cmd clean-cmd
+  local name="$1" pcmd="$2" hcmd="$3" clean="$4"
+  local args=(--style basic --runs 1 --prepare "$clean" --export-json "$results/$name.json"
+    -n warmup-practica "$pcmd" -n warmup-hugo "$hcmd")
+  for ((i = 1; i <= runs; i++)); do
+    args+=(-n "practica-$i" "$pcmd" -n "hugo-$i" "$hcmd")
+  done
+  hyperfine "${args[@]}" >"$results/$name.log" 2>&1 || { cat "$results/$name.log"; exit 1; }
+}
+
+peak_rss() { # name cmd — max RSS (kB) of the command and every process it waited for
+  local name="$1" cmd="$2"
+  /usr/bin/time -v -o "$results/$name.time" bash -c "$cmd" >/dev/null 2>&1
+  awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$results/$name.time" >"$results/$name.rss"
+}
+
+for n in "${sizes[@]}"; do
+  echo "== $n practices: generating"
+  "$gen" "$n" "$work/$n"
+  src_p="$work/$n/practica" src_h="$work/$n/hugo"
+  out_p="$work/out-$n/practica" out_h="$work/out-$n/hugo"
+  clean="rm -rf $work/out-$n && mkdir -p $work/out-$n"
+  p_nosearch="$practica build --root $src_p --output $out_p --no-search"
+  p_search="$practica build --root $src_p --output $out_p"
+  h_build="hugo --quiet --source $src_h --destination $out_h"
+  h_search="$h_build && $pagefind --site $out_h"
+
+  # Page counts (HTML files each tool writes) and peak memory, one run each.
+  bash -c "$clean"
+  peak_rss "practica-nosearch-$n" "$p_nosearch"
+  find "$out_p" -name '*.html' | wc -l >"$results/pages-practica-$n"
+  bash -c "$clean"
+  peak_rss "hugo-$n" "$h_build"
+  find "$out_h" -name '*.html' | wc -l >"$results/pages-hugo-$n"
+
+  echo "== $n practices: practica --no-search vs hugo ($runs runs each, alternating)"
+  compare "nosearch-$n" "$p_nosearch" "$h_build" "$clean"
+  if [[ -z "${SKIP_SEARCH:-}" ]]; then
+    bash -c "$clean"
+    peak_rss "practica-search-$n" "$p_search"
+    bash -c "$clean"
+    peak_rss "hugo-pagefind-$n" "$h_search"
+    echo "== $n practices: practica (with search) vs hugo + pagefind"
+    compare "search-$n" "$p_search" "$h_search" "$clean"
+  fi
+  rm -rf "$work/out-$n"
+
+  if [[ -z "${SKIP_SERVE:-}" ]]; then
+    echo "== $n practices: serve, $edits edits, write → reload event"
+    practices=("$src_p"/content/practices/*/p*.md)
+    file="${practices[0]#"$src_p"/}"
+    python3 "$here/serve_latency.py" --practica "$practica" --root "$src_p" --file "$file" \
+      --edits "$edits" --label "generated, $n practices" --timeout 300 >"$results/serve-$n.json"
+  fi
+done
+
+if [[ -z "${SKIP_SERVE:-}" ]]; then
+  echo "== the shipped guide: serve, $edits edits"
+  shipped="$work/shipped"
+  rm -rf "$shipped"
+  mkdir -p "$shipped"
+  for p in guide.yaml content static templates themes; do
+    [[ -e "$repo/$p" ]] && cp -r "$repo/$p" "$shipped/"
+  done
+  python3 "$here/serve_latency.py" --practica "$practica" --root "$shipped" \
+    --file content/practices/supervision/ongoing-supervision.md \
+    --edits "$edits" --label "shipped guide" >"$results/serve-shipped.json"
+fi
+
+echo
+python3 "$here/report.py" "$results" "${sizes[@]}" | tee "$results/report.md"
+echo
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GB RAM", $2/1048576}' /proc/meminfo); $(date -u +%Y-%m-%d); load average before/after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "hugo: $(hugo version | cut -d' ' -f2); hyperfine $(hyperfine --version | cut -d' ' -f2); pagefind CLI $(cd "$here" && node -p 'require("./package.json").devDependencies.pagefind' 2>/dev/null || echo -)"
+echo "Scratch: $where. Raw results: $results"
