@@ -6,7 +6,7 @@
 //! stages can trust the model completely.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -471,12 +471,13 @@ fn render_doc(g: &Guide, i: DocId, root: &Path) -> (Rendered, Vec<PendingAnchor>
 fn check_anchors(guide: &Guide, i: DocId, pending: Vec<PendingAnchor>) -> Vec<Diagnostic> {
     let doc = &guide.docs[i];
     let mut diags = Vec::new();
+    // Heading ids per target page, gathered once: searching every heading for
+    // every link made a page of many links to many headings quadratic.
+    let mut ids_of: HashMap<DocId, HashSet<&str>> = HashMap::new();
     for p in pending {
         let target = &guide.rendered[p.target];
-        if guide.docs[p.target].failed
-            || target.headings.iter().any(|h| h.id == p.fragment)
-            || footnote_or_task(&p.fragment)
-        {
+        let ids = ids_of.entry(p.target).or_insert_with(|| target.headings.iter().map(|h| h.id.as_str()).collect());
+        if guide.docs[p.target].failed || ids.contains(p.fragment.as_str()) || footnote_or_task(&p.fragment) {
             continue;
         }
         let ids: Vec<&str> = target.headings.iter().map(|h| h.id.as_str()).collect();
