@@ -7,7 +7,7 @@
 //! checklists and worksheets). Markdown never goes through the template engine,
 //! so `{{ }}` written by an editor stays literal text.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -94,6 +94,7 @@ pub fn render(body: &str, id_prefix: &str, resolve: &dyn Fn(&str, bool, usize, u
     let mut out = Rendered::default();
     let mut events: Vec<Event> = Vec::with_capacity(body.len() / 8);
     let mut used_ids: HashSet<String> = HashSet::new();
+    let mut id_counts: HashMap<String, usize> = HashMap::new();
     let mut heading: Option<Vec<Event>> = None;
     let mut heading_line = 0;
     let mut current_group: Option<String> = None;
@@ -136,7 +137,7 @@ pub fn render(body: &str, id_prefix: &str, resolve: &dyn Fn(&str, bool, usize, u
                     _ => None,
                 };
                 let base = explicit.unwrap_or_else(|| format!("{id_prefix}{}", slugify(&text)));
-                let id = unique(&base, &mut used_ids);
+                let id = unique(&base, &mut used_ids, &mut id_counts);
                 if let Event::Start(Tag::Heading { id: slot, .. }) = &mut held[0] {
                     *slot = Some(CowStr::from(id.clone()));
                 }
@@ -242,17 +243,20 @@ fn task_count_push(
     });
 }
 
-fn unique(base: &str, used: &mut HashSet<String>) -> String {
+/// `base`, or the first of `base-1`, `base-2`, … not yet used. `next` keeps
+/// where each base's count got to: counting from 1 again for every repeat of
+/// one heading was quadratic.
+fn unique(base: &str, used: &mut HashSet<String>, next: &mut HashMap<String, usize>) -> String {
     if used.insert(base.to_string()) {
         return base.to_string();
     }
-    let mut n = 1;
+    let n = next.entry(base.to_string()).or_insert(1);
     loop {
         let candidate = format!("{base}-{n}");
+        *n += 1;
         if used.insert(candidate.clone()) {
             return candidate;
         }
-        n += 1;
     }
 }
 
