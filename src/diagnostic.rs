@@ -5,6 +5,7 @@
 //! it. Diagnostics are collected, not thrown, so one build reports every problem
 //! it found instead of stopping at the first.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -192,12 +193,20 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
 pub fn render_text(diagnostics: &[Diagnostic], root: &Path, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
+    // Each file is read once: a file with thousands of problems was read, and
+    // its lines counted, once per problem.
+    let mut files: HashMap<PathBuf, Option<Vec<String>>> = HashMap::new();
     for d in diagnostics {
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let source_line = if d.line > 0 { read_line(&root.join(&d.file), d.line) } else { None };
+        let source_line = if d.line > 0 {
+            let lines = files.entry(root.join(&d.file)).or_insert_with_key(|p| read_lines(p));
+            lines.as_ref().and_then(|l| l.get(d.line - 1)).cloned()
+        } else {
+            None
+        };
         let path = d.file.display().to_string();
         let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
         let mut group = match &source_line {
@@ -235,14 +244,17 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-fn read_line(path: &Path, line: usize) -> Option<String> {
+/// The lines of a file as they are quoted in messages.
+fn read_lines(path: &Path) -> Option<Vec<String>> {
     let bytes = std::fs::read(path).ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let l = text.lines().nth(line - 1)?;
-    // Long lines (minified or generated) would flood the terminal.
-    let l = l.trim_end_matches('\r');
-    Some(if l.len() > 200 { l[..floor_char_boundary(l, 200)].to_string() } else { l.to_string() })
+    let lines = text.lines().map(|l| {
+        // Long lines (minified or generated) would flood the terminal.
+        let l = l.trim_end_matches('\r');
+        if l.len() > 200 { l[..floor_char_boundary(l, 200)].to_string() } else { l.to_string() }
+    });
+    Some(lines.collect())
 }
 
 /// One JSON object per line, for CI systems.
