@@ -22,6 +22,16 @@ pub fn parse(text: &str, file: &Path, first_line: usize, code: Code) -> Result<V
         .at_column(col)
         .with_help("replace the tab with spaces"));
     }
+    if let Some((line, col)) = find_deep_flow(text) {
+        return Err(Diagnostic::error(
+            code,
+            file,
+            first_line + line - 1,
+            format!("brackets are nested more than {MAX_FLOW_DEPTH} levels deep"),
+        )
+        .at_column(col)
+        .with_help("nothing in a guide nests this deep; write lists on one level, e.g. tags: [one, two]"));
+    }
     serde_yaml::from_str::<Value>(text).map_err(|e| {
         let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         let mut message = e.to_string();
@@ -34,6 +44,52 @@ pub fn parse(text: &str, file: &Path, first_line: usize, code: Code) -> Result<V
                 "check the indentation and quote values that contain `:` or start with a special character, e.g. title: \"Goals: the first year\"",
             )
     })
+}
+
+/// YAML's scanner takes time that grows with the square of the nesting of `[`
+/// and `{`: 100,000 of them took minutes before the parser's own depth limit
+/// could say no. Deeper nesting than this is refused before parsing.
+const MAX_FLOW_DEPTH: usize = 64;
+
+/// The line and column of the bracket that opens a level beyond `MAX_FLOW_DEPTH`.
+/// Brackets inside quoted values do not count; a quote only opens a value where
+/// a value can start, so an apostrophe in plain text does not hide the rest.
+fn find_deep_flow(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (i, line) in text.lines().enumerate() {
+        let mut prev = None;
+        let mut chars = line.char_indices().peekable();
+        while let Some((col, c)) = chars.next() {
+            match quote {
+                Some('"') if c == '\\' => {
+                    chars.next();
+                }
+                Some('\'') if c == '\'' && chars.peek().is_some_and(|(_, n)| *n == '\'') => {
+                    chars.next();
+                }
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' if prev.is_none_or(|p| matches!(p, ':' | '-' | '[' | '{' | ',' | '?')) => {
+                        quote = Some(c)
+                    }
+                    '[' | '{' => {
+                        depth += 1;
+                        if depth > MAX_FLOW_DEPTH {
+                            return Some((i + 1, line[..col].chars().count() + 1));
+                        }
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            if !c.is_whitespace() {
+                prev = Some(c);
+            }
+        }
+    }
+    None
 }
 
 fn find_tab_indent(text: &str) -> Option<(usize, usize)> {
