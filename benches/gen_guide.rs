@@ -339,8 +339,8 @@ fn corpus(n: usize, seed: u64) -> Corpus {
             }
         })
         .collect();
-    for i in 0..n {
-        practices[i].related = rng.distinct(3, n, Some(i));
+    for (i, p) in practices.iter_mut().enumerate() {
+        p.related = rng.distinct(3, n, Some(i));
     }
     let tips = (0..(n / 20).max(5))
         .map(|t| {
