@@ -366,7 +366,9 @@ fn load_file_inner(root: &Path, content: &Path, path: &Path) -> (Option<Result<D
         source,
         applies_to,
         key_lines,
-        body: split.body.to_string(),
+        // CommonMark asks for U+0000 to become U+FFFD; pulldown-cmark passes it
+        // through, and a NUL in a page is an HTML parse error.
+        body: split.body.replace('\0', "\u{fffd}"),
         body_line: split.body_line,
         failed: false,
     };
