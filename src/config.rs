@@ -118,7 +118,8 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
                 .with_help("save the file as UTF-8 in your editor"),
         ]);
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+    // Old Mac files end lines with a lone CR, which YAML reads as a line break too.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n").replace('\r', "\n");
     parse(&text, &file)
 }
 

@@ -249,9 +249,9 @@ fn read_lines(path: &Path) -> Option<Vec<String>> {
     let bytes = std::fs::read(path).ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let lines = text.lines().map(|l| {
+    // Lines are counted as content/ and guide.yaml count them: a lone CR ends one too.
+    let lines = text.split('\n').flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r')).map(|l| {
         // Long lines (minified or generated) would flood the terminal.
-        let l = l.trim_end_matches('\r');
         if l.len() > 200 { l[..floor_char_boundary(l, 200)].to_string() } else { l.to_string() }
     });
     Some(lines.collect())
