@@ -76,6 +76,7 @@ pub fn load_and_resolve(opts: &Options) -> Result<(Guide, Vec<Diagnostic>), Vec<
         cfg.base_url = b.clone();
     }
     let (loaded, mut diags) = content::load(&opts.root, opts.drafts);
+    diags.append(&mut cfg.warnings);
     let (guide, mut more) = resolve::resolve(cfg, loaded.docs, &opts.root);
     diags.append(&mut more);
     diags.append(&mut handout::check_bundles(&guide));

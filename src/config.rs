@@ -81,6 +81,8 @@ pub struct Config {
     pub handouts: Vec<Bundle>,
     /// guide.yaml as the user should see it in messages.
     pub file: PathBuf,
+    /// Problems in guide.yaml that do not stop a build.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Config {
@@ -150,6 +152,13 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
     };
     let description = f.string("description").unwrap_or_default();
     let base_url = f.string("base_url").unwrap_or_else(|| "/".to_string());
+    if let Some(scheme) = scheme(&base_url).filter(|s| !matches!(s.as_str(), "http" | "https")) {
+        let line = f.line_of("base_url");
+        f.diagnostics.push(
+            Diagnostic::error(Code::ConfigValue, file, line, format!("`base_url` cannot be a `{scheme}:` address"))
+                .with_help("write the address the guide is published at, e.g. base_url: https://example.org/guides/peer/ or base_url: /guides/peer/"),
+        );
+    }
     let language = f.string("language").unwrap_or_else(|| "en".to_string());
     let theme = f.string("theme").unwrap_or_else(|| "default".to_string());
     let paper = read_paper(&mut f, "paper").unwrap_or_default();
@@ -201,12 +210,28 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
                 );
                 String::new()
             });
+            let url = sf.string("url").filter(|u| {
+                let bad = scheme(u).filter(|s| !matches!(s.as_str(), "http" | "https" | "mailto"));
+                if let Some(s) = &bad {
+                    let line = sf.line_of("url");
+                    sf.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::ConfigValue,
+                            file,
+                            line,
+                            format!("the `url` of source `{key}` is a `{s}:` address; it is left out of the site"),
+                        )
+                        .with_help("link to the document's web page: url: https://..."),
+                    );
+                }
+                bad.is_none()
+            });
             sources.push(Source {
                 key,
                 title,
                 publisher: sf.string("publisher"),
                 year: sf.string("year"),
-                url: sf.string("url"),
+                url,
                 note: sf.string("note"),
             });
             f.diagnostics.append(&mut sf.take_diagnostics());
@@ -263,6 +288,7 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
+    let warnings = diagnostics;
     Ok(Config {
         title,
         description,
@@ -274,6 +300,7 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
         sources,
         handouts,
         file: file.to_path_buf(),
+        warnings,
     })
 }
 
@@ -295,6 +322,17 @@ fn read_paper(f: &mut Fields, key: &str) -> Option<Paper> {
             None
         }
     }
+}
+
+/// The scheme of a URL, lower-cased, as a browser reads it: browsers drop tabs
+/// and line breaks anywhere and control characters and spaces in front, so
+/// `java\tscript:` is `javascript:`. `None` for a relative URL.
+fn scheme(url: &str) -> Option<String> {
+    let url: String =
+        url.trim_start_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let end = url.find([':', '/', '?', '#'])?;
+    let s = &url[..end];
+    (url[end..].starts_with(':') && s.starts_with(|c: char| c.is_ascii_alphabetic())).then(|| s.to_ascii_lowercase())
 }
 
 /// The line of the next `- ` list item after `after` (1-based).
