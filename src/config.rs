@@ -161,6 +161,13 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
     }
     let language = f.string("language").unwrap_or_else(|| "en".to_string());
     let theme = f.string("theme").unwrap_or_else(|| "default".to_string());
+    if theme.is_empty() || theme.starts_with('.') || theme.contains(['/', '\\']) {
+        let line = f.line_of("theme");
+        f.diagnostics.push(
+            Diagnostic::error(Code::ConfigValue, file, line, format!("`theme` must be a folder name, not `{theme}`"))
+                .with_help("name a folder of themes/, e.g. theme: default"),
+        );
+    }
     let paper = read_paper(&mut f, "paper").unwrap_or_default();
 
     let mut audiences = Vec::new();
