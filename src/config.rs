@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_yaml::Value;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::slug::slugify;
 use crate::yaml::{self, Fields};
 
 pub const FILE_NAME: &str = "guide.yaml";
@@ -185,6 +186,23 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
                     key.clone()
                 }
             };
+            // Each audience has a page at /audience/<slug>/: two keys must not share one.
+            if let Some(other) = audiences.iter().find(|a: &&Audience| slugify(&a.key) == slugify(&key)) {
+                let line = f.nested(m, f.line_of("audiences")).line_of(&key);
+                f.diagnostics.push(
+                    Diagnostic::error(
+                        Code::ConfigValue,
+                        file,
+                        line,
+                        format!(
+                            "audiences `{}` and `{key}` would share the page /audience/{}/",
+                            other.key,
+                            slugify(&key)
+                        ),
+                    )
+                    .with_help("give each audience a key that differs in more than capitals and punctuation"),
+                );
+            }
             audiences.push(Audience { key, label });
         }
     }
