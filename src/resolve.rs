@@ -125,6 +125,28 @@ pub fn resolve(config: Config, mut docs: Vec<Doc>, root: &Path) -> (Guide, Vec<D
         );
     }
 
+    // A plain page where practica publishes its own pages (content/tags.md,
+    // content/handouts/x.md) would be written over, or over them.
+    const RESERVED: &[&str] =
+        &["practices", "tips", "checklists", "tags", "audience", "handouts", "search", "pagefind"];
+    for d in &docs {
+        let first = d.path.split('/').next().unwrap_or_default();
+        if d.kind == Kind::Page && RESERVED.contains(&first) {
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateUrl,
+                    &d.file,
+                    1,
+                    format!("this page would be published at /{}, where practica publishes its own pages", d.path),
+                )
+                .with_help(format!(
+                    "rename the file or move it to another folder; {} are practica's",
+                    RESERVED.iter().map(|r| format!("/{r}/")).collect::<Vec<_>>().join(", ")
+                )),
+            );
+        }
+    }
+
     let by_content_path: HashMap<String, DocId> =
         docs.iter().enumerate().map(|(i, d)| (d.content_path.clone(), i)).collect();
 
