@@ -76,6 +76,11 @@ pub fn write_site(
 }
 
 fn fill(staging: &Path, files: &[OutFile], statics: &[(String, StaticFile)]) -> io::Result<()> {
+    // Two pages written to one file at once leave either, or a mix of both.
+    let mut seen = std::collections::HashSet::with_capacity(files.len());
+    if let Some(f) = files.iter().find(|f| !seen.insert(f.path.as_str())) {
+        return Err(io::Error::other(format!("two pages would be written to /{}", f.path)));
+    }
     fs::create_dir_all(staging)?;
     let mut dirs: Vec<PathBuf> = files
         .iter()
@@ -94,7 +99,7 @@ fn fill(staging: &Path, files: &[OutFile], statics: &[(String, StaticFile)]) -> 
     })?;
     statics.par_iter().try_for_each(|(path, src)| {
         let Some(dest) = safe_join(staging, path) else { return Ok(()) };
-        if files.iter().any(|f| f.path == *path) {
+        if seen.contains(path.as_str()) {
             return Ok(());
         }
         match src {
