@@ -51,7 +51,13 @@ fn template_diagnostic(e: &tera::Error, files: &HashMap<String, PathBuf>, page: 
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
             (r.filename().to_string(), r.span().start_line, r.span().start_col + 1, r.message().to_string())
         }
-        _ => (String::new(), 0, 0, e.to_string()),
+        tera::ErrorKind::CircularExtend { tpl, .. } | tera::ErrorKind::CircularInclude { tpl, .. } => {
+            (tpl.clone(), 0, 0, e.to_string())
+        }
+        tera::ErrorKind::MissingParent { current, .. } => (current.clone(), 0, 0, e.to_string()),
+        // Checks done after parsing (an include of a missing template) come as
+        // text with the report inside: `error: ...` and `--> name:line:col`.
+        _ => report_parts(&e.to_string()).unwrap_or_else(|| (String::new(), 0, 0, e.to_string())),
     };
     let file = files.get(&name).cloned().unwrap_or_else(|| {
         PathBuf::from(if name.is_empty() { "templates".into() } else { format!("templates/{name}") })
@@ -63,6 +69,16 @@ fn template_diagnostic(e: &tera::Error, files: &HashMap<String, PathBuf>, page: 
     Diagnostic::error(Code::Template, file, line, message)
         .at_column(column)
         .with_help("fix the template; variables that may be empty need a test such as {% if page.summary %}")
+}
+
+/// The template, line, column and message of a report tera gave as text.
+fn report_parts(text: &str) -> Option<(String, usize, usize, String)> {
+    let message = text.lines().next()?.trim().strip_prefix("error: ")?.to_string();
+    let at = text.split_once("--> ")?.1.split_whitespace().next()?;
+    let mut parts = at.rsplitn(3, ':');
+    let column = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((parts.next()?.to_string(), line, column, message))
 }
 
 #[derive(Serialize, Clone)]
