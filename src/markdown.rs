@@ -93,8 +93,10 @@ pub fn render(body: &str, id_prefix: &str, resolve: &dyn Fn(&str, bool, usize, u
 
     let mut out = Rendered::default();
     let mut events: Vec<Event> = Vec::with_capacity(body.len() / 8);
-    let mut used_ids: HashSet<String> = HashSet::new();
-    let mut id_counts: HashMap<String, usize> = HashMap::new();
+    // Headings get their ids at the end, once the ids of task boxes and
+    // footnotes are known: (index in `events`, index in `headings`, id wanted).
+    let mut heading_ids: Vec<(usize, usize, String)> = Vec::new();
+    let mut footnote_ids: HashSet<String> = HashSet::new();
     let mut heading: Option<Vec<Event>> = None;
     let mut heading_line = 0;
     let mut current_group: Option<String> = None;
@@ -117,6 +119,9 @@ pub fn render(body: &str, id_prefix: &str, resolve: &dyn Fn(&str, bool, usize, u
                 }
             }
             Event::SoftBreak | Event::HardBreak => out.text.push(' '),
+            Event::FootnoteReference(name) | Event::Start(Tag::FootnoteDefinition(name)) => {
+                footnote_ids.insert(name.to_string());
+            }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => out.text.push(' '),
             _ => {}
         }
@@ -137,15 +142,17 @@ pub fn render(body: &str, id_prefix: &str, resolve: &dyn Fn(&str, bool, usize, u
                     _ => None,
                 };
                 let base = explicit.unwrap_or_else(|| format!("{id_prefix}{}", slugify(&text)));
-                let id = unique(&base, &mut used_ids, &mut id_counts);
-                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut held[0] {
-                    *slot = Some(CowStr::from(id.clone()));
-                }
+                heading_ids.push((events.len(), out.headings.len(), base));
                 let lvl = level as u8;
                 if lvl <= 3 {
                     current_group = Some(text.trim().to_string());
                 }
-                out.headings.push(Heading { level: lvl, id, text: text.trim().to_string(), line: heading_line });
+                out.headings.push(Heading {
+                    level: lvl,
+                    id: String::new(),
+                    text: text.trim().to_string(),
+                    line: heading_line,
+                });
                 events.append(&mut held);
                 events.push(Event::End(TagEnd::Heading(level)));
             } else {
@@ -219,6 +226,18 @@ pub fn render(body: &str, id_prefix: &str, resolve: &dyn Fn(&str, bool, usize, u
                 events.push(ev);
             }
         }
+    }
+    // A heading never takes the id of a task box or a footnote: `## Task 1`
+    // and the first checkbox were both `task-1`, and the label ticked nothing.
+    let mut used_ids: HashSet<String> = (1..=task_count).map(|n| format!("{id_prefix}task-{n}")).collect();
+    used_ids.extend(footnote_ids);
+    let mut id_counts: HashMap<String, usize> = HashMap::new();
+    for (at, h, base) in heading_ids {
+        let id = unique(&base, &mut used_ids, &mut id_counts);
+        if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[at] {
+            *slot = Some(CowStr::from(id.clone()));
+        }
+        out.headings[h].id = id;
     }
     out.html.reserve(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
