@@ -146,6 +146,8 @@ pub fn render_site_with(opts: &Options, index: bool) -> Result<Site, Vec<Diagnos
 /// Builds the site. On any error the output folder is left exactly as it was.
 pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let start = Instant::now();
+    // First, so that a site a killed build left aside is back even if this build fails.
+    output::clean_stale(&opts.output);
     // Without Chromium, --pdf fails before any work, with a message about Chromium.
     let chrome = if opts.pdf { Some(handout::find_chrome(opts.chrome.as_deref()).map_err(|d| vec![d])?) } else { None };
     let site = render_site(opts)?;

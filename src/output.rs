@@ -28,6 +28,9 @@ fn sibling(output: &Path, mark: &str) -> PathBuf {
 }
 
 /// Removes staging and old folders of earlier builds of this output that were killed.
+///
+/// A build killed between the two renames of its swap left the previous site
+/// in its old folder and no output folder: that one is put back instead.
 pub fn clean_stale(output: &Path) {
     let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else { return };
     let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
@@ -36,12 +39,19 @@ pub fn clean_stale(output: &Path) {
     for e in entries.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
         let Some(rest) = n.strip_prefix(name.as_ref()) else { continue };
-        let pid = rest.strip_prefix(STAGING_MARK).or_else(|| rest.strip_prefix(OLD_MARK));
-        if let Some(pid) = pid.and_then(|p| p.parse::<u32>().ok())
-            && (pid == std::process::id() || !process_alive(pid))
-        {
-            let _ = fs::remove_dir_all(e.path());
+        let (old, pid) = match (rest.strip_prefix(STAGING_MARK), rest.strip_prefix(OLD_MARK)) {
+            (Some(pid), _) => (false, pid),
+            (_, Some(pid)) => (true, pid),
+            _ => continue,
+        };
+        let Ok(pid) = pid.parse::<u32>() else { continue };
+        if pid != std::process::id() && process_alive(pid) {
+            continue;
         }
+        if old && !output.exists() && fs::rename(e.path(), output).is_ok() {
+            continue;
+        }
+        let _ = fs::remove_dir_all(e.path());
     }
 }
 
