@@ -10,6 +10,8 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod frontmatter;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod handout;
 pub mod init;
 pub mod markdown;

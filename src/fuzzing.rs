@@ -1,0 +1,88 @@
+//! Entry points for the fuzz targets in fuzz/. Not part of the library's API.
+//!
+//! Each takes any text and runs it through the same steps a build does, checking
+//! on the way the things that must hold whatever the input: no panic, and every
+//! diagnostic and problem on a line that exists.
+
+use std::path::Path;
+
+use serde_yaml::Value;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::frontmatter;
+use crate::markdown::{self, Link};
+use crate::yaml::{self, Fields};
+
+const PRACTICE_KEYS: &[&str] = &["title", "summary", "audience", "tags", "related", "source", "weight", "draft"];
+
+/// A content file's text as content/ loading reads it: BOM and line endings,
+/// the front matter split, its YAML parsed and every field read as for a
+/// practice. Then the same text read as guide.yaml.
+pub fn front_matter(text: &str) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n").replace('\r', "\n");
+    let lines = text.split('\n').count();
+    if let Ok(split) = frontmatter::split(&text) {
+        assert!(split.body_line >= 1 && split.body_line <= lines + 1, "body_line {}", split.body_line);
+        let file = Path::new("content/practices/area/practice.md");
+        match yaml::parse(split.yaml, file, split.yaml_line, Code::FrontMatterSyntax) {
+            Ok(Value::Mapping(map)) => {
+                let mut f = Fields::new(&map, split.yaml, file, split.yaml_line);
+                f.check_keys(PRACTICE_KEYS, "the front matter of a practice", Code::UnknownKey);
+                f.required_string("title", "Practice", "Regular supervision");
+                f.required_string("summary", "Practice", "One sentence.");
+                f.string_list("audience");
+                f.string_list("tags");
+                f.string_list("related");
+                f.one_or_many("source");
+                f.int("weight");
+                f.bool("draft");
+                for k in map.keys() {
+                    let line = f.line_of(&yaml::key_name(k));
+                    assert!(line >= 1 && line <= lines, "key line {line} of {lines}");
+                    if let Some(Value::Mapping(inner)) = map.get(k) {
+                        let mut nested = f.nested(inner, line);
+                        nested.check_keys(&["title"], "a nested mapping", Code::UnknownKey);
+                        nested.string("title");
+                    }
+                }
+                lines_exist(&f.take_diagnostics(), lines);
+            }
+            Ok(_) => {}
+            Err(d) => lines_exist(&[d], lines),
+        }
+    }
+    if let Err(diags) = crate::config::parse(&text, Path::new("guide.yaml")) {
+        lines_exist(&diags, lines);
+    }
+}
+
+fn lines_exist(diags: &[Diagnostic], lines: usize) {
+    for d in diags {
+        assert!(d.line <= lines, "{d} is past the last line ({lines})");
+    }
+}
+
+/// Markdown rendered with link rewriting. The resolver gives every kind of
+/// answer, chosen by the destination, as the real one does for real links.
+pub fn markdown(body: &str) {
+    let resolve = |dest: &str, _image: bool, line: usize, column: usize| {
+        assert!(line >= 1 && column >= 1);
+        match dest.len() % 4 {
+            0 => Link::Keep,
+            1 => Link::Rewrite(format!("/base/{dest}/")),
+            2 => Link::Broken { message: format!("`{dest}` is broken"), help: None },
+            _ => Link::Warn { message: format!("`{dest}` warns"), help: Some("help".into()) },
+        }
+    };
+    let r = markdown::render(body, "p1-", &resolve);
+    let lines = body.split('\n').count();
+    for p in &r.problems {
+        assert!(p.line >= 1 && p.line <= lines && p.column >= 1, "problem at {}:{} of {lines} lines", p.line, p.column);
+    }
+    for h in &r.headings {
+        assert!(h.line >= 1 && h.line <= lines);
+    }
+    let ids: std::collections::HashSet<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids.len(), r.headings.len(), "heading ids are unique");
+    assert!(r.tasks.iter().all(|t| !ids.contains(t.id.as_str())), "no heading takes a task's id");
+}
