@@ -13,6 +13,7 @@
 //! root-relative to the base path.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 use std::fs;
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -443,23 +444,40 @@ fn prefix_ids(html: &str, prefix: &str) -> String {
     out
 }
 
-/// `<h2>` becomes `<h{2+shift}>`, at most `<h6>`.
+/// `<h2>` becomes `<h{2+shift}>`, at most `<h6>`, in one pass: an area
+/// handout shifts the headings of every practice in the area.
 fn shift_headings(html: &str, shift: u8) -> String {
     if shift == 0 {
         return html.to_string();
     }
-    let mut s = html.to_string();
-    for level in (1..=6u8).rev() {
-        let to = (level + shift).min(6);
-        if to == level {
-            continue;
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        let tag = rest[at..].as_bytes();
+        // `<hN>`, `<hN ` or `</hN>` with N in 1..=6; `digit` is where N sits.
+        let (digit, closing) = if tag.starts_with(b"</h") {
+            (3, true)
+        } else if tag.starts_with(b"<h") {
+            (2, false)
+        } else {
+            (0, false)
+        };
+        let level = tag.get(digit).copied().filter(|b| digit > 0 && (b'1'..=b'6').contains(b));
+        let after = tag.get(digit + 1).copied();
+        match level {
+            Some(d) if after == Some(b'>') || (!closing && after == Some(b' ')) => {
+                out.push_str(&rest[..at + digit]);
+                out.push(char::from(b'0' + (d - b'0' + shift).min(6)));
+                rest = &rest[at + digit + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=at]);
+                rest = &rest[at + 1..];
+            }
         }
-        s = s
-            .replace(&format!("<h{level}>"), &format!("<h{to}>"))
-            .replace(&format!("<h{level} "), &format!("<h{to} "))
-            .replace(&format!("</h{level}>"), &format!("</h{to}>"));
     }
-    s
+    out.push_str(rest);
+    out
 }
 
 /// A QR code as inline SVG: dark modules as one path, with the quiet zone the
@@ -523,7 +541,7 @@ fn qr_path(colors: &[qrcode::Color], width: usize) -> (String, usize) {
                     x += 1;
                 }
                 let n = x - start;
-                d.push_str(&format!("M{} {}h{n}v1h-{n}z", start + QUIET, y + QUIET));
+                let _ = write!(d, "M{} {}h{n}v1h-{n}z", start + QUIET, y + QUIET);
             } else {
                 x += 1;
             }
