@@ -453,7 +453,7 @@ fn shift_headings(html: &str, shift: u8) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(at) = rest.find('<') {
-        let tag = rest[at..].as_bytes();
+        let tag = &rest.as_bytes()[at..];
         // `<hN>`, `<hN ` or `</hN>` with N in 1..=6; `digit` is where N sits.
         let (digit, closing) = if tag.starts_with(b"</h") {
             (3, true)
