@@ -33,7 +33,13 @@ pub fn parse(text: &str, file: &Path, first_line: usize, code: Code) -> Result<V
         .with_help("nothing in a guide nests this deep; write lists on one level, e.g. tags: [one, two]"));
     }
     serde_yaml::from_str::<Value>(text).map_err(|e| {
-        let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let (mut line, mut col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        // At the end of the text the parser can name the line after the last one.
+        let last = text.lines().count().max(1);
+        if line > last {
+            line = last;
+            col = text.lines().last().map_or(0, |l| l.chars().count()) + 1;
+        }
         let mut message = e.to_string();
         if let Some(i) = message.find(" at line ") {
             message.truncate(i);

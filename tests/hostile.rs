@@ -175,7 +175,8 @@ fn scheme(url: &str) -> Option<String> {
 
 #[test]
 fn bad_yaml() {
-    fails("bad_yaml", |_| {}, "content/practices/team/broken.md:5", &["not valid YAML", "P0203"]);
+    // The list is never closed: the message points at its line, not past the YAML.
+    fails("bad_yaml", |_| {}, "content/practices/team/broken.md:4", &["not valid YAML", "P0203"]);
 }
 
 #[test]
@@ -360,12 +361,12 @@ fn links_that_climb_out_of_content() {
 }
 
 #[test]
-fn one_hundred_thousand_broken_links() {
+fn twenty_thousand_broken_links() {
     fails(
         "many_broken_links",
         |r| {
             let mut body = String::from("---\ntitle: Broken\nsummary: One sentence.\n---\n## Links\n\n");
-            for line in 0..10_000 {
+            for line in 0..2_000 {
                 for n in 0..10 {
                     write!(body, "[x](missing-{line}-{n}.md) ").unwrap();
                 }
@@ -374,7 +375,7 @@ fn one_hundred_thousand_broken_links() {
             file(r, &format!("{TEAM}/broken.md"), body);
         },
         "content/practices/team/broken.md:7:1",
-        &["points to a page that does not exist", "100000 errors"],
+        &["points to a page that does not exist", "20000 errors"],
     );
 }
 
