@@ -490,6 +490,9 @@ fn render_doc(g: &Guide, i: DocId, root: &Path) -> (Rendered, Vec<PendingAnchor>
     (rendered, pending.into_inner(), diags)
 }
 
+/// Pages with more headings than this get no "did you mean" for a broken #anchor.
+const MAX_SUGGEST_HEADINGS: usize = 200;
+
 fn check_anchors(guide: &Guide, i: DocId, pending: Vec<PendingAnchor>) -> Vec<Diagnostic> {
     let doc = &guide.docs[i];
     let mut diags = Vec::new();
@@ -502,7 +505,14 @@ fn check_anchors(guide: &Guide, i: DocId, pending: Vec<PendingAnchor>) -> Vec<Di
         if guide.docs[p.target].failed || ids.contains(p.fragment.as_str()) || footnote_or_task(&p.fragment) {
             continue;
         }
-        let ids: Vec<&str> = target.headings.iter().map(|h| h.id.as_str()).collect();
+        // Comparing every broken #anchor with every heading of a long page was
+        // quadratic (3,000 of each: minutes); a long page gets no suggestion.
+        let help = if ids.len() <= MAX_SUGGEST_HEADINGS {
+            let ids: Vec<&str> = target.headings.iter().map(|h| h.id.as_str()).collect();
+            suggest(&p.fragment, &ids)
+        } else {
+            format!("the page has {} headings; copy the id from the one you mean", ids.len())
+        };
         diags.push(
             Diagnostic::error(
                 Code::BrokenAnchor,
@@ -511,7 +521,7 @@ fn check_anchors(guide: &Guide, i: DocId, pending: Vec<PendingAnchor>) -> Vec<Di
                 format!("#{} names no heading on {}", p.fragment, guide.docs[p.target].file.display()),
             )
             .at_column(p.column)
-            .with_help(suggest(&p.fragment, &ids)),
+            .with_help(help),
         );
     }
     diags

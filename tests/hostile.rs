@@ -380,6 +380,22 @@ fn twenty_thousand_broken_links() {
 }
 
 #[test]
+fn three_thousand_broken_anchors_on_a_long_page() {
+    fails(
+        "many_broken_anchors",
+        |r| {
+            let mut body = String::from("---\ntitle: Anchors\nsummary: One sentence.\n---\n");
+            for i in 0..3_000 {
+                write!(body, "## Heading number {i}\n\n[x](#heading-numbr-{i})\n\n").unwrap();
+            }
+            file(r, &format!("{TEAM}/anchors.md"), body);
+        },
+        "content/practices/team/anchors.md:7:1",
+        &["#heading-numbr-0 names no heading", "the page has 3000 headings", "3000 errors"],
+    );
+}
+
+#[test]
 fn no_content_folder() {
     fails("no_content_folder", |_| {}, "--> content", &["there is no content/ folder", "P0207"]);
 }
