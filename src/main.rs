@@ -8,6 +8,9 @@ use clap::{Parser, Subcommand};
 use practica::build::{self, Options};
 use practica::diagnostic::{self, Diagnostic};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "practica",
