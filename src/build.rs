@@ -8,7 +8,7 @@ use crate::content::{self, Kind};
 use crate::diagnostic::{self, Code, Diagnostic};
 use crate::handout;
 use crate::output;
-use crate::render::{self, OutFile};
+use crate::render::{self, Keep, OutFile, Sink, Templates};
 use crate::resolve::{self, Guide};
 use crate::search;
 use crate::theme::{self, StaticFile};
@@ -100,18 +100,24 @@ pub struct Site {
     pub warnings: Vec<Diagnostic>,
 }
 
+impl Report {
+    fn new(guide: &Guide, pages: usize, elapsed: Duration, warnings: Vec<Diagnostic>) -> Report {
+        Report {
+            pages,
+            practices: guide.count(Kind::Practice),
+            areas: guide.count(Kind::Area),
+            tips: guide.count(Kind::Tip),
+            checklists: guide.count(Kind::Checklist),
+            elapsed,
+            warnings,
+        }
+    }
+}
+
 impl Site {
     pub fn report(&self, elapsed: Duration) -> Report {
-        let g = &self.guide;
-        Report {
-            pages: self.files.iter().filter(|f| f.path.ends_with(".html")).count(),
-            practices: g.count(Kind::Practice),
-            areas: g.count(Kind::Area),
-            tips: g.count(Kind::Tip),
-            checklists: g.count(Kind::Checklist),
-            elapsed,
-            warnings: self.warnings.clone(),
-        }
+        let pages = self.files.iter().filter(|f| f.path.ends_with(".html")).count();
+        Report::new(&self.guide, pages, elapsed, self.warnings.clone())
     }
 }
 
@@ -125,41 +131,58 @@ pub fn render_site(opts: &Options) -> Result<Site, Vec<Diagnostic>> {
 /// after the browser has reloaded).
 pub fn render_site_with(opts: &Options, index: bool) -> Result<Site, Vec<Diagnostic>> {
     let (guide, warnings) = load_and_resolve(opts)?;
-    let sources = theme::templates(&opts.root, &guide.config.theme)?;
-    let mut templates = render::templates(sources)?;
-    let search = !opts.no_search;
-    // The index needs only the resolved guide, so it is built while pages render.
-    let (pages, index) = rayon::join(
-        || -> Result<Vec<OutFile>, Vec<Diagnostic>> {
-            let mut files = render::render(&guide, &mut templates, search)?;
-            files.extend(handout::render(&guide, &templates)?);
-            Ok(files)
-        },
-        || if search && index { search::index(&guide) } else { Ok(Vec::new()) },
-    );
-    let mut files = pages?;
-    files.extend(index?);
+    let mut templates = render::templates(theme::templates(&opts.root, &guide.config.theme)?)?;
+    let kept = Keep::default();
+    let search_index = render_into(&guide, &mut templates, !opts.no_search && index, !opts.no_search, &kept)?;
+    let mut files = kept.into_files();
+    files.extend(search_index);
     let statics = theme::static_files(&opts.root, &guide.config.theme);
     Ok(Site { guide, templates, files, statics, warnings })
 }
 
+/// Renders pages and handouts into `sink` and, with `index`, builds the search
+/// index alongside (it needs only the resolved guide) and returns its files.
+/// `search_ui` puts the search box and page in.
+fn render_into(
+    guide: &Guide,
+    templates: &mut Templates,
+    index: bool,
+    search_ui: bool,
+    sink: &dyn Sink,
+) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+    let (pages, search_index) = rayon::join(
+        || -> Result<(), Vec<Diagnostic>> {
+            render::render(guide, templates, search_ui, sink)?;
+            handout::render(guide, templates, sink)
+        },
+        || if index { search::index(guide) } else { Ok(Vec::new()) },
+    );
+    pages?;
+    search_index
+}
+
 /// Builds the site. On any error the output folder is left exactly as it was.
+///
+/// Pages go to the staging folder as they are rendered, so memory holds the
+/// guide and the search index, not the whole site.
 pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let start = Instant::now();
     // First, so that a site a killed build left aside is back even if this build fails.
     output::clean_stale(&opts.output);
     // Without Chromium, --pdf fails before any work, with a message about Chromium.
     let chrome = if opts.pdf { Some(handout::find_chrome(opts.chrome.as_deref()).map_err(|d| vec![d])?) } else { None };
-    let site = render_site(opts)?;
-    let guide = &site.guide;
-    let mut before_swap =
-        |staging: &Path| if opts.pdf { handout::print_pdfs(guide, staging, chrome.as_deref()) } else { Ok(()) };
-    if let Err(e) = output::write_site(&opts.output, &site.files, &site.statics, &mut before_swap) {
-        return Err(vec![
-            Diagnostic::error(Code::Output, &opts.output, 0, format!("the site could not be written: {e}")).with_help(
-                "check that the output folder's parent exists and is writable; the previous output was left as it was",
-            ),
-        ]);
+    let (guide, warnings) = load_and_resolve(opts)?;
+    let mut templates = render::templates(theme::templates(&opts.root, &guide.config.theme)?)?;
+    let write_error = |e: std::io::Error| vec![output::error(&opts.output, &e)];
+    let staging = output::Staging::create(&opts.output).map_err(write_error)?;
+    let search = !opts.no_search;
+    for f in render_into(&guide, &mut templates, search, search, &staging)? {
+        staging.put(f).map_err(|d| vec![d])?;
     }
-    Ok(site.report(start.elapsed()))
+    let pages = staging.pages();
+    let statics = theme::static_files(&opts.root, &guide.config.theme);
+    let mut before_swap =
+        |dir: &Path| if opts.pdf { handout::print_pdfs(&guide, dir, chrome.as_deref()) } else { Ok(()) };
+    staging.finish(&statics, &mut before_swap).map_err(write_error)?;
+    Ok(Report::new(&guide, pages, start.elapsed(), warnings))
 }

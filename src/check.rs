@@ -13,9 +13,10 @@ pub fn check(opts: &Options) -> Vec<Diagnostic> {
         Ok(ok) => ok,
         Err(diags) => return diags,
     };
-    let rendered = theme::templates(&opts.root, &guide.config.theme)
-        .and_then(render::templates)
-        .and_then(|mut t| render::render(&guide, &mut t, false).and_then(|_| handout::render(&guide, &t)));
+    let rendered = theme::templates(&opts.root, &guide.config.theme).and_then(render::templates).and_then(|mut t| {
+        render::render(&guide, &mut t, false, &render::Discard)
+            .and_then(|()| handout::render(&guide, &t, &render::Discard))
+    });
     if let Err(mut more) = rendered {
         diags.append(&mut more);
     }

@@ -24,7 +24,6 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -32,7 +31,7 @@ use crate::config::{Paper, Source};
 use crate::content::Kind;
 use crate::diagnostic::{Code, Diagnostic, nearest};
 use crate::output::safe_join;
-use crate::render::{OutFile, Templates};
+use crate::render::{Keep, OutFile, Sink, Templates, render_jobs};
 use crate::resolve::{DocId, Guide};
 use crate::slug::slugify;
 
@@ -597,17 +596,30 @@ struct Job {
     what: What,
 }
 
-pub fn render(guide: &Guide, templates: &Templates) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
-    render_some(guide, templates, None)
+pub fn render(guide: &Guide, templates: &Templates, sink: &dyn Sink) -> Result<(), Vec<Diagnostic>> {
+    render_some(guide, templates, None, sink)?;
+    for paper in [Paper::Letter, Paper::A4] {
+        let name = paper_names(paper).0;
+        let css = OutFile { path: format!("handouts/paper-{name}.css"), bytes: paper_css(guide, paper).into_bytes() };
+        sink.put(css).map_err(|d| vec![d])?;
+    }
+    Ok(())
 }
 
 /// Only the handouts that show document `id` (its own, its area's, bundles), for
 /// a rebuild after that document's text changed.
 pub fn render_touching(guide: &Guide, templates: &Templates, id: DocId) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
-    render_some(guide, templates, Some(id))
+    let kept = Keep::default();
+    render_some(guide, templates, Some(id), &kept)?;
+    Ok(kept.into_files())
 }
 
-fn render_some(guide: &Guide, templates: &Templates, only: Option<DocId>) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+fn render_some(
+    guide: &Guide,
+    templates: &Templates,
+    only: Option<DocId>,
+    sink: &dyn Sink,
+) -> Result<(), Vec<Diagnostic>> {
     let mut jobs = vec![Job { path: "handouts/".into(), what: What::Index }];
     for (n, b) in guide.config.handouts.iter().enumerate() {
         jobs.push(Job { path: bundle_path(&b.name), what: What::Bundle(n) });
@@ -636,42 +648,15 @@ fn render_some(guide: &Guide, templates: &Templates, only: Option<DocId>) -> Res
         });
     }
     let qr = QrCodes::default();
-    let results: Vec<Result<OutFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let (template, page) = page_data(guide, job, &qr);
-            let mut ctx = Context::new();
-            ctx.insert("page", &page);
-            ctx.insert("nav_current", "");
-            templates
-                .render(template, &ctx, &format!("/{}", job.path))
-                .map(|html| OutFile { path: format!("{}index.html", job.path), bytes: html.into_bytes() })
-        })
-        .collect();
-    let mut files = Vec::with_capacity(results.len() + 2);
-    let mut diags: Vec<Diagnostic> = Vec::new();
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            // One broken template fails every page it renders; say it once.
-            Err(d) => {
-                if !diags.iter().any(|x| x.file == d.file && x.line == d.line) {
-                    diags.push(d);
-                }
-            }
-        }
-    }
-    if !diags.is_empty() {
-        return Err(diags);
-    }
-    if only.is_some() {
-        return Ok(files);
-    }
-    for paper in [Paper::Letter, Paper::A4] {
-        let name = paper_names(paper).0;
-        files.push(OutFile { path: format!("handouts/paper-{name}.css"), bytes: paper_css(guide, paper).into_bytes() });
-    }
-    Ok(files)
+    render_jobs(&jobs, sink, |job| {
+        let (template, page) = page_data(guide, job, &qr);
+        let mut ctx = Context::new();
+        ctx.insert("page", &page);
+        ctx.insert("nav_current", "");
+        templates
+            .render(template, &ctx, &format!("/{}", job.path))
+            .map(|html| OutFile { path: format!("{}index.html", job.path), bytes: html.into_bytes() })
+    })
 }
 
 /// The @page rules: paper size, and a footer with the guide's title and page numbers.

@@ -5,13 +5,16 @@
 //! previous output stays byte for byte as it was. Staging folders left by a
 //! killed build are removed by the next one.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::render::OutFile;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::render::{OutFile, Sink};
 use crate::theme::StaticFile;
 
 const STAGING_MARK: &str = ".practica-staging-";
@@ -59,64 +62,98 @@ fn process_alive(pid: u32) -> bool {
     Path::new(&format!("/proc/{pid}")).exists()
 }
 
-/// Writes every file into a fresh staging folder, then swaps it in as `output`.
+/// A fresh staging folder beside the output folder that pages are written into
+/// as they are rendered, so a large site is never held in memory whole.
 ///
-/// `before_swap` gets the staging folder once every file is in it, for work that
-/// needs the written site (printing PDFs); its error abandons the build.
-pub fn write_site(
-    output: &Path,
-    files: &[OutFile],
-    statics: &[(String, StaticFile)],
-    before_swap: &mut dyn FnMut(&Path) -> io::Result<()>,
-) -> io::Result<()> {
-    clean_stale(output);
-    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent)?;
-    }
-    let staging = staging_dir(output);
-    if staging.exists() {
-        fs::remove_dir_all(&staging)?;
-    }
-    let result =
-        fill(&staging, files, statics).and_then(|()| before_swap(&staging)).and_then(|()| swap(&staging, output));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+/// Dropped before `finish`, it removes itself: the output folder is untouched.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    written: Mutex<HashSet<String>>,
+    swapped: bool,
 }
 
-fn fill(staging: &Path, files: &[OutFile], statics: &[(String, StaticFile)]) -> io::Result<()> {
-    // Two pages written to one file at once leave either, or a mix of both.
-    let mut seen = std::collections::HashSet::with_capacity(files.len());
-    if let Some(f) = files.iter().find(|f| !seen.insert(f.path.as_str())) {
-        return Err(io::Error::other(format!("two pages would be written to /{}", f.path)));
-    }
-    fs::create_dir_all(staging)?;
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .map(|f| f.path.as_str())
-        .chain(statics.iter().map(|(p, _)| p.as_str()))
-        .filter_map(|p| safe_join(staging, p)?.parent().map(Path::to_path_buf))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        fs::create_dir_all(d)?;
-    }
-    files.par_iter().try_for_each(|f| match safe_join(staging, &f.path) {
-        Some(p) => fs::write(p, &f.bytes),
-        None => Err(io::Error::other(format!("refusing to write outside the output folder: {}", f.path))),
-    })?;
-    statics.par_iter().try_for_each(|(path, src)| {
-        let Some(dest) = safe_join(staging, path) else { return Ok(()) };
-        if seen.contains(path.as_str()) {
-            return Ok(());
+impl Staging {
+    pub fn create(output: &Path) -> io::Result<Staging> {
+        clean_stale(output);
+        if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent)?;
         }
-        match src {
-            StaticFile::Builtin(b) => fs::write(dest, b),
-            StaticFile::Disk(p) => fs::copy(p, dest).map(|_| ()),
+        let dir = staging_dir(output);
+        if dir.exists() {
+            fs::remove_dir_all(&dir)?;
         }
-    })
+        fs::create_dir_all(&dir)?;
+        Ok(Staging { dir, output: output.to_path_buf(), written: Mutex::new(HashSet::new()), swapped: false })
+    }
+
+    pub fn write(&self, file: &OutFile) -> io::Result<()> {
+        // Two pages written to one file at once leave either, or a mix of both.
+        if !self.written.lock().unwrap_or_else(|p| p.into_inner()).insert(file.path.clone()) {
+            return Err(io::Error::other(format!("two pages would be written to /{}", file.path)));
+        }
+        let Some(dest) = safe_join(&self.dir, &file.path) else {
+            return Err(io::Error::other(format!("refusing to write outside the output folder: {}", file.path)));
+        };
+        if let Some(parent) = dest.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(dest, &file.bytes)
+    }
+
+    /// How many HTML pages were written.
+    pub fn pages(&self) -> usize {
+        self.written.lock().unwrap_or_else(|p| p.into_inner()).iter().filter(|p| p.ends_with(".html")).count()
+    }
+
+    /// Copies the static files a page did not take the place of, runs
+    /// `before_swap` on the complete folder (printing PDFs needs the written
+    /// site; its error abandons the build), then swaps the folder in.
+    pub fn finish(
+        mut self,
+        statics: &[(String, StaticFile)],
+        before_swap: &mut dyn FnMut(&Path) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|p| p.into_inner()));
+        statics.par_iter().try_for_each(|(path, src)| {
+            let Some(dest) = safe_join(&self.dir, path) else { return Ok(()) };
+            if written.contains(path.as_str()) {
+                return Ok(());
+            }
+            if let Some(parent) = dest.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            match src {
+                StaticFile::Builtin(b) => fs::write(dest, b),
+                StaticFile::Disk(p) => fs::copy(p, dest).map(|_| ()),
+            }
+        })?;
+        before_swap(&self.dir)?;
+        swap(&self.dir, &self.output)?;
+        self.swapped = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.swapped {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, file: OutFile) -> Result<(), Diagnostic> {
+        self.write(&file).map_err(|e| error(&self.output, &e))
+    }
+}
+
+/// The diagnostic for an output folder that could not be written.
+pub fn error(output: &Path, e: &io::Error) -> Diagnostic {
+    Diagnostic::error(Code::Output, output, 0, format!("the site could not be written: {e}")).with_help(
+        "check that the output folder's parent exists and is writable; the previous output was left as it was",
+    )
 }
 
 /// Joins a site path to the output folder, refusing anything that could leave it.

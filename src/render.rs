@@ -23,6 +23,56 @@ pub struct OutFile {
     pub bytes: Vec<u8>,
 }
 
+/// Where rendered files go as they are made: written into the staging folder
+/// (build), kept in memory (serve) or dropped (check).
+pub trait Sink: Sync {
+    fn put(&self, file: OutFile) -> Result<(), Diagnostic>;
+}
+
+/// Keeps every file, in no particular order.
+#[derive(Default)]
+pub struct Keep(std::sync::Mutex<Vec<OutFile>>);
+
+impl Keep {
+    pub fn into_files(self) -> Vec<OutFile> {
+        self.0.into_inner().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl Sink for Keep {
+    fn put(&self, file: OutFile) -> Result<(), Diagnostic> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).push(file);
+        Ok(())
+    }
+}
+
+/// Renders for the errors only.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: OutFile) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+}
+
+/// Renders `jobs` in parallel into `sink`; a broken template fails every page
+/// it renders, so each error is reported once.
+pub fn render_jobs<J: Sync>(
+    jobs: &[J],
+    sink: &dyn Sink,
+    render_one: impl Fn(&J) -> Result<OutFile, Diagnostic> + Sync + Send,
+) -> Result<(), Vec<Diagnostic>> {
+    let errors: Vec<Diagnostic> =
+        jobs.par_iter().filter_map(|j| render_one(j).and_then(|f| sink.put(f)).err()).collect();
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    for d in errors {
+        if !diags.iter().any(|x| x.file == d.file && x.line == d.line) {
+            diags.push(d);
+        }
+    }
+    if diags.is_empty() { Ok(()) } else { Err(diags) }
+}
+
 pub struct Templates {
     tera: Tera,
     files: HashMap<String, PathBuf>,
@@ -161,7 +211,7 @@ struct SiteData<'a> {
     search_bundle: Option<String>,
 }
 
-pub fn render(guide: &Guide, templates: &mut Templates, search: bool) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+pub fn render(guide: &Guide, templates: &mut Templates, search: bool, sink: &dyn Sink) -> Result<(), Vec<Diagnostic>> {
     let urls = &guide.urls;
     let mut nav = vec![NavLink { key: "practices", title: "Practices", url: urls.path("practices/") }];
     if !guide.tips.is_empty() {
@@ -190,37 +240,18 @@ pub fn render(guide: &Guide, templates: &mut Templates, search: bool) -> Result<
 
     let jobs = jobs(guide, search);
     let tera = &templates.tera;
-    let results: Vec<Result<OutFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let (template, ctx) = context(guide, job);
-            tera.render(template, &ctx)
-                .map(|html| OutFile { path: out_path(&job.path), bytes: html.into_bytes() })
-                .map_err(|e| template_diagnostic(&e, &templates.files, Some(&format!("/{}", job.path))))
-        })
-        .collect();
-    let mut files = Vec::with_capacity(results.len() + 2);
-    let mut diags = Vec::new();
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => {
-                // One broken template fails every page it renders; say it once.
-                if !diags.iter().any(|x: &Diagnostic| x.file == d.file && x.line == d.line) {
-                    diags.push(d);
-                }
-            }
-        }
-    }
-    if !diags.is_empty() {
-        return Err(diags);
-    }
-    files.push(OutFile { path: "sitemap.xml".into(), bytes: sitemap(guide, &jobs).into_bytes() });
-    files.push(OutFile {
+    render_jobs(&jobs, sink, |job| {
+        let (template, ctx) = context(guide, job);
+        tera.render(template, &ctx)
+            .map(|html| OutFile { path: out_path(&job.path), bytes: html.into_bytes() })
+            .map_err(|e| template_diagnostic(&e, &templates.files, Some(&format!("/{}", job.path))))
+    })?;
+    sink.put(OutFile { path: "sitemap.xml".into(), bytes: sitemap(guide, &jobs).into_bytes() }).map_err(|d| vec![d])?;
+    sink.put(OutFile {
         path: "robots.txt".into(),
         bytes: format!("User-agent: *\nAllow: /\nSitemap: {}\n", urls.absolute("sitemap.xml")).into_bytes(),
-    });
-    Ok(files)
+    })
+    .map_err(|d| vec![d])
 }
 
 /// Renders the page of one document again, with templates that have already
