@@ -133,32 +133,28 @@ pub fn render_site_with(opts: &Options, index: bool) -> Result<Site, Vec<Diagnos
     let (guide, warnings) = load_and_resolve(opts)?;
     let mut templates = render::templates(theme::templates(&opts.root, &guide.config.theme)?)?;
     let kept = Keep::default();
-    let search_index = render_into(&guide, &mut templates, !opts.no_search && index, !opts.no_search, &kept)?;
+    let search = !opts.no_search;
+    // The index needs only the resolved guide, so it is built while pages render.
+    let (rendered, search_index) = rayon::join(
+        || render_pages(&guide, &mut templates, search, &kept),
+        || if search && index { search::index(&guide) } else { Ok(Vec::new()) },
+    );
+    rendered?;
     let mut files = kept.into_files();
-    files.extend(search_index);
+    files.extend(search_index?);
     let statics = theme::static_files(&opts.root, &guide.config.theme);
     Ok(Site { guide, templates, files, statics, warnings })
 }
 
-/// Renders pages and handouts into `sink` and, with `index`, builds the search
-/// index alongside (it needs only the resolved guide) and returns its files.
-/// `search_ui` puts the search box and page in.
-fn render_into(
+/// Renders every page and handout into `sink`; `search` puts the search box and page in.
+fn render_pages(
     guide: &Guide,
     templates: &mut Templates,
-    index: bool,
-    search_ui: bool,
+    search: bool,
     sink: &dyn Sink,
-) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
-    let (pages, search_index) = rayon::join(
-        || -> Result<(), Vec<Diagnostic>> {
-            render::render(guide, templates, search_ui, sink)?;
-            handout::render(guide, templates, sink)
-        },
-        || if index { search::index(guide) } else { Ok(Vec::new()) },
-    );
-    pages?;
-    search_index
+) -> Result<(), Vec<Diagnostic>> {
+    render::render(guide, templates, search, sink)?;
+    handout::render(guide, templates, sink)
 }
 
 /// Builds the site. On any error the output folder is left exactly as it was.
@@ -171,13 +167,23 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     output::clean_stale(&opts.output);
     // Without Chromium, --pdf fails before any work, with a message about Chromium.
     let chrome = if opts.pdf { Some(handout::find_chrome(opts.chrome.as_deref()).map_err(|d| vec![d])?) } else { None };
-    let (guide, warnings) = load_and_resolve(opts)?;
+    let (mut guide, warnings) = load_and_resolve(opts)?;
     let mut templates = render::templates(theme::templates(&opts.root, &guide.config.theme)?)?;
     let write_error = |e: std::io::Error| vec![output::error(&opts.output, &e)];
     let staging = output::Staging::create(&opts.output).map_err(write_error)?;
     let search = !opts.no_search;
-    for f in render_into(&guide, &mut templates, search, search, &staging)? {
-        staging.put(f).map_err(|d| vec![d])?;
+    let (rendered, pending) = rayon::join(
+        || render_pages(&guide, &mut templates, search, &staging),
+        || search.then(|| search::start(&guide)).transpose(),
+    );
+    rendered?;
+    if let Some(pending) = pending? {
+        // Every page is written: the texts are no longer needed, and the index
+        // files about to be built are the build's memory peak.
+        guide.drop_texts();
+        for f in pending.files()? {
+            staging.put(f).map_err(|d| vec![d])?;
+        }
     }
     let pages = staging.pages();
     let statics = theme::static_files(&opts.root, &guide.config.theme);

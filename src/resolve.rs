@@ -66,6 +66,15 @@ pub struct Guide {
 }
 
 impl Guide {
+    /// Frees the Markdown sources and their rendered HTML and text once every
+    /// page is written; paths, titles and relations stay.
+    pub fn drop_texts(&mut self) {
+        self.rendered = Vec::new();
+        for d in &mut self.docs {
+            d.body = String::new();
+        }
+    }
+
     pub fn url(&self, id: DocId) -> String {
         self.urls.path(&self.docs[id].path)
     }

@@ -89,17 +89,31 @@ fn escape_html(s: &str) -> String {
 
 /// Builds the index and returns the bundle's files under `pagefind/`.
 pub fn index(guide: &Guide) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
-    let fail = |e: String| {
-        vec![
-            Diagnostic::error(Code::Output, "pagefind", 0, format!("the search index could not be built: {e}"))
-                .with_help("build with --no-search to skip search, and report this as a bug"),
-        ]
-    };
+    start(guide)?.files()
+}
+
+/// An index with every record added, its files not yet built.
+///
+/// Building the files is the memory peak of a build with search; `build`
+/// frees the guide's texts between the two steps.
+pub struct Pending {
+    runtime: tokio::runtime::Runtime,
+    index: pagefind::api::PagefindIndex,
+}
+
+fn failure(e: impl std::fmt::Display) -> Vec<Diagnostic> {
+    vec![
+        Diagnostic::error(Code::Output, "pagefind", 0, format!("the search index could not be built: {e}"))
+            .with_help("build with --no-search to skip search, and report this as a bug"),
+    ]
+}
+
+/// Adds a record for every page that is searched.
+pub fn start(guide: &Guide) -> Result<Pending, Vec<Diagnostic>> {
     let records: Vec<Record> = (0..guide.docs.len()).filter_map(|id| record(guide, id)).collect();
     let language = guide.config.language.clone();
-    let runtime =
-        tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| fail(e.to_string()))?;
-    let files = runtime
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(failure)?;
+    let index = runtime
         .block_on(async move {
             let options = pagefind::options::PagefindServiceConfig::builder().force_language(language.clone()).build();
             let mut index = pagefind::api::PagefindIndex::new(Some(options))?;
@@ -108,20 +122,28 @@ pub fn index(guide: &Guide) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
                     .add_custom_record(r.url, r.content, language.clone(), Some(r.meta), Some(r.filters), None)
                     .await?;
             }
-            index.get_files().await
+            Ok::<_, Box<dyn std::error::Error + Send + Sync>>(index)
         })
-        .map_err(|e| fail(e.to_string()))?;
-    Ok(files
-        .into_iter()
-        .filter_map(|f| {
-            let name = f.filename.to_string_lossy().replace('\\', "/");
-            // The stock UIs and the playground are not used; the theme has its own UI.
-            let unused =
-                ["pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "playground", "pagefind-highlight"];
-            if unused.iter().any(|u| name.starts_with(u)) {
-                return None;
-            }
-            Some(OutFile { path: format!("{BUNDLE_DIR}/{name}"), bytes: f.contents })
-        })
-        .collect())
+        .map_err(failure)?;
+    Ok(Pending { runtime, index })
+}
+
+impl Pending {
+    pub fn files(self) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+        let Pending { runtime, mut index } = self;
+        let files = runtime.block_on(index.get_files()).map_err(failure)?;
+        Ok(files
+            .into_iter()
+            .filter_map(|f| {
+                let name = f.filename.to_string_lossy().replace('\\', "/");
+                // The stock UIs and the playground are not used; the theme has its own UI.
+                let unused =
+                    ["pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "playground", "pagefind-highlight"];
+                if unused.iter().any(|u| name.starts_with(u)) {
+                    return None;
+                }
+                Some(OutFile { path: format!("{BUNDLE_DIR}/{name}"), bytes: f.contents })
+            })
+            .collect())
+    }
 }
