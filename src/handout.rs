@@ -499,9 +499,10 @@ fn qr_modules(text: &str) -> Option<(Vec<qrcode::Color>, usize)> {
     Some((canvas.into_colors(), usize::try_from(version.width()).ok()?))
 }
 
-/// QR codes drawn once per address per build, however many handouts show them.
+/// QR codes drawn once per address, however many handouts show them; `serve`
+/// keeps one across edits, so re-rendering an area's handout redraws none.
 #[derive(Default)]
-struct QrCodes(std::sync::Mutex<HashMap<String, std::sync::Arc<str>>>);
+pub struct QrCodes(std::sync::Mutex<HashMap<String, std::sync::Arc<str>>>);
 
 impl QrCodes {
     fn svg(&self, text: &str) -> std::sync::Arc<str> {
@@ -597,7 +598,7 @@ struct Job {
 }
 
 pub fn render(guide: &Guide, templates: &Templates, sink: &dyn Sink) -> Result<(), Vec<Diagnostic>> {
-    render_some(guide, templates, None, sink)?;
+    render_some(guide, templates, None, &QrCodes::default(), sink)?;
     for paper in [Paper::Letter, Paper::A4] {
         let name = paper_names(paper).0;
         let css = OutFile { path: format!("handouts/paper-{name}.css"), bytes: paper_css(guide, paper).into_bytes() };
@@ -608,9 +609,14 @@ pub fn render(guide: &Guide, templates: &Templates, sink: &dyn Sink) -> Result<(
 
 /// Only the handouts that show document `id` (its own, its area's, bundles), for
 /// a rebuild after that document's text changed.
-pub fn render_touching(guide: &Guide, templates: &Templates, id: DocId) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+pub fn render_touching(
+    guide: &Guide,
+    templates: &Templates,
+    id: DocId,
+    qr: &QrCodes,
+) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
     let kept = Keep::default();
-    render_some(guide, templates, Some(id), &kept)?;
+    render_some(guide, templates, Some(id), qr, &kept)?;
     Ok(kept.into_files())
 }
 
@@ -618,6 +624,7 @@ fn render_some(
     guide: &Guide,
     templates: &Templates,
     only: Option<DocId>,
+    qr: &QrCodes,
     sink: &dyn Sink,
 ) -> Result<(), Vec<Diagnostic>> {
     let mut jobs = vec![Job { path: "handouts/".into(), what: What::Index }];
@@ -647,9 +654,8 @@ fn render_some(
             What::Bundle(_) => true,
         });
     }
-    let qr = QrCodes::default();
     render_jobs(&jobs, sink, |job| {
-        let (template, page) = page_data(guide, job, &qr);
+        let (template, page) = page_data(guide, job, qr);
         let mut ctx = Context::new();
         ctx.insert("page", &page);
         ctx.insert("nav_current", "");

@@ -59,10 +59,12 @@ struct Built {
     cache: Cache,
 }
 
-/// The resolved guide and parsed templates of the last good build.
+/// The resolved guide and parsed templates of the last good build, and the QR
+/// codes drawn since.
 pub struct Cache {
     pub guide: crate::resolve::Guide,
     pub templates: crate::render::Templates,
+    pub qr: crate::handout::QrCodes,
 }
 
 /// Renders the site into a map from site path to bytes; with `index` false the
@@ -87,7 +89,7 @@ fn build_in_memory(opts: &Options, index: bool) -> Result<Built, Vec<Diagnostic>
         files,
         base_path: site.guide.urls.base_path().to_string(),
         warnings: site.warnings,
-        cache: Cache { guide: site.guide, templates: site.templates },
+        cache: Cache { guide: site.guide, templates: site.templates, qr: Default::default() },
     })
 }
 

@@ -294,7 +294,7 @@ fn one_page(opts: &Options, root: &Path, changed: &[PathBuf], cache: &mut Cache)
                 Ok(p) => vec![p],
                 Err(d) => return Some(Outcome::Failed(vec![d])),
             };
-            match crate::handout::render_touching(&cache.guide, &cache.templates, id) {
+            match crate::handout::render_touching(&cache.guide, &cache.templates, id, &cache.qr) {
                 Ok(mut h) => pages.append(&mut h),
                 Err(d) => return Some(Outcome::Failed(d)),
             }
