@@ -172,7 +172,8 @@ pub fn url_for(guide: &Guide, id: DocId) -> Option<String> {
 }
 
 /// Every handout's site path, bundles first: they matter most when printing runs long.
-fn all_paths(guide: &Guide) -> Vec<String> {
+/// The addresses of every handout page but the index.
+pub(crate) fn all_paths(guide: &Guide) -> Vec<String> {
     let mut out: Vec<String> = guide.config.handouts.iter().map(|b| bundle_path(&b.name)).collect();
     out.extend(guide.areas.iter().filter_map(|a| handout_path(guide, a.doc)));
     out.extend(guide.checklists.iter().filter_map(|&c| handout_path(guide, c)));

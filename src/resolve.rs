@@ -63,6 +63,9 @@ pub struct Guide {
     pub tags: Vec<Term>,
     pub audiences: Vec<Term>,
     by_content_path: HashMap<String, DocId>,
+    /// Every page address the build publishes (`practices/x/y/`), for checking
+    /// links written as addresses.
+    addresses: HashSet<String>,
 }
 
 impl Guide {
@@ -394,11 +397,32 @@ pub fn resolve(config: Config, mut docs: Vec<Doc>, root: &Path) -> (Guide, Vec<D
         tags,
         audiences,
         by_content_path,
+        addresses: HashSet::new(),
     };
+    guide.addresses = page_addresses(&guide);
     let mut link_diags = render_markdown(&mut guide, root);
     diags.append(&mut link_diags);
     diags.append(&mut content_warnings(&guide));
     (guide, diags)
+}
+
+/// The addresses of the pages `render` and `handout` publish (what `search`
+/// adds, `search/`, is counted too: a link to it is not broken with
+/// --no-search, only pointless).
+fn page_addresses(g: &Guide) -> HashSet<String> {
+    let mut out: HashSet<String> = g.docs.iter().filter(|d| d.kind != Kind::Section).map(|d| d.path.clone()).collect();
+    let mut fixed = vec!["practices/", "tags/", "audience/", "search/", "handouts/"];
+    if !g.tips.is_empty() {
+        fixed.push("tips/");
+    }
+    if !g.checklists.is_empty() {
+        fixed.push("checklists/");
+    }
+    out.extend(fixed.into_iter().map(String::from));
+    out.extend(g.tags.iter().map(|t| format!("tags/{}/", t.slug)));
+    out.extend(g.audiences.iter().map(|t| format!("audience/{}/", t.slug)));
+    out.extend(crate::handout::all_paths(g));
+    out
 }
 
 /// Things that build but that a reader would trip over.
@@ -685,6 +709,21 @@ fn resolve_link(
         return Link::Rewrite(url);
     }
     if let Some(rest) = path_part.strip_prefix('/') {
+        if rest.ends_with('/')
+            && !g.addresses.contains(rest)
+            && !static_exists(root, &g.config.theme, &format!("{rest}index.html"))
+        {
+            let near = nearest_address(g, rest);
+            return Link::Broken {
+                message: format!("`{dest}` is not the address of a page of this guide"),
+                help: Some(match near {
+                    Some(n) => format!("did you mean `/{n}`?"),
+                    None => "link to the Markdown file instead, e.g. @/practices/<area>/<practice>.md, and practica \
+                             writes its address"
+                        .into(),
+                }),
+            };
+        }
         if !rest.is_empty()
             && !rest.ends_with('/')
             && !static_exists(root, &g.config.theme, rest)
@@ -707,6 +746,18 @@ fn resolve_link(
         return Link::Rewrite(url);
     }
     Link::Keep
+}
+
+/// The nearest page address, among its siblings first: comparing with every
+/// address of a guide of 10,000 practices would be slow for many broken links.
+fn nearest_address<'g>(g: &'g Guide, address: &str) -> Option<&'g str> {
+    let parent = address.trim_end_matches('/').rsplit_once('/').map_or("", |(p, _)| p);
+    let siblings = g.addresses.iter().map(String::as_str).filter(|a| a.starts_with(parent));
+    crate::diagnostic::nearest(address, siblings).or_else(|| {
+        (g.addresses.len() <= 5_000)
+            .then(|| crate::diagnostic::nearest(address, g.addresses.iter().map(String::as_str)))
+            .flatten()
+    })
 }
 
 fn static_exists(root: &Path, theme: &str, rest: &str) -> bool {

@@ -87,6 +87,52 @@ fn broken_internal_link() {
 }
 
 #[test]
+fn broken_page_address() {
+    // A link copied from the browser's address bar, with a typo.
+    fails_with(
+        |r| edit(r, JD, "(../support/regular-supervision.md)", "(/practices/support/regular-supervison/)"),
+        "job-descriptions.md:14:5",
+        &[
+            "`/practices/support/regular-supervison/` is not the address of a page of this guide",
+            "did you mean `/practices/support/regular-supervision/`?",
+        ],
+    );
+}
+
+#[test]
+fn page_addresses_of_every_kind_are_links_that_resolve() {
+    let site = copy_fixture("basic");
+    let out = site.path().join("public");
+    let links = [
+        "/practices/support/regular-supervision/",
+        "/practices/support/",
+        "/practices/",
+        "/tips/",
+        "/checklists/",
+        "/tags/",
+        "/audience/",
+        "/handouts/",
+        "/handouts/bundles/training-day/",
+        "/search/",
+    ];
+    let body: String = links.iter().map(|l| format!("[to]({l}) ")).collect();
+    edit(
+        site.path(),
+        JD,
+        "(../support/regular-supervision.md)",
+        &format!("(../support/regular-supervision.md) {body}"),
+    );
+    let r = build(site.path(), &out, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = std::fs::read_to_string(out.join("practices/hiring/job-descriptions/index.html")).unwrap();
+    for l in links {
+        assert!(page.contains(&format!("href=\"/guides/peer{l}\"")), "{l} is a link under the base path");
+        let file = out.join(l.trim_start_matches('/')).join("index.html");
+        assert!(file.is_file(), "{l} is a page of the built site");
+    }
+}
+
+#[test]
 fn broken_anchor() {
     fails_with(
         |r| edit(r, "content/_index.md", "#why-it-matters", "#why-it-maters"),
