@@ -211,12 +211,8 @@ pub fn render_text(diagnostics: &[Diagnostic], root: &Path, color: bool) -> Stri
         let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
         let mut group = match &source_line {
             Some(text) => {
-                let col = d.column.saturating_sub(1).min(text.len());
-                let end = text[col..]
-                    .find(char::is_whitespace)
-                    .map_or(text.len(), |n| col + n)
-                    .max((col + 1).min(text.len()));
-                let col = floor_char_boundary(text, col);
+                let col = floor_char_boundary(text, d.column.saturating_sub(1).min(text.len()));
+                let end = span_end(text, col).max((col + 1).min(text.len()));
                 let end = floor_char_boundary(text, end).max(col);
                 title.element(
                     Snippet::source(text.as_str())
@@ -285,6 +281,19 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(2))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
+}
+
+/// Where the caret under the source line stops: the end of a Markdown link or
+/// image starting at `col` (`[text](dest)`), else the end of the word.
+fn span_end(text: &str, col: usize) -> usize {
+    let rest = &text[col..];
+    if rest.strip_prefix('!').unwrap_or(rest).starts_with('[')
+        && let Some(close) = rest.find("](")
+        && let Some(paren) = rest[close..].find(')')
+    {
+        return col + close + paren + 1;
+    }
+    rest.find(char::is_whitespace).map_or(text.len(), |n| col + n)
 }
 
 /// "did you mean `x`?" or a list of what is allowed.

@@ -89,14 +89,25 @@ fn broken_internal_link() {
 #[test]
 fn broken_page_address() {
     // A link copied from the browser's address bar, with a typo.
-    fails_with(
-        |r| edit(r, JD, "(../support/regular-supervision.md)", "(/practices/support/regular-supervison/)"),
+    let stderr = fails_with(
+        |r| {
+            edit(
+                r,
+                JD,
+                "[supervision](../support/regular-supervision.md)",
+                "[regular supervision of peers](/practices/support/regular-supervison/)",
+            )
+        },
         "job-descriptions.md:14:5",
         &[
             "`/practices/support/regular-supervison/` is not the address of a page of this guide",
             "did you mean `/practices/support/regular-supervision/`?",
         ],
     );
+    // The caret runs under the whole link, not its first word.
+    let link = "[regular supervision of peers](/practices/support/regular-supervison/)";
+    let carets = format!("    {}\n", "^".repeat(link.chars().count()));
+    assert!(stderr.contains(&carets), "a caret under all of `{link}` in:\n{stderr}");
 }
 
 #[test]
