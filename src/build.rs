@@ -114,21 +114,10 @@ impl Report {
     }
 }
 
-impl Site {
-    pub fn report(&self, elapsed: Duration) -> Report {
-        let pages = self.files.iter().filter(|f| f.path.ends_with(".html")).count();
-        Report::new(&self.guide, pages, elapsed, self.warnings.clone())
-    }
-}
-
-/// Everything but writing: load, resolve, render pages, handouts and the search index.
-pub fn render_site(opts: &Options) -> Result<Site, Vec<Diagnostic>> {
-    render_site_with(opts, !opts.no_search)
-}
-
-/// Like `render_site`; without `index` the pages still carry the search UI
-/// (unless --no-search) but the index is left to the caller (`serve` builds it
-/// after the browser has reloaded).
+/// Everything but writing, in memory (for `serve`): load, resolve, pages and
+/// handouts, and with `index` the search index. Without it the pages still
+/// carry the search UI (unless --no-search) but the index is left to the
+/// caller, which builds it after the browser has reloaded.
 pub fn render_site_with(opts: &Options, index: bool) -> Result<Site, Vec<Diagnostic>> {
     let (guide, warnings) = load_and_resolve(opts)?;
     let mut templates = render::templates(theme::templates(&opts.root, &guide.config.theme)?)?;
