@@ -386,6 +386,19 @@ impl Corpus {
         }
     }
 
+    /// How front matter names a practice (`Ok`) or an area (`Err`): practica
+    /// takes slugs, the Hugo layouts look pages up by path.
+    fn reference(&self, engine: Engine, to: Result<usize, usize>) -> String {
+        match (engine, to) {
+            (Engine::Practica, Ok(p)) => self.practices[p].slug.clone(),
+            (Engine::Practica, Err(a)) => self.areas[a].slug.clone(),
+            (Engine::Hugo, Ok(p)) => {
+                format!("/practices/{}/{}", self.areas[self.practices[p].area].slug, self.practices[p].slug)
+            }
+            (Engine::Hugo, Err(a)) => format!("/practices/{}", self.areas[a].slug),
+        }
+    }
+
     fn practice_body(&self, engine: Engine, i: usize) -> String {
         let p = &self.practices[i];
         let mut rng = Rng(p.seed);
@@ -487,13 +500,23 @@ fn write_practica(c: &Corpus, out: &Path) -> io::Result<()> {
         let _ = writeln!(cfg, "  {s}:\n    title: The {s} report\n    publisher: Benchmark Consortium\n    year: 2026");
     }
     write(&out.join("guide.yaml"), &cfg)?;
-    let content = out.join("content");
+    write_content(c, &out.join("content"), Engine::Practica)
+}
+
+/// The guide's Markdown, the same for both engines but for how front matter
+/// names other pages, and Hugo's section index files.
+fn write_content(c: &Corpus, content: &Path, engine: Engine) -> io::Result<()> {
     write(
         &content.join("_index.md"),
         "---\ntitle: Synthetic Implementation Guide\nsummary: Practices generated for the benchmark.\n---\n\
          Start with the practice areas below.\n",
     )?;
     write(&content.join("about.md"), "---\ntitle: About\nsummary: About this guide.\n---\nA generated guide.\n")?;
+    if engine == Engine::Hugo {
+        write(&content.join("practices/_index.md"), "---\ntitle: Practices\n---\n")?;
+        write(&content.join("tips/_index.md"), "---\ntitle: Tips\n---\n")?;
+        write(&content.join("checklists/_index.md"), "---\ntitle: Checklists\n---\n")?;
+    }
     for (a, area) in c.areas.iter().enumerate() {
         write(
             &content.join("practices").join(&area.slug).join("_index.md"),
@@ -513,26 +536,22 @@ fn write_practica(c: &Corpus, out: &Path) -> io::Result<()> {
             p.summary,
             yaml_list(p.audience.iter().map(|&k| AUDIENCES[k].0.to_string())),
             yaml_list(p.tags.iter().map(|&t| c.tags[t].clone())),
-            yaml_list(p.related.iter().map(|&r| c.practices[r].slug.clone())),
+            yaml_list(p.related.iter().map(|&r| c.reference(engine, Ok(r)))),
             SOURCES[p.source],
             p.weight
         );
         let path = content.join("practices").join(&c.areas[p.area].slug).join(format!("{}.md", p.slug));
-        write(&path, &(fm + &c.practice_body(Engine::Practica, i)))?;
+        write(&path, &(fm + &c.practice_body(engine, i)))?;
     }
     for t in &c.tips {
-        let applies = t.applies_to.iter().map(|x| match x {
-            Ok(p) => c.practices[*p].slug.clone(),
-            Err(a) => c.areas[*a].slug.clone(),
-        });
         let fm = format!(
             "---\ntitle: {}\nsummary: {}\napplies_to: {}\nsource: {}\n---\n",
             t.title,
             t.summary,
-            yaml_list(applies),
+            yaml_list(t.applies_to.iter().map(|&x| c.reference(engine, x))),
             SOURCES[0]
         );
-        write(&content.join("tips").join(format!("{}.md", t.slug)), &(fm + &tip_body(c, Engine::Practica, t)))?;
+        write(&content.join("tips").join(format!("{}.md", t.slug)), &(fm + &tip_body(c, engine, t)))?;
     }
     for a in 0..AREAS {
         let fm = format!(
@@ -541,7 +560,7 @@ fn write_practica(c: &Corpus, out: &Path) -> io::Result<()> {
         );
         write(
             &content.join("checklists").join(format!("{}.md", c.areas[a].slug)),
-            &(fm + &checklist_body(c, Engine::Practica, a)),
+            &(fm + &checklist_body(c, engine, a)),
         )?;
     }
     Ok(())
@@ -586,70 +605,7 @@ fn write_hugo(c: &Corpus, out: &Path) -> io::Result<()> {
         let _ = writeln!(cfg, "{} = \"{v}\"", k.replace('-', "_"));
     }
     write(&out.join("config.toml"), &cfg)?;
-    let content = out.join("content");
-    write(
-        &content.join("_index.md"),
-        "---\ntitle: Synthetic Implementation Guide\nsummary: Practices generated for the benchmark.\n---\n\
-         Start with the practice areas below.\n",
-    )?;
-    write(&content.join("about.md"), "---\ntitle: About\nsummary: About this guide.\n---\nA generated guide.\n")?;
-    write(&content.join("practices/_index.md"), "---\ntitle: Practices\n---\n")?;
-    write(&content.join("tips/_index.md"), "---\ntitle: Tips\n---\n")?;
-    write(&content.join("checklists/_index.md"), "---\ntitle: Checklists\n---\n")?;
-    for (a, area) in c.areas.iter().enumerate() {
-        write(
-            &content.join("practices").join(&area.slug).join("_index.md"),
-            &format!(
-                "---\ntitle: \"{}\"\nsummary: {}\nweight: {}\n---\n{}\n",
-                area.title,
-                area.summary,
-                a + 1,
-                area.summary
-            ),
-        )?;
-    }
-    for (i, p) in c.practices.iter().enumerate() {
-        let fm = format!(
-            "---\ntitle: {}\nsummary: {}\naudience: {}\ntags: {}\nrelated: {}\nsource: {}\nweight: {}\n---\n",
-            p.title,
-            p.summary,
-            yaml_list(p.audience.iter().map(|&k| AUDIENCES[k].0.to_string())),
-            yaml_list(p.tags.iter().map(|&t| c.tags[t].clone())),
-            yaml_list(
-                p.related
-                    .iter()
-                    .map(|&r| format!("/practices/{}/{}", c.areas[c.practices[r].area].slug, c.practices[r].slug))
-            ),
-            SOURCES[p.source],
-            p.weight
-        );
-        let path = content.join("practices").join(&c.areas[p.area].slug).join(format!("{}.md", p.slug));
-        write(&path, &(fm + &c.practice_body(Engine::Hugo, i)))?;
-    }
-    for t in &c.tips {
-        let applies = t.applies_to.iter().map(|x| match x {
-            Ok(p) => format!("/practices/{}/{}", c.areas[c.practices[*p].area].slug, c.practices[*p].slug),
-            Err(a) => format!("/practices/{}", c.areas[*a].slug),
-        });
-        let fm = format!(
-            "---\ntitle: {}\nsummary: {}\napplies_to: {}\nsource: {}\n---\n",
-            t.title,
-            t.summary,
-            yaml_list(applies),
-            SOURCES[0]
-        );
-        write(&content.join("tips").join(format!("{}.md", t.slug)), &(fm + &tip_body(c, Engine::Hugo, t)))?;
-    }
-    for a in 0..AREAS {
-        let fm = format!(
-            "---\ntitle: \"Self-assessment: {}\"\nsummary: What is in place in this area.\nsource: {}\n---\n",
-            c.areas[a].title, SOURCES[1]
-        );
-        write(
-            &content.join("checklists").join(format!("{}.md", c.areas[a].slug)),
-            &(fm + &checklist_body(c, Engine::Hugo, a)),
-        )?;
-    }
+    write_content(c, &out.join("content"), Engine::Hugo)?;
     for (name, text) in HUGO_LAYOUTS {
         write(&out.join("layouts").join(name), text)?;
     }
