@@ -141,6 +141,27 @@ fn page_addresses_of_every_kind_are_links_that_resolve() {
         let file = out.join(l.trim_start_matches('/')).join("index.html");
         assert!(file.is_file(), "{l} is a page of the built site");
     }
+
+    // The link check keeps its own list of what the build publishes: every
+    // page folder of the built site must be an address a link may name.
+    let every: Vec<String> = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_name() == "index.html")
+        .filter_map(|e| e.path().parent()?.strip_prefix(&out).ok().map(|d| d.to_string_lossy().replace('\\', "/")))
+        .filter(|d| !d.is_empty())
+        .map(|d| format!("/{d}/"))
+        .collect();
+    assert!(every.len() > 20, "{every:?}");
+    let body: String = every.iter().map(|l| format!("[to]({l}) ")).collect();
+    edit(
+        site.path(),
+        JD,
+        "(../support/regular-supervision.md)",
+        &format!("(../support/regular-supervision.md) {body}"),
+    );
+    let r = build(site.path(), &out, &[]);
+    assert_eq!(r.code, 0, "a link to a page the build writes was refused:\n{}", r.stderr);
 }
 
 #[test]
