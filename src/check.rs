@@ -1,25 +1,41 @@
 //! `practica check`: every problem in one run, without writing anything.
-//!
-//! Runs load and resolve, then renders pages and handouts in memory so that
-//! template errors are found too, and returns errors and warnings together,
-//! sorted by file and line.
+//! The work is the pipeline's (see `pipeline::check`); this is what the
+//! command prints.
 
-use crate::build::{self, Options};
-use crate::diagnostic::{self, Diagnostic};
-use crate::{handout, render, theme};
+use std::path::Path;
 
-pub fn check(opts: &Options) -> Vec<Diagnostic> {
-    let (guide, mut diags) = match build::load_and_resolve(opts) {
-        Ok(ok) => ok,
-        Err(diags) => return diags,
-    };
-    let rendered = theme::templates(&opts.root, &guide.config.theme).and_then(render::templates).and_then(|mut t| {
-        render::render(&guide, &mut t, false, &render::Discard)
-            .and_then(|()| handout::render(&guide, &t, &render::Discard))
-    });
-    if let Err(mut more) = rendered {
-        diags.append(&mut more);
+use crate::diagnostic::{self, Diagnostics};
+use crate::pipeline::{self, Options};
+
+/// How `check` prints what it found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Runs the checks; returns what to print and whether errors were found.
+pub fn check(opts: &Options, format: Format, color: bool) -> (String, bool) {
+    let diags = pipeline::check(opts);
+    (report(&diags, &opts.root, format, color), diags.has_errors())
+}
+
+fn report(diags: &Diagnostics, root: &Path, format: Format, color: bool) -> String {
+    match format {
+        Format::Json => diagnostic::render_json(diags.as_slice()),
+        Format::Text => {
+            let mut out = diagnostic::render_text(diags.as_slice(), root, color);
+            match (diags.errors(), diags.warnings()) {
+                (0, 0) => out.push_str("No problems found.\n"),
+                (e, w) => out.push_str(&format!(
+                    "{} error{}, {} warning{}.\n",
+                    e,
+                    if e == 1 { "" } else { "s" },
+                    w,
+                    if w == 1 { "" } else { "s" }
+                )),
+            }
+            out
+        }
     }
-    diagnostic::sort(&mut diags);
-    diags
 }

@@ -8,10 +8,11 @@ use std::path::Path;
 
 use serde_yaml::Value;
 
-use crate::diagnostic::{Code, Diagnostic};
-use crate::frontmatter;
-use crate::markdown::{self, Link};
-use crate::yaml::{self, Fields};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::guide::Target;
+use crate::load::front_matter;
+use crate::load::yaml::{self, Fields};
+use crate::resolve::scan;
 
 const PRACTICE_KEYS: &[&str] = &["title", "summary", "audience", "tags", "related", "source", "weight", "draft"];
 
@@ -21,7 +22,7 @@ const PRACTICE_KEYS: &[&str] = &["title", "summary", "audience", "tags", "relate
 pub fn front_matter(text: &str) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n").replace('\r', "\n");
     let lines = text.split('\n').count();
-    if let Ok(split) = frontmatter::split(&text) {
+    if let Ok(split) = front_matter::split(&text) {
         assert!(split.body_line >= 1 && split.body_line <= lines + 1, "body_line {}", split.body_line);
         let file = Path::new("content/practices/area/practice.md");
         match yaml::parse(split.yaml, file, split.yaml_line, Code::FrontMatterSyntax) {
@@ -45,15 +46,15 @@ pub fn front_matter(text: &str) {
                         nested.string("title");
                     }
                 }
-                lines_exist(&f.take_diagnostics(), lines);
+                lines_exist(f.take_diagnostics().as_slice(), lines);
             }
             Ok(_) => {}
             Err(d) => lines_exist(&[d], lines),
         }
     }
-    if let Err(diags) = crate::config::parse(&text, Path::new("guide.yaml")) {
-        lines_exist(&diags, lines);
-    }
+    let mut diags = Diagnostics::new();
+    crate::load::config::parse(&text, Path::new("guide.yaml"), &mut diags);
+    lines_exist(diags.as_slice(), lines);
 }
 
 fn lines_exist(diags: &[Diagnostic], lines: usize) {
@@ -62,27 +63,29 @@ fn lines_exist(diags: &[Diagnostic], lines: usize) {
     }
 }
 
-/// Markdown rendered with link rewriting. The resolver gives every kind of
-/// answer, chosen by the destination, as the real one does for real links.
+/// Markdown scanned with link decisions of every kind, chosen by the
+/// destination as the real resolver does for real links.
 pub fn markdown(body: &str) {
-    let resolve = |dest: &str, _image: bool, line: usize, column: usize| {
+    let mut resolve = |dest: &str, _image: bool, line: usize, column: usize| {
         assert!(line >= 1 && column >= 1);
         match dest.len() % 4 {
-            0 => Link::Keep,
-            1 => Link::Rewrite(format!("/base/{dest}/")),
-            2 => Link::Broken { message: format!("`{dest}` is broken"), help: None },
-            _ => Link::Warn { message: format!("`{dest}` warns"), help: Some("help".into()) },
+            0 => (Target::Keep, None),
+            1 => (Target::Site(format!("base/{dest}/")), None),
+            2 => (Target::Nowhere, Some(Diagnostic::error(Code::BrokenLink, "", 0, format!("`{dest}` is broken")))),
+            _ => (Target::Keep, Some(Diagnostic::warning(Code::InsecureLink, "", 0, "warns").with_help("help"))),
         }
     };
-    let r = markdown::render(body, "p1-", &resolve);
+    let mut diags = Diagnostics::new();
+    let s = scan::scan(body, Path::new("x.md"), 1, &mut resolve, &mut diags);
     let lines = body.split('\n').count();
-    for p in &r.problems {
-        assert!(p.line >= 1 && p.line <= lines && p.column >= 1, "problem at {}:{} of {lines} lines", p.line, p.column);
+    for d in &diags {
+        assert!(d.line >= 1 && d.line <= lines && d.column >= 1, "problem at {}:{} of {lines} lines", d.line, d.column);
     }
-    for h in &r.headings {
+    for h in &s.headings {
         assert!(h.line >= 1 && h.line <= lines);
     }
-    let ids: std::collections::HashSet<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
-    assert_eq!(ids.len(), r.headings.len(), "heading ids are unique");
-    assert!(r.tasks.iter().all(|t| !ids.contains(t.id.as_str())), "no heading takes a task's id");
+    let ids: std::collections::HashSet<&str> = s.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids.len(), s.headings.len(), "heading ids are unique");
+    assert!(s.tasks.iter().all(|t| !ids.contains(t.id.as_str())), "no heading takes a task's id");
+    crate::render::markdown::render_for_fuzzing(body, &s);
 }

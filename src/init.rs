@@ -1,8 +1,9 @@
 //! `practica init DIR`: a small guide that builds cleanly, to start from.
 
 use std::fs;
-use std::io;
 use std::path::Path;
+
+use crate::diagnostic::{Code, Diagnostic};
 
 const FILES: &[(&str, &str)] = &[
     (
@@ -135,21 +136,28 @@ This guide collects the practices our consortium recommends.
 ];
 
 /// Writes the starter guide into `dir`, refusing to overwrite an existing guide.
-pub fn init(dir: &Path) -> io::Result<()> {
+pub fn init(dir: &Path) -> Result<(), Diagnostic> {
     if dir.join("guide.yaml").exists() || dir.join("content").exists() {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            format!("{} already holds a guide (guide.yaml or content/); choose an empty folder", dir.display()),
-        ));
+        return Err(Diagnostic::error(
+            Code::Refused,
+            dir,
+            0,
+            "this folder already holds a guide (guide.yaml or content/)",
+        )
+        .with_help("choose a new or empty folder: practica init my-guide"));
     }
+    let failed = |e: std::io::Error| {
+        Diagnostic::error(Code::Output, dir, 0, format!("the new guide could not be written: {e}"))
+            .with_help("check that the folder's parent exists and is writable")
+    };
     for (path, text) in FILES {
         let p = dir.join(path);
         if let Some(parent) = p.parent() {
-            fs::create_dir_all(parent)?;
+            fs::create_dir_all(parent).map_err(failed)?;
         }
-        fs::write(p, text)?;
+        fs::write(p, text).map_err(failed)?;
     }
-    fs::create_dir_all(dir.join("static"))?;
-    fs::write(dir.join(".gitignore"), "public/\n")?;
+    fs::create_dir_all(dir.join("static")).map_err(failed)?;
+    fs::write(dir.join(".gitignore"), "public/\n").map_err(failed)?;
     Ok(())
 }

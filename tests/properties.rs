@@ -3,10 +3,10 @@
 
 use std::path::{Component, Path};
 
-use practica::frontmatter::split;
-use practica::output::safe_join;
-use practica::slug::slugify;
-use practica::url::Urls;
+use practica::guide::Addresses;
+use practica::load::front_matter::split;
+use practica::text::slugify;
+use practica::write::safe_join;
 use proptest::prelude::*;
 
 /// Lines a front-matter splitter has to tell apart, mixed with any text.
@@ -122,7 +122,7 @@ proptest! {
         leading in any::<bool>(),
         trailing in any::<bool>(),
     ) {
-        let urls = Urls::new(&base);
+        let urls = Addresses::new(&base);
         let bp = urls.base_path();
         prop_assert!(bp.starts_with('/') && bp.ends_with('/'), "{:?}", bp);
         let mut site = segments.join("/");
@@ -132,13 +132,34 @@ proptest! {
         if leading {
             site.insert(0, '/');
         }
-        let path = urls.path(&site);
+        let path = urls.href("", &site);
         prop_assert!(path.starts_with(bp), "{} does not start with {}", path, bp);
         prop_assert!(!path.contains("//"), "{}", path);
         let inner = path.trim_start_matches('/').trim_end_matches('/');
         prop_assert!(inner.is_empty() || inner.split('/').all(|s| !s.is_empty() && s != "." && s != ".."), "{}", path);
         prop_assert!(urls.absolute(&site).ends_with(&path));
         prop_assert_eq!(urls.has_host(), urls.absolute(&site) != path);
+    }
+
+    /// In the offline edition, a link from any page, followed from that page's
+    /// folder, lands on the file of the page it names.
+    #[test]
+    fn relative_links_lead_to_their_page(
+        from in prop::collection::vec("[a-z0-9]{1,4}", 0..5),
+        to in prop::collection::vec("[a-z0-9]{1,4}", 0..5),
+        base in "(https://h)?(/[a-z]{1,3}){0,2}/?",
+    ) {
+        let from = from.iter().map(|s| format!("{s}/")).collect::<String>();
+        let to = to.iter().map(|s| format!("{s}/")).collect::<String>();
+        let href = Addresses::new(&base).relative().href(&from, &to);
+        let mut dir: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+        for seg in href.split('/') {
+            match seg {
+                ".." => { prop_assert!(dir.pop().is_some(), "{} climbs above the root from {}", href, from); }
+                s => dir.push(s),
+            }
+        }
+        prop_assert_eq!(dir.join("/"), format!("{to}index.html"));
     }
 
     /// No site path, however it is written, joins to a place outside the output folder.

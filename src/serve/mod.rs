@@ -18,9 +18,9 @@ use std::time::Instant;
 
 use tokio::sync::broadcast;
 
-use crate::build::{self, Options};
-use crate::diagnostic::{self, Diagnostic};
-use crate::theme::StaticFile;
+use crate::diagnostic::{self, Code, Diagnostic, Diagnostics};
+use crate::load::theme::StaticFile;
+use crate::pipeline::{self, Options, Prepared};
 
 pub struct ServeOptions {
     pub build: Options,
@@ -36,14 +36,14 @@ pub type Files = HashMap<String, Arc<[u8]>>;
 pub struct State {
     pub files: Arc<Files>,
     pub base_path: String,
-    pub errors: Option<Arc<Vec<Diagnostic>>>,
+    pub errors: Option<Arc<Diagnostics>>,
 }
 
 /// Sent to every open page.
 #[derive(Clone, Debug)]
 pub enum LiveEvent {
     Reload,
-    Failed(Arc<Vec<Diagnostic>>),
+    Failed(Arc<Diagnostics>),
     /// Ends every open event stream, so shutdown does not wait on them.
     Shutdown,
 }
@@ -54,25 +54,25 @@ pub type Shared = Arc<RwLock<State>>;
 struct Built {
     files: Files,
     base_path: String,
-    warnings: Vec<Diagnostic>,
+    warnings: Diagnostics,
     /// Kept to re-render only what a save touches.
     cache: Cache,
 }
 
-/// The resolved guide and parsed templates of the last good build, and the QR
-/// codes drawn since.
+/// The resolved guide, texts and parsed templates of the last good build, and
+/// the QR codes drawn since.
 pub struct Cache {
-    pub guide: crate::resolve::Guide,
-    pub templates: crate::render::Templates,
-    pub qr: crate::handout::QrCodes,
+    pub prepared: Prepared,
+    pub qr: crate::render::handouts::qr::QrCodes,
 }
 
 /// Renders the site into a map from site path to bytes; with `index` false the
 /// search index is left for later.
-fn build_in_memory(opts: &Options, index: bool) -> Result<Built, Vec<Diagnostic>> {
-    let site = build::render_site_with(opts, index)?;
-    let mut files: Files = HashMap::with_capacity(site.files.len() + site.statics.len());
-    for (path, src) in &site.statics {
+fn build_in_memory(opts: &Options, index: bool) -> Result<Built, Diagnostics> {
+    let site = pipeline::render_in_memory(opts, index)?;
+    let statics = &site.prepared.statics;
+    let mut files: Files = HashMap::with_capacity(site.files.len() + statics.len());
+    for (path, src) in statics {
         let bytes: Arc<[u8]> = match src {
             StaticFile::Builtin(b) => Arc::from(*b),
             StaticFile::Disk(p) => match std::fs::read(p) {
@@ -87,9 +87,9 @@ fn build_in_memory(opts: &Options, index: bool) -> Result<Built, Vec<Diagnostic>
     }
     Ok(Built {
         files,
-        base_path: site.guide.urls.base_path().to_string(),
+        base_path: site.prepared.guide.addresses.base_path().to_string(),
         warnings: site.warnings,
-        cache: Cache { guide: site.guide, templates: site.templates, qr: Default::default() },
+        cache: Cache { prepared: site.prepared, qr: Default::default() },
     })
 }
 
@@ -103,19 +103,23 @@ fn say(line: std::fmt::Arguments) {
     let _ = out.flush();
 }
 
-fn print_diagnostics(opts: &Options, diags: &[Diagnostic]) {
+fn print_diagnostics(opts: &Options, diags: &Diagnostics) {
     if diags.is_empty() {
         return;
     }
     let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let _ =
-        std::io::Write::write_all(&mut std::io::stderr(), diagnostic::render_text(diags, &opts.root, color).as_bytes());
+    let text = diagnostic::render_text(diags.as_slice(), &opts.root, color);
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes());
 }
 
-/// Runs until Ctrl+C. Returns an error message for problems that stop the server
-/// from starting (a port in use); content errors never do.
-pub fn run(opts: ServeOptions) -> Result<(), String> {
+fn cannot_listen(message: String, help: &str) -> Diagnostic {
+    Diagnostic::error(Code::Listen, "--port", 0, message).with_help(help)
+}
+
+/// Runs until Ctrl+C. Fails only for problems that stop the server from
+/// starting (a port in use); content errors never do.
+pub fn run(opts: ServeOptions) -> Result<(), Diagnostic> {
     let start = Instant::now();
     let initial = build_in_memory(&opts.build, true);
     let (files, base_path, errors, cache) = match initial {
@@ -127,10 +131,8 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         Err(diags) => {
             print_diagnostics(&opts.build, &diags);
             eprintln!("The guide has errors; the browser shows them until they are fixed.");
-            let base =
-                crate::url::Urls::new(&crate::config::load(&opts.build.root).map(|c| c.base_url).unwrap_or_default())
-                    .base_path()
-                    .to_string();
+            let base_url = crate::load::config::load(&opts.build.root, &mut Diagnostics::new()).map(|c| c.base_url);
+            let base = crate::guide::Addresses::new(&base_url.unwrap_or_default()).base_path().to_string();
             (HashMap::new(), base, Some(Arc::new(diags)), None)
         }
     };
@@ -141,19 +143,22 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
+        .map_err(|e| cannot_listen(format!("cannot start the server: {e}"), "try again"))?;
     runtime.block_on(async {
-        let addr: SocketAddr = format!("{}:{}", opts.bind, opts.port)
-            .parse()
-            .map_err(|_| format!("`{}` is not an address to listen on; use e.g. --bind 127.0.0.1", opts.bind))?;
+        let addr: SocketAddr = format!("{}:{}", opts.bind, opts.port).parse().map_err(|_| {
+            cannot_listen(format!("`{}` is not an address to listen on", opts.bind), "use e.g. --bind 127.0.0.1")
+        })?;
         let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
             if e.kind() == std::io::ErrorKind::AddrInUse {
-                format!("port {} is already in use; choose another with --port", opts.port)
+                cannot_listen(
+                    format!("port {} is already in use, perhaps by another preview", opts.port),
+                    "stop the other server, or choose another port: practica serve --port 1112",
+                )
             } else {
-                format!("cannot listen on {addr}: {e}")
+                cannot_listen(format!("cannot listen on {addr}: {e}"), "choose another --bind address or --port")
             }
         })?;
-        let local = listener.local_addr().map_err(|e| e.to_string())?;
+        let local = listener.local_addr().map_err(|e| cannot_listen(e.to_string(), "try again"))?;
         if !local.ip().is_loopback() {
             eprintln!("warning: serving on {} — anyone on your network can read this preview", local.ip());
         }
@@ -163,8 +168,10 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
             open_browser(&url);
         }
 
-        let watcher = watch::start(opts.build.clone(), cache, shared.clone(), events.clone())
-            .map_err(|e| format!("cannot watch {}: {e}", opts.build.root.display()))?;
+        let watcher = watch::start(opts.build.clone(), cache, shared.clone(), events.clone()).map_err(|e| {
+            Diagnostic::error(Code::Unreadable, &opts.build.root, 0, format!("cannot watch the guide's folder: {e}"))
+                .with_help("check that the folder exists and can be read")
+        })?;
         let app = http::router(shared.clone(), events.clone());
         let stopper = events.clone();
         let result = axum::serve(listener, app)
@@ -173,7 +180,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
                 let _ = stopper.send(LiveEvent::Shutdown);
             })
             .await
-            .map_err(|e| e.to_string());
+            .map_err(|e| cannot_listen(format!("the server stopped: {e}"), "start it again"));
         drop(watcher);
         say(format_args!("Stopped."));
         result

@@ -15,10 +15,12 @@ use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, W
 use tokio::sync::broadcast;
 
 use super::{Cache, Files, LiveEvent, Shared, build_in_memory, print_diagnostics, say, watched_paths};
-use crate::build::Options;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Diagnostics;
+use crate::guide::address::SEARCH_BUNDLE;
+use crate::guide::pages::PageKind;
+use crate::pipeline::Options;
 use crate::render::OutFile;
-use crate::resolve::{self, Replaced};
+use crate::resolve::incremental::{Replaced, replace_body};
 
 /// Quiet time that ends a burst of events.
 const SETTLE: Duration = Duration::from_millis(25);
@@ -112,7 +114,7 @@ pub fn is_relevant(path: &Path, root: &Path, output: &Path) -> bool {
     const FOLDERS: [&str; 4] = ["content", "static", "templates", "themes"];
     match path.strip_prefix(root) {
         // At the top level only guide.yaml and the watched folders matter.
-        Ok(rel) if rel.components().count() == 1 => name == crate::config::FILE_NAME || FOLDERS.contains(&name),
+        Ok(rel) if rel.components().count() == 1 => name == crate::load::config::FILE_NAME || FOLDERS.contains(&name),
         Ok(rel) => rel.components().next().is_some_and(|c| FOLDERS.iter().any(|f| c.as_os_str() == *f)),
         Err(_) => false,
     }
@@ -178,7 +180,7 @@ fn rebuild_loop(
         // After a failed build the fast path could hide the failure by
         // rebuilding some other page, so only a full build clears it.
         let failing = shared.read().unwrap_or_else(|p| p.into_inner()).errors.is_some();
-        let fast = if failing { None } else { cache.as_mut().and_then(|c| one_page(&opts, &root, &changed, c)) };
+        let fast = if failing { None } else { cache.as_mut().and_then(|c| one_page(&root, &changed, c)) };
         let outcome = match fast {
             Some(o) => o,
             None => match build_in_memory(&opts, false) {
@@ -207,7 +209,7 @@ fn rebuild_loop(
                     let mut st = shared.write().unwrap_or_else(|p| p.into_inner());
                     let mut new_files = new_files;
                     // Until the new index is built, searches use the last one.
-                    for (k, v) in st.files.iter().filter(|(k, _)| k.starts_with(crate::search::BUNDLE_DIR)) {
+                    for (k, v) in st.files.iter().filter(|(k, _)| k.starts_with(SEARCH_BUNDLE)) {
                         new_files.entry(k.clone()).or_insert_with(|| v.clone());
                     }
                     st.files = Arc::new(new_files);
@@ -236,17 +238,18 @@ fn rebuild_loop(
             && let Some(c) = &cache
         {
             let start = Instant::now();
-            match crate::search::index(&c.guide) {
+            let p = &c.prepared;
+            match crate::render::search::index(&p.guide, &p.texts, p.templates.strings()) {
                 Ok(index) => {
                     update(&shared, |files| {
-                        files.retain(|k, _| !k.starts_with(crate::search::BUNDLE_DIR));
+                        files.retain(|k, _| !k.starts_with(SEARCH_BUNDLE));
                         for f in index {
                             files.insert(f.path, Arc::from(f.bytes));
                         }
                     });
                     say(format_args!("  search index updated in {} ms", start.elapsed().as_millis()));
                 }
-                Err(diags) => print_diagnostics(&opts, &diags),
+                Err(d) => print_diagnostics(&opts, &d.into()),
             }
         }
     }
@@ -254,10 +257,10 @@ fn rebuild_loop(
 
 enum Outcome {
     /// Only these pages changed.
-    Pages(Vec<OutFile>, Vec<Diagnostic>),
+    Pages(Vec<OutFile>, Diagnostics),
     /// A whole new site.
-    Site(Files, String, Vec<Diagnostic>),
-    Failed(Vec<Diagnostic>),
+    Site(Files, String, Diagnostics),
+    Failed(Diagnostics),
 }
 
 /// Copy-on-write update of the served files.
@@ -271,33 +274,38 @@ fn update(shared: &Shared, change: impl FnOnce(&mut Files)) {
 /// The fast path: one Markdown file saved with its front matter unchanged
 /// re-renders that page and the handouts that show it, and nothing else.
 /// `None` means a full rebuild is needed.
-fn one_page(opts: &Options, root: &Path, changed: &[PathBuf], cache: &mut Cache) -> Option<Outcome> {
+fn one_page(root: &Path, changed: &[PathBuf], cache: &mut Cache) -> Option<Outcome> {
     let [path] = changed else { return None };
     if path.extension().is_none_or(|x| x != "md") || !path.is_file() {
         return None;
     }
     let rel = path.strip_prefix(root).ok()?;
-    if !rel.starts_with(crate::content::CONTENT_DIR) {
+    if !rel.starts_with(crate::load::content::CONTENT_DIR) {
         return None;
     }
-    let id = resolve::doc_by_file(&cache.guide, rel)?;
-    let (doc, diags) = crate::content::load_one(root, path);
-    if diags.iter().any(Diagnostic::is_error) {
+    let p = &mut cache.prepared;
+    let id = p.guide.doc_by_file(rel)?;
+    let mut diags = Diagnostics::new();
+    let source = crate::load::content::load_one(root, path, &mut diags);
+    if diags.has_errors() {
         return Some(Outcome::Failed(diags));
     }
-    let doc = doc?;
-    match resolve::replace_body(&mut cache.guide, id, doc, &opts.root) {
+    match replace_body(&mut p.guide, &mut p.texts, id, source?, &p.statics_set) {
         Replaced::NeedsFullResolve => None,
         Replaced::Failed(d) => Some(Outcome::Failed(d)),
         Replaced::Done(warnings) => {
-            let mut pages = match crate::render::render_doc_page(&cache.guide, &cache.templates, id) {
-                Ok(p) => vec![p],
-                Err(d) => return Some(Outcome::Failed(vec![d])),
+            let page = crate::guide::pages::Page { path: p.guide.path(id).to_string(), kind: PageKind::Doc(id) };
+            let mut pages = match crate::render::pages::render_page(&p.guide, &p.texts, &p.templates, &page) {
+                Ok(f) => vec![f],
+                Err(d) => return Some(Outcome::Failed(d.into())),
             };
-            match crate::handout::render_touching(&cache.guide, &cache.templates, id, &cache.qr) {
-                Ok(mut h) => pages.append(&mut h),
-                Err(d) => return Some(Outcome::Failed(d)),
+            let mut found = Diagnostics::new();
+            let mut handouts =
+                crate::render::handouts::render_touching(&p.guide, &p.texts, &p.templates, id, &cache.qr, &mut found);
+            if found.has_errors() {
+                return Some(Outcome::Failed(found));
             }
+            pages.append(&mut handouts);
             Some(Outcome::Pages(pages, warnings))
         }
     }

@@ -1,5 +1,5 @@
-//! Write: puts the built files in a staging folder beside the output folder and
-//! swaps it in only when everything was written.
+//! The staging folder: built files go into a folder beside the output folder,
+//! which is swapped in only when everything was written.
 //!
 //! A failed or interrupted build therefore never leaves a half-written site: the
 //! previous output stays byte for byte as it was. Staging folders left by a
@@ -14,8 +14,9 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::load::theme::StaticFile;
 use crate::render::{OutFile, Sink};
-use crate::theme::StaticFile;
+use crate::write::paths::safe_join;
 
 const STAGING_MARK: &str = ".practica-staging-";
 const OLD_MARK: &str = ".practica-old-";
@@ -111,11 +112,11 @@ impl Staging {
     /// site; its error abandons the build), then swaps the folder in.
     pub fn finish(
         mut self,
-        statics: &[(String, StaticFile)],
-        before_swap: &mut dyn FnMut(&Path) -> io::Result<()>,
-    ) -> io::Result<()> {
+        statics: &std::collections::BTreeMap<String, StaticFile>,
+        before_swap: &mut dyn FnMut(&Path) -> Result<(), Diagnostic>,
+    ) -> Result<(), Diagnostic> {
         let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|p| p.into_inner()));
-        statics.par_iter().try_for_each(|(path, src)| {
+        let copied = statics.par_iter().try_for_each(|(path, src)| {
             let Some(dest) = safe_join(&self.dir, path) else { return Ok(()) };
             if written.contains(path.as_str()) {
                 return Ok(());
@@ -127,9 +128,10 @@ impl Staging {
                 StaticFile::Builtin(b) => fs::write(dest, b),
                 StaticFile::Disk(p) => fs::copy(p, dest).map(|_| ()),
             }
-        })?;
+        });
+        copied.map_err(|e| error(&self.output, &e))?;
         before_swap(&self.dir)?;
-        swap(&self.dir, &self.output)?;
+        swap(&self.dir, &self.output).map_err(|e| error(&self.output, &e))?;
         self.swapped = true;
         Ok(())
     }
@@ -156,20 +158,6 @@ pub fn error(output: &Path, e: &io::Error) -> Diagnostic {
     )
 }
 
-/// Joins a site path to the output folder, refusing anything that could leave it.
-pub fn safe_join(base: &Path, site_path: &str) -> Option<PathBuf> {
-    let mut p = base.to_path_buf();
-    for seg in site_path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => return None,
-            s if s.contains('\\') || s.contains('\0') || s.contains(':') => return None,
-            s => p.push(s),
-        }
-    }
-    (p != base).then_some(p)
-}
-
 fn swap(staging: &Path, output: &Path) -> io::Result<()> {
     if output.exists() {
         let old = sibling(output, OLD_MARK);
@@ -183,21 +171,4 @@ fn swap(staging: &Path, output: &Path) -> io::Result<()> {
         fs::rename(staging, output)?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_join;
-    use std::path::Path;
-
-    #[test]
-    fn joins_stay_inside() {
-        let b = Path::new("/out");
-        assert_eq!(safe_join(b, "a/index.html").unwrap(), Path::new("/out/a/index.html"));
-        assert!(safe_join(b, "../x").is_none());
-        assert!(safe_join(b, "a/../../x").is_none());
-        assert!(safe_join(b, "a\\..\\x").is_none());
-        assert_eq!(safe_join(b, "/abs/x").unwrap(), Path::new("/out/abs/x"));
-        assert!(safe_join(b, "").is_none());
-    }
 }

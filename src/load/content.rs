@@ -1,7 +1,9 @@
-//! Load: walks content/, reads each file's front matter and keeps its body.
+//! content/: each file's place (what kind of page it is), its front matter
+//! and its body.
 //!
 //! The result is plain data. Nothing here knows about other files; references
-//! between pages are checked by `resolve`.
+//! between pages are checked by `resolve`, and addresses are made by
+//! `guide::address` from the kind, area and slug found here.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -9,10 +11,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde_yaml::Value;
 
-use crate::diagnostic::{Code, Diagnostic};
-use crate::frontmatter::{self, SplitError};
-use crate::slug::slugify;
-use crate::yaml::{self, Fields};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::load::front_matter::{self, SplitError};
+use crate::load::walk;
+use crate::load::yaml::{self, Fields};
+use crate::text::slugify;
 
 pub const CONTENT_DIR: &str = "content";
 
@@ -65,8 +68,8 @@ pub struct Doc {
     pub slug: String,
     /// The area's slug, for areas and practices.
     pub area: Option<String>,
-    /// The site path of the page, e.g. `practices/supervision/ongoing/`.
-    pub path: String,
+    /// For a plain page in a sub-folder of content/, the folders' slugs.
+    pub folders: Vec<String>,
     pub title: String,
     pub summary: Option<String>,
     pub weight: i64,
@@ -78,11 +81,18 @@ pub struct Doc {
     pub applies_to: Vec<String>,
     /// File line of each front-matter key, for messages about its value.
     pub key_lines: HashMap<String, usize>,
-    pub body: String,
+    /// The line of the file the Markdown body starts on.
     pub body_line: usize,
     /// The file could not be read or parsed; it stands in so links to it do not
     /// add a second, misleading error. A build with such a doc always fails.
     pub failed: bool,
+}
+
+/// A content file as read: what it is, and its Markdown body.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub doc: Doc,
+    pub body: String,
 }
 
 impl Doc {
@@ -91,125 +101,86 @@ impl Doc {
     }
 }
 
-/// Every content file found, in a stable order.
-pub struct Loaded {
-    pub docs: Vec<Doc>,
-}
-
-pub fn load(root: &Path, include_drafts: bool) -> (Loaded, Vec<Diagnostic>) {
+/// Every content file under `root/content/`, in a stable order; drafts only
+/// when asked for.
+pub fn load(root: &Path, include_drafts: bool, diags: &mut Diagnostics) -> Vec<Source> {
     let content = root.join(CONTENT_DIR);
-    let mut diagnostics = Vec::new();
-    let mut files = Vec::new();
     if !content.is_dir() {
-        diagnostics.push(
+        diags.push(
             Diagnostic::error(Code::Misplaced, CONTENT_DIR, 0, "there is no content/ folder")
                 .with_help("create content/_index.md for the home page, or start with `practica init DIR`"),
         );
-        return (Loaded { docs: Vec::new() }, diagnostics);
+        return Vec::new();
     }
-    for entry in walkdir::WalkDir::new(&content).follow_links(false).sort_by_file_name() {
-        match entry {
-            Ok(e) if e.file_type().is_file() => {
-                let p = e.path();
-                if p.extension().is_some_and(|x| x == "md") && !is_hidden(p, &content) {
-                    files.push(p.to_path_buf());
-                }
-            }
-            Ok(_) => {}
-            Err(err) => {
-                let path = err.path().map(|p| rel(root, p)).unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
-                diagnostics.push(
-                    Diagnostic::error(Code::Unreadable, path, 0, format!("this cannot be read: {err}"))
-                        .with_help("check the file's permissions"),
-                );
-            }
-        }
-    }
-
-    let results: Vec<(Option<Doc>, Vec<Diagnostic>)> = files.par_iter().map(|p| load_file(root, &content, p)).collect();
-    let mut docs = Vec::with_capacity(results.len());
-    for (doc, mut diags) in results {
-        diagnostics.append(&mut diags);
-        if let Some(doc) = doc
-            && (include_drafts || !doc.draft)
+    let files: Vec<PathBuf> =
+        walk::files(root, &content, diags).into_iter().filter(|f| f.rel.ends_with(".md")).map(|f| f.path).collect();
+    let results: Vec<(Option<Source>, Vec<Diagnostic>)> =
+        files.par_iter().map(|p| load_file(root, &content, p)).collect();
+    let mut sources = Vec::with_capacity(results.len());
+    for (source, found) in results {
+        diags.extend(found);
+        if let Some(s) = source
+            && (include_drafts || !s.doc.draft)
         {
-            docs.push(doc);
+            sources.push(s);
         }
     }
-    (Loaded { docs }, diagnostics)
+    sources
 }
 
 /// Loads one content file again, for a rebuild after it was saved.
-pub fn load_one(root: &Path, path: &Path) -> (Option<Doc>, Vec<Diagnostic>) {
-    load_file(root, &root.join(CONTENT_DIR), path)
+pub fn load_one(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source> {
+    let (doc, found) = load_file(root, &root.join(CONTENT_DIR), path);
+    diags.extend(found);
+    doc
 }
 
-fn is_hidden(p: &Path, content: &Path) -> bool {
-    p.strip_prefix(content)
-        .map(|r| r.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')))
-        .unwrap_or(false)
-}
-
-fn rel(root: &Path, p: &Path) -> PathBuf {
-    p.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| p.to_path_buf())
-}
-
-/// Where a file sits decides what it is and where it is published.
+/// Where a file sits decides what it is.
 struct Place {
     kind: Kind,
     slug: String,
     area: Option<String>,
-    path: String,
+    folders: Vec<String>,
 }
 
 fn place(parts: &[String]) -> Result<Place, String> {
     let stem = |s: &str| s.strip_suffix(".md").unwrap_or(s).to_string();
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-    let p = |kind, slug: String, area: Option<String>, path: String| Ok(Place { kind, slug, area, path });
+    let p = |kind, slug: String, area: Option<String>| Ok(Place { kind, slug, area, folders: Vec::new() });
     match parts.as_slice() {
-        ["_index.md"] => p(Kind::Home, String::new(), None, String::new()),
-        ["practices", "_index.md"] => p(Kind::Section, "practices".into(), None, "practices/".into()),
-        ["tips", "_index.md"] => p(Kind::Section, "tips".into(), None, "tips/".into()),
-        ["checklists", "_index.md"] => p(Kind::Section, "checklists".into(), None, "checklists/".into()),
+        ["_index.md"] => p(Kind::Home, String::new(), None),
+        ["practices", "_index.md"] => p(Kind::Section, "practices".into(), None),
+        ["tips", "_index.md"] => p(Kind::Section, "tips".into(), None),
+        ["checklists", "_index.md"] => p(Kind::Section, "checklists".into(), None),
         ["practices", area, "_index.md"] => {
             let a = slugify(area);
-            p(Kind::Area, a.clone(), Some(a.clone()), format!("practices/{a}/"))
+            p(Kind::Area, a.clone(), Some(a))
         }
-        ["practices", area, file] => {
-            let (a, s) = (slugify(area), slugify(&stem(file)));
-            p(Kind::Practice, s.clone(), Some(a.clone()), format!("practices/{a}/{s}/"))
-        }
+        ["practices", area, file] => p(Kind::Practice, slugify(&stem(file)), Some(slugify(area))),
         ["practices", _] => Err("a practice must sit in an area folder: content/practices/<area>/<practice>.md".into()),
-        ["tips", file] => {
-            let s = slugify(&stem(file));
-            p(Kind::Tip, s.clone(), None, format!("tips/{s}/"))
-        }
-        ["checklists", file] => {
-            let s = slugify(&stem(file));
-            p(Kind::Checklist, s.clone(), None, format!("checklists/{s}/"))
-        }
+        ["tips", file] => p(Kind::Tip, slugify(&stem(file)), None),
+        ["checklists", file] => p(Kind::Checklist, slugify(&stem(file)), None),
         ["practices" | "tips" | "checklists", ..] => {
             Err("this folder is nested too deeply: practices/<area>/<practice>.md, tips/<tip>.md, checklists/<checklist>.md".into())
         }
         [.., last] if *last == "_index.md" => Err("only the home page and practice areas use _index.md here".into()),
         _ => {
-            let mut segs: Vec<String> = parts[..parts.len() - 1].iter().map(|s| slugify(s)).collect();
-            let s = slugify(&stem(parts[parts.len() - 1]));
-            segs.push(s.clone());
-            p(Kind::Page, s, None, format!("{}/", segs.join("/")))
+            let folders = parts[..parts.len() - 1].iter().map(|s| slugify(s)).collect();
+            Ok(Place { kind: Kind::Page, slug: slugify(&stem(parts[parts.len() - 1])), area: None, folders })
         }
     }
 }
 
-fn load_file(root: &Path, content: &Path, path: &Path) -> (Option<Doc>, Vec<Diagnostic>) {
+fn load_file(root: &Path, content: &Path, path: &Path) -> (Option<Source>, Vec<Diagnostic>) {
     let (doc, diags) = load_file_inner(root, content, path);
-    (doc.map(|d| d.unwrap_or_else(|stub| stub)), diags)
+    let source = doc.map(|d| d.unwrap_or_else(|doc| Source { doc, body: String::new() }));
+    (source, diags)
 }
 
 /// `Err` carries a stand-in for a file whose text could not be used.
 #[allow(clippy::type_complexity)]
-fn load_file_inner(root: &Path, content: &Path, path: &Path) -> (Option<Result<Doc, Doc>>, Vec<Diagnostic>) {
-    let file = rel(root, path);
+fn load_file_inner(root: &Path, content: &Path, path: &Path) -> (Option<Result<Source, Doc>>, Vec<Diagnostic>) {
+    let file = walk::relative(root, path);
     let parts: Vec<String> = path
         .strip_prefix(content)
         .unwrap_or(path)
@@ -235,7 +206,7 @@ fn load_file_inner(root: &Path, content: &Path, path: &Path) -> (Option<Result<D
         content_path: content_path.clone(),
         slug: place.slug.clone(),
         area: place.area.clone(),
-        path: place.path.clone(),
+        folders: place.folders.clone(),
         title: String::new(),
         summary: None,
         weight: 0,
@@ -246,7 +217,6 @@ fn load_file_inner(root: &Path, content: &Path, path: &Path) -> (Option<Result<D
         source: Vec::new(),
         applies_to: Vec::new(),
         key_lines: HashMap::new(),
-        body: String::new(),
         body_line: 1,
         failed: true,
     };
@@ -278,7 +248,7 @@ fn load_file_inner(root: &Path, content: &Path, path: &Path) -> (Option<Result<D
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
-    let split = match frontmatter::split(&text) {
+    let split = match front_matter::split(&text) {
         Ok(s) => s,
         Err(SplitError::Unclosed) => {
             return (
@@ -348,14 +318,14 @@ fn load_file_inner(root: &Path, content: &Path, path: &Path) -> (Option<Result<D
             (name, line)
         })
         .collect();
-    diags.append(&mut f.take_diagnostics());
+    diags.extend(f.take_diagnostics());
     let doc = Doc {
         kind,
         file,
         content_path,
         slug: place.slug,
         area: place.area,
-        path: place.path,
+        folders: place.folders,
         title,
         summary,
         weight,
@@ -366,13 +336,13 @@ fn load_file_inner(root: &Path, content: &Path, path: &Path) -> (Option<Result<D
         source,
         applies_to,
         key_lines,
-        // CommonMark asks for U+0000 to become U+FFFD; pulldown-cmark passes it
-        // through, and a NUL in a page is an HTML parse error.
-        body: split.body.replace('\0', "\u{fffd}"),
         body_line: split.body_line,
         failed: false,
     };
-    (Some(Ok(doc)), diags)
+    // CommonMark asks for U+0000 to become U+FFFD; pulldown-cmark passes it
+    // through, and a NUL in a page is an HTML parse error.
+    let body = split.body.replace('\0', "\u{fffd}");
+    (Some(Ok(Source { doc, body })), diags)
 }
 
 fn capitalise(s: &str) -> String {
@@ -396,9 +366,10 @@ mod tests {
     fn places() {
         let pl = place(&parts("practices/Role Clarity/Écrire.md")).unwrap();
         assert_eq!(pl.kind, Kind::Practice);
-        assert_eq!(pl.path, "practices/role-clarity/ecrire/");
-        assert_eq!(place(&parts("about.md")).unwrap().path, "about/");
-        assert_eq!(place(&parts("guides/a b.md")).unwrap().path, "guides/a-b/");
+        assert_eq!((pl.area.as_deref(), pl.slug.as_str()), (Some("role-clarity"), "ecrire"));
+        assert_eq!(place(&parts("about.md")).unwrap().slug, "about");
+        let nested = place(&parts("guides/a b.md")).unwrap();
+        assert_eq!((nested.folders, nested.slug), (vec!["guides".to_string()], "a-b".to_string()));
         assert!(place(&parts("practices/x.md")).is_err());
         assert!(place(&parts("tips/a/b.md")).is_err());
     }

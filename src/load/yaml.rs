@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde_yaml::{Mapping, Value};
 
-use crate::diagnostic::{Code, Diagnostic, suggest};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, suggest};
 
 /// Parses YAML text; `first_line` is the line of the file the text starts on.
 pub fn parse(text: &str, file: &Path, first_line: usize, code: Code) -> Result<Value, Diagnostic> {
@@ -120,7 +120,7 @@ pub struct Fields<'a> {
     scope_start: usize,
     /// Indentation of this mapping's keys.
     indent: usize,
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Diagnostics,
     /// Known keys that an unknown key looked like a typo of: a missing
     /// required key is then already explained, and not reported twice.
     typo_of: Vec<String>,
@@ -128,7 +128,16 @@ pub struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     pub fn new(map: &'a Mapping, text: &'a str, file: &'a Path, first_line: usize) -> Self {
-        Fields { map, text, file, first_line, scope_start: 0, indent: 0, diagnostics: Vec::new(), typo_of: Vec::new() }
+        Fields {
+            map,
+            text,
+            file,
+            first_line,
+            scope_start: 0,
+            indent: 0,
+            diagnostics: Diagnostics::new(),
+            typo_of: Vec::new(),
+        }
     }
 
     /// A nested mapping found under `key` of this one.
@@ -154,7 +163,7 @@ impl<'a> Fields<'a> {
             first_line: self.first_line,
             scope_start: rel,
             indent,
-            diagnostics: Vec::new(),
+            diagnostics: Diagnostics::new(),
             typo_of: Vec::new(),
         }
     }
@@ -337,7 +346,7 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
+    pub fn take_diagnostics(&mut self) -> Diagnostics {
         std::mem::take(&mut self.diagnostics)
     }
 }

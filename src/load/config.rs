@@ -1,13 +1,16 @@
 //! guide.yaml: the site's settings, read once at the start of every build.
+//!
+//! Read field by field (see `yaml`), so that every mistake is reported with
+//! its line, not just the first one serde would stop at.
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use serde_yaml::Value;
 
-use crate::diagnostic::{Code, Diagnostic};
-use crate::slug::slugify;
-use crate::yaml::{self, Fields};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::load::yaml::{self, Fields};
+use crate::text::slugify;
 
 pub const FILE_NAME: &str = "guide.yaml";
 
@@ -25,6 +28,14 @@ pub enum Paper {
 }
 
 impl Paper {
+    /// As written in guide.yaml and in the names of the paper stylesheets.
+    pub fn name(self) -> &'static str {
+        match self {
+            Paper::Letter => "letter",
+            Paper::A4 => "a4",
+        }
+    }
+
     fn parse(s: &str) -> Option<Paper> {
         match s.to_ascii_lowercase().as_str() {
             "letter" => Some(Paper::Letter),
@@ -82,8 +93,6 @@ pub struct Config {
     pub handouts: Vec<Bundle>,
     /// guide.yaml as the user should see it in messages.
     pub file: PathBuf,
-    /// Problems in guide.yaml that do not stop a build.
-    pub warnings: Vec<Diagnostic>,
 }
 
 impl Config {
@@ -96,8 +105,9 @@ impl Config {
     }
 }
 
-/// Reads `root/guide.yaml`. Every problem found is returned, not just the first.
-pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+/// Reads `root/guide.yaml`, reporting every problem found, not just the first.
+/// `None` when it has errors.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
     let file = PathBuf::from(FILE_NAME);
     let bytes = match std::fs::read(root.join(FILE_NAME)) {
         Ok(b) => b,
@@ -110,33 +120,40 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
             } else {
                 e.to_string()
             };
-            return Err(vec![
-                Diagnostic::error(Code::ConfigSyntax, &file, 0, "guide.yaml cannot be read").with_help(help),
-            ]);
+            diags.push(Diagnostic::error(Code::ConfigSyntax, &file, 0, "guide.yaml cannot be read").with_help(help));
+            return None;
         }
     };
     let Ok(text) = String::from_utf8(bytes) else {
-        return Err(vec![
+        diags.push(
             Diagnostic::error(Code::ConfigSyntax, &file, 0, "guide.yaml is not UTF-8 text")
                 .with_help("save the file as UTF-8 in your editor"),
-        ]);
+        );
+        return None;
     };
     // Old Mac files end lines with a lone CR, which YAML reads as a line break too.
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n").replace('\r', "\n");
-    parse(&text, &file)
+    parse(&text, &file, diags)
 }
 
-pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
-    let value = yaml::parse(text, file, 1, Code::ConfigSyntax).map_err(|d| vec![d])?;
+pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config> {
+    let value = match yaml::parse(text, file, 1, Code::ConfigSyntax) {
+        Ok(v) => v,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
     let empty = serde_yaml::Mapping::new();
     let map = match &value {
         Value::Mapping(m) => m,
         Value::Null => &empty,
         _ => {
-            return Err(vec![
+            diags.push(
                 Diagnostic::error(Code::ConfigSyntax, file, 1, "guide.yaml must be a set of `key: value` lines")
                     .with_help("start with a line such as: title: My guide"),
-            ]);
+            );
+            return None;
         }
     };
     let mut f = Fields::new(map, text, file, 1);
@@ -259,7 +276,7 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
                 url,
                 note: sf.string("note"),
             });
-            f.diagnostics.append(&mut sf.take_diagnostics());
+            f.diagnostics.append(sf.take_diagnostics());
         }
     }
 
@@ -305,16 +322,17 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
                 include,
                 line: item_line,
             });
-            f.diagnostics.append(&mut bf.take_diagnostics());
+            f.diagnostics.append(bf.take_diagnostics());
         }
     }
 
-    let diagnostics = f.take_diagnostics();
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(diagnostics);
+    let found = f.take_diagnostics();
+    let failed = found.has_errors();
+    diags.append(found);
+    if failed {
+        return None;
     }
-    let warnings = diagnostics;
-    Ok(Config {
+    Some(Config {
         title,
         description,
         base_url,
@@ -325,7 +343,6 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
         sources,
         handouts,
         file: file.to_path_buf(),
-        warnings,
     })
 }
 
@@ -380,7 +397,9 @@ mod tests {
     use super::*;
 
     fn errs(text: &str) -> Vec<Diagnostic> {
-        parse(text, Path::new("guide.yaml")).unwrap_err()
+        let mut diags = Diagnostics::new();
+        assert!(parse(text, Path::new("guide.yaml"), &mut diags).is_none());
+        diags.into_iter().collect()
     }
 
     #[test]
@@ -403,6 +422,7 @@ mod tests {
         let c = parse(
             "title: T\nhandouts:\n  - name: a\n    title: A\n    include:\n      - practices/x\n      - tips/y\n",
             Path::new("guide.yaml"),
+            &mut Diagnostics::new(),
         )
         .unwrap();
         assert_eq!(c.handouts[0].include[1].line, 7);

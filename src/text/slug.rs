@@ -1,4 +1,4 @@
-//! Slugs: the URL-safe names of pages and heading anchors.
+//! Slugs: the URL-safe names of pages, headings and checklist items.
 
 /// Lower-case ASCII letters, digits and single hyphens. Non-ASCII letters are
 /// transliterated (é → e, ß → ss); what has no ASCII form is dropped. Never empty.

@@ -1,4 +1,4 @@
-//! Splitting a Markdown file into its YAML front matter and its body.
+//! Splitting a content file into its YAML front matter and its body.
 
 /// The parts of one content file. Line numbers are 1-based lines of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]

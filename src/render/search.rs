@@ -7,24 +7,13 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::Kind;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::render::OutFile;
-use crate::resolve::{DocId, Guide};
-
-/// Where the bundle lands under the site's base path.
-pub const BUNDLE_DIR: &str = "pagefind";
-
-pub fn kind_label(kind: Kind) -> Option<&'static str> {
-    match kind {
-        Kind::Practice => Some("Practice"),
-        Kind::Area => Some("Practice area"),
-        Kind::Tip => Some("Tip"),
-        Kind::Checklist => Some("Checklist"),
-        Kind::Page => Some("Page"),
-        Kind::Home | Kind::Section => None,
-    }
-}
+use crate::guide::address::SEARCH_BUNDLE;
+use crate::guide::{DocId, Guide, Kind, Texts};
+use crate::render::pages::{kind_label, searched};
+use crate::render::sink::OutFile;
+use crate::render::templates::Strings;
+use crate::text::escape_html;
 
 struct Record {
     url: String,
@@ -33,11 +22,14 @@ struct Record {
     filters: BTreeMap<String, Vec<String>>,
 }
 
-fn record(guide: &Guide, id: DocId) -> Option<Record> {
+fn record(guide: &Guide, texts: &Texts, strings: &Strings, id: DocId) -> Option<Record> {
     let d = &guide.docs[id];
-    let kind = kind_label(d.kind)?;
+    if !searched(d.kind) {
+        return None;
+    }
+    let kind = kind_label(strings, d.kind);
     let area = guide.relations[id].area.filter(|_| d.kind == Kind::Practice).map(|a| guide.docs[a].title.clone());
-    let text = &guide.rendered[id].text;
+    let text = &texts.scans[id].text;
     let mut content = String::with_capacity(d.title.len() * 2 + text.len() + 200);
     // The title and summary lead the text so they rank and show in excerpts.
     content.push_str(&d.title);
@@ -49,7 +41,7 @@ fn record(guide: &Guide, id: DocId) -> Option<Record> {
     content.push_str(text);
     // Pagefind returns excerpts of this text as HTML with <mark>s added, so
     // it must already be HTML-safe.
-    let content = escape_html(&content);
+    let content = escape_html(&content).into_owned();
 
     let mut meta = BTreeMap::new();
     meta.insert("title".to_string(), d.title.clone());
@@ -70,26 +62,12 @@ fn record(guide: &Guide, id: DocId) -> Option<Record> {
     if !audience.is_empty() {
         filters.insert("audience".to_string(), audience);
     }
-    Some(Record { url: d.path.clone(), content, meta, filters })
+    Some(Record { url: guide.path(id).to_string(), content, meta, filters })
 }
 
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Builds the index and returns the bundle's files under `pagefind/`.
-pub fn index(guide: &Guide) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
-    start(guide)?.files()
+/// Builds the index and returns the bundle's files.
+pub fn index(guide: &Guide, texts: &Texts, strings: &Strings) -> Result<Vec<OutFile>, Diagnostic> {
+    start(guide, texts, strings)?.files()
 }
 
 /// An index with every record added, its files not yet built.
@@ -101,16 +79,14 @@ pub struct Pending {
     index: pagefind::api::PagefindIndex,
 }
 
-fn failure(e: impl std::fmt::Display) -> Vec<Diagnostic> {
-    vec![
-        Diagnostic::error(Code::Output, "pagefind", 0, format!("the search index could not be built: {e}"))
-            .with_help("build with --no-search to skip search, and report this as a bug"),
-    ]
+fn failure(e: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(Code::SearchIndex, "pagefind", 0, format!("the search index could not be built: {e}"))
+        .with_help("build with --no-search to publish the guide without search, and report this as a bug")
 }
 
 /// Adds a record for every page that is searched.
-pub fn start(guide: &Guide) -> Result<Pending, Vec<Diagnostic>> {
-    let records: Vec<Record> = (0..guide.docs.len()).filter_map(|id| record(guide, id)).collect();
+pub fn start(guide: &Guide, texts: &Texts, strings: &Strings) -> Result<Pending, Diagnostic> {
+    let records: Vec<Record> = (0..guide.docs.len()).filter_map(|id| record(guide, texts, strings, id)).collect();
     let language = guide.config.language.clone();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(failure)?;
     let index = runtime
@@ -129,7 +105,7 @@ pub fn start(guide: &Guide) -> Result<Pending, Vec<Diagnostic>> {
 }
 
 impl Pending {
-    pub fn files(self) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+    pub fn files(self) -> Result<Vec<OutFile>, Diagnostic> {
         let Pending { runtime, mut index } = self;
         let files = runtime.block_on(index.get_files()).map_err(failure)?;
         Ok(files
@@ -142,7 +118,7 @@ impl Pending {
                 if unused.iter().any(|u| name.starts_with(u)) {
                     return None;
                 }
-                Some(OutFile { path: format!("{BUNDLE_DIR}/{name}"), bytes: f.contents })
+                Some(OutFile { path: format!("{SEARCH_BUNDLE}{name}"), bytes: f.contents })
             })
             .collect())
     }

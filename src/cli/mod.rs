@@ -1,0 +1,207 @@
+//! The command line: parses the arguments, runs a command of the library and
+//! prints what it found. Exit codes: 0 success (warnings allowed), 1 problems
+//! in the guide or its surroundings, 2 a mistyped command.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use practica::check::{self, Format};
+use practica::diagnostic::{self, Diagnostics};
+use practica::pipeline::{self, Options};
+
+#[derive(Parser)]
+#[command(
+    name = "practica",
+    version,
+    about = "Builds implementation guides: a searchable website and printable handouts from Markdown."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (public/ by default).
+    Build {
+        /// The guide's folder (holding guide.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: ROOT/public].
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Overrides base_url from guide.yaml, e.g. https://example.org/guides/peer/
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Also write each handout as a PDF (needs Chromium).
+        #[arg(long)]
+        pdf: bool,
+        /// The Chromium or Chrome to print PDFs with [default: found on PATH].
+        #[arg(long, value_name = "PATH")]
+        chrome: Option<PathBuf>,
+        /// Skip the search index, for the fastest builds while editing.
+        #[arg(long)]
+        no_search: bool,
+    },
+    /// Build, serve on 127.0.0.1 and rebuild and reload the browser on every save.
+    Serve {
+        /// The guide's folder (holding guide.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but loopback shares the preview with your network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Skip the search index, for the fastest rebuilds.
+        #[arg(long)]
+        no_search: bool,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Report every problem in the guide (errors and warnings) without building.
+    Check {
+        /// The guide's folder (holding guide.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// `text` for people, `json` (one object per line) for CI systems.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Write a small new guide into DIR to start from.
+    Init {
+        /// The folder to create the guide in.
+        dir: PathBuf,
+    },
+    /// Work with the guide's theme.
+    Theme {
+        #[command(subcommand)]
+        command: ThemeCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeCommand {
+    /// Copy the built-in theme into themes/NAME/ to change its templates, styles and words.
+    Copy {
+        /// The guide's folder (holding guide.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The new theme's folder name under themes/.
+        #[arg(default_value = "custom")]
+        name: String,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FormatArg {
+    Text,
+    Json,
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match cli.command {
+        Command::Build { root, output, base_url, drafts, pdf, chrome, no_search } => {
+            let output = output.unwrap_or_else(|| root.join("public"));
+            let opts = Options { root: root.clone(), output: output.clone(), base_url, drafts, pdf, chrome, no_search };
+            match pipeline::build(&opts) {
+                Ok(report) => {
+                    report_diagnostics(&report.warnings, &root);
+                    println!("{}", report.summary(&output));
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => failed(&diags, &root),
+            }
+        }
+        Command::Serve { root, port, bind, open, no_search, drafts } => {
+            let build = Options { drafts, no_search, ..Options::new(root.clone()) };
+            match practica::serve::run(practica::serve::ServeOptions { build, bind, port, open }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(d) => failed(&d.into(), &root),
+            }
+        }
+        Command::Check { root, format, drafts } => {
+            let opts = Options { drafts, ..Options::new(root.clone()) };
+            let format = match format {
+                FormatArg::Text => Format::Text,
+                FormatArg::Json => Format::Json,
+            };
+            let (report, errors) = check::check(&opts, format, color(&std::io::stdout()));
+            print!("{report}");
+            if errors { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
+        Command::Init { dir } => match practica::init::init(&dir) {
+            Ok(()) => {
+                println!(
+                    "Wrote a new guide to {}. Build it with: practica build --root {}",
+                    dir.display(),
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => failed(&d.into(), Path::new(".")),
+        },
+        Command::Theme { command: ThemeCommand::Copy { root, name } } => match practica::theme_copy::copy(&root, &name)
+        {
+            Ok((dest, n)) => {
+                println!(
+                    "Copied the default theme ({n} files) to {}. To use it, set `theme: {name}` in guide.yaml; \
+                     templates, static files and strings you delete there fall back to the built-in theme.",
+                    dest.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => failed(&d.into(), &root),
+        },
+    }
+}
+
+fn color(stream: &impl IsTerminal) -> bool {
+    stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Prints every problem and exits 1.
+fn failed(diags: &Diagnostics, root: &Path) -> ExitCode {
+    report_diagnostics(diags, root);
+    ExitCode::from(1)
+}
+
+fn report_diagnostics(diags: &Diagnostics, root: &Path) {
+    if diags.is_empty() {
+        return;
+    }
+    eprint!("{}", diagnostic::render_text(diags.as_slice(), root, color(&std::io::stderr())));
+    let errors = diags.errors();
+    let warnings = diags.warnings();
+    if errors > 0 {
+        eprintln!(
+            "{} error{}{}; nothing was written.",
+            errors,
+            if errors == 1 { "" } else { "s" },
+            if warnings > 0 {
+                format!(" and {warnings} warning{}", if warnings == 1 { "" } else { "s" })
+            } else {
+                String::new()
+            }
+        );
+    }
+}

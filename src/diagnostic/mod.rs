@@ -1,0 +1,286 @@
+//! One error type for everything a user can get wrong.
+//!
+//! Editors are not programmers: every problem names the file, the line and the
+//! column, says what is wrong in plain words, and where possible says how to fix
+//! it. Diagnostics are collected, not thrown, so one build reports every problem
+//! it found instead of stopping at the first.
+
+mod report;
+mod suggest;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use report::{render_json, render_text};
+pub use suggest::{nearest, suggest};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Declares the codes once: the enum, the list of all of them and their text.
+macro_rules! codes {
+    ($($(#[doc = $doc:literal])* $name:ident = $text:literal,)*) => {
+        /// Stable codes, documented in README's table (a test keeps the two in
+        /// step). Never renumber one.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $($(#[doc = $doc])* $name,)*
+        }
+
+        impl Code {
+            /// Every code the program can report.
+            pub const ALL: &[Code] = &[$(Code::$name,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$name => $text,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// guide.yaml cannot be read or is not valid YAML.
+    ConfigSyntax = "P0101",
+    /// guide.yaml has a key practica does not know.
+    ConfigUnknownKey = "P0102",
+    /// guide.yaml has a value of the wrong kind or a missing required value.
+    ConfigValue = "P0103",
+    /// A content file is not valid UTF-8 or cannot be read.
+    Unreadable = "P0201",
+    /// Front matter is missing its closing `---` line.
+    FrontMatterUnclosed = "P0202",
+    /// Front matter is not valid YAML.
+    FrontMatterSyntax = "P0203",
+    /// Front matter has a key this kind of page does not take.
+    UnknownKey = "P0204",
+    /// A required front-matter field is missing or empty.
+    MissingField = "P0205",
+    /// A front-matter value has the wrong type.
+    WrongType = "P0206",
+    /// A content file sits where practica does not expect one.
+    Misplaced = "P0207",
+    /// Warning: a heading skips a level (## then ####).
+    HeadingSkip = "P0208",
+    /// Warning: a practice's summary is longer than 200 characters.
+    LongSummary = "P0209",
+    /// Warning: a practice area has no practices.
+    EmptyArea = "P0210",
+    /// Warning: a checklist has no `- [ ]` items.
+    EmptyChecklist = "P0211",
+    /// A link points to a content file or page address that does not exist.
+    BrokenLink = "P0301",
+    /// A link's #anchor names no heading on the target page.
+    BrokenAnchor = "P0302",
+    /// `related`, `applies_to`, `source` or `audience` names something that does not exist.
+    UnknownReference = "P0303",
+    /// Two files would be written to the same URL.
+    DuplicateUrl = "P0304",
+    /// A link or image points to a file missing from static/.
+    MissingStatic = "P0305",
+    /// Warning: an image has no alt text.
+    MissingAlt = "P0306",
+    /// Warning: a link uses plain http://.
+    InsecureLink = "P0307",
+    /// A template cannot be parsed or fails to render.
+    Template = "P0401",
+    /// A strings file (the interface's words) cannot be read or has a wrong value.
+    Strings = "P0402",
+    /// The output folder cannot be written.
+    Output = "P0501",
+    /// Handouts could not be printed to PDF (no Chromium, or it failed).
+    Pdf = "P0502",
+    /// The search index could not be built.
+    SearchIndex = "P0503",
+    /// The preview server cannot listen on the address and port asked for.
+    Listen = "P0504",
+    /// practica refuses to write where it could destroy files it does not own.
+    Refused = "P0505",
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: Code,
+    /// Path as the user should see it: relative to the site root where possible.
+    pub file: PathBuf,
+    /// 1-based; 0 when the problem is about the whole file.
+    pub line: usize,
+    /// 1-based; 0 when unknown.
+    pub column: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: Code, file: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            file: file.into(),
+            line,
+            column: if line > 0 { 1 } else { 0 },
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(code: Code, file: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, file, line, message) }
+    }
+
+    pub fn at_column(mut self, column: usize) -> Self {
+        self.column = column.max(1);
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_help_opt(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:col`, the form editors and terminals recognise.
+    pub fn location(&self) -> String {
+        let file = self.file.display();
+        match (self.line, self.column) {
+            (0, _) => file.to_string(),
+            (l, 0) => format!("{file}:{l}"),
+            (l, c) => format!("{file}:{l}:{c}"),
+        }
+    }
+
+    fn sort_key(&self) -> (&Path, usize, usize) {
+        (&self.file, self.line, self.column)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]: {}\n  --> {}", self.severity.as_str(), self.code.as_str(), self.message, self.location())?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The one way stages report: each pushes what it finds here and carries on
+/// where it can, so a build reports every problem at once. A stage that cannot
+/// produce its value at all returns `None`; the pipeline turns an accumulator
+/// holding errors into its `Err`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Diagnostics(Vec::new())
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    pub fn append(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.0.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.0.iter()
+    }
+
+    pub fn as_slice(&self) -> &[Diagnostic] {
+        &self.0
+    }
+
+    /// Sorted by file and line, exact repeats dropped.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then(a.severity.cmp(&b.severity)));
+        self.0.dedup();
+    }
+
+    /// `value` and the warnings, or every problem when one is an error.
+    pub fn finish<T>(mut self, value: T) -> Result<(T, Diagnostics), Diagnostics> {
+        self.sort();
+        if self.has_errors() { Err(self) } else { Ok((value, self)) }
+    }
+
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.0.retain(keep);
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(v: Vec<Diagnostic>) -> Self {
+        Diagnostics(v)
+    }
+}
+
+impl Extend<Diagnostic> for Diagnostics {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, iter: I) {
+        self.0.extend(iter);
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}

@@ -1,0 +1,182 @@
+//! The guide: the plain-data model every later stage reads. `resolve` builds
+//! it once; renderers only read it.
+//!
+//! Two values, on purpose: [`Guide`] holds what pages are and how they relate
+//! (small, kept to the end of a build), and [`Texts`] holds each page's
+//! Markdown and what the Markdown pass found in it (large). A build drops the
+//! texts once every page is written, before the search index is built; since
+//! they are a value of their own, nothing can read them after that.
+
+pub mod address;
+pub mod pages;
+
+use std::collections::{HashMap, HashSet};
+
+pub use crate::load::{Config, Doc, Kind};
+pub use address::{Addresses, Routes};
+
+pub type DocId = usize;
+
+#[derive(Debug, Clone)]
+pub struct Area {
+    pub doc: DocId,
+    pub practices: Vec<DocId>,
+}
+
+/// A tag or an audience, and the practices that carry it.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub slug: String,
+    pub label: String,
+    pub docs: Vec<DocId>,
+}
+
+/// Links of one document to others, resolved.
+#[derive(Debug, Clone, Default)]
+pub struct Relations {
+    pub area: Option<DocId>,
+    pub prev: Option<DocId>,
+    pub next: Option<DocId>,
+    pub related: Vec<DocId>,
+    /// For practices and areas: tips that apply. For tips: what they apply to.
+    pub tips: Vec<DocId>,
+    pub applies_to: Vec<DocId>,
+}
+
+pub struct Guide {
+    pub config: Config,
+    pub addresses: Addresses,
+    pub routes: Routes,
+    pub docs: Vec<Doc>,
+    /// The site path of each doc's page.
+    pub paths: Vec<String>,
+    pub relations: Vec<Relations>,
+    pub home: Option<DocId>,
+    /// `practices`, `tips`, `checklists`: the introduction of each list page.
+    pub sections: HashMap<String, DocId>,
+    /// In weight order.
+    pub areas: Vec<Area>,
+    /// All practices, area by area, in reading order.
+    pub practices: Vec<DocId>,
+    pub tips: Vec<DocId>,
+    pub checklists: Vec<DocId>,
+    pub pages: Vec<DocId>,
+    pub tags: Vec<Term>,
+    pub audiences: Vec<Term>,
+    pub(crate) by_content_path: HashMap<String, DocId>,
+    /// Every page address the build publishes, for checking links written as addresses.
+    pub(crate) published: HashSet<String>,
+}
+
+impl Guide {
+    /// The site path of a doc's page.
+    pub fn path(&self, id: DocId) -> &str {
+        &self.paths[id]
+    }
+
+    /// A doc by its path under content/ without `.md` (`practices/a/b`, `practices/a`, `tips/x`, `about`).
+    pub fn find(&self, path: &str) -> Option<DocId> {
+        let path = path.trim().trim_matches('/').trim_end_matches(".md");
+        self.by_content_path
+            .get(&format!("{path}.md"))
+            .or_else(|| self.by_content_path.get(&format!("{path}/_index.md")))
+            .copied()
+    }
+
+    /// A doc by its exact path under content/ (`practices/a/b.md`).
+    pub fn by_content_path(&self, content_path: &str) -> Option<DocId> {
+        self.by_content_path.get(content_path).copied()
+    }
+
+    pub fn content_paths(&self) -> impl Iterator<Item = &str> {
+        self.by_content_path.keys().map(String::as_str)
+    }
+
+    /// Whether the build publishes a page at this site path.
+    pub fn publishes(&self, site_path: &str) -> bool {
+        self.published.contains(site_path)
+    }
+
+    pub fn published(&self) -> impl Iterator<Item = &str> {
+        self.published.iter().map(String::as_str)
+    }
+
+    pub fn count(&self, kind: Kind) -> usize {
+        self.docs.iter().filter(|d| d.kind == kind).count()
+    }
+
+    pub fn doc_by_file(&self, file: &std::path::Path) -> Option<DocId> {
+        self.docs.iter().position(|d| d.file == file)
+    }
+
+    /// The area's entry of a practice area doc.
+    pub fn area_of_doc(&self, id: DocId) -> Option<usize> {
+        self.areas.iter().position(|a| a.doc == id)
+    }
+
+    /// The title a list page shows: its `_index.md`'s title, or `default`.
+    pub fn section_title(&self, slug: &str, default: &str) -> String {
+        self.sections
+            .get(slug)
+            .map(|&s| self.docs[s].title.clone())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| default.to_string())
+    }
+}
+
+/// Each doc's Markdown and what the Markdown pass found in it, by `DocId`.
+#[derive(Debug, Default)]
+pub struct Texts {
+    pub bodies: Vec<String>,
+    pub scans: Vec<Scan>,
+}
+
+/// What `resolve`'s pass over one doc's Markdown found: what every link
+/// becomes, the headings and checklist items with their ids, and the plain
+/// text for search. The renderer writes the HTML from the Markdown and this.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    /// The plain text, for search.
+    pub text: String,
+    pub headings: Vec<Heading>,
+    pub tasks: Vec<Task>,
+    /// What each link and image destination becomes, in the order they appear.
+    pub links: Vec<Target>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+    /// 1-based line in the Markdown body.
+    pub line: usize,
+}
+
+/// One `- [ ]` item with the heading it sits under.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Task {
+    /// Stable across edits of other items: made from the item's text, or
+    /// pinned by the editor with a trailing `{#id}`.
+    pub id: String,
+    pub text: String,
+    pub checked: bool,
+    /// Text of the nearest heading above it, if any.
+    pub group: Option<String>,
+    /// 1-based line in the Markdown body.
+    pub line: usize,
+}
+
+/// What one link or image destination written in Markdown becomes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Written out as the editor wrote it (external links, `mailto:`, `#id`).
+    Keep,
+    /// Another content file's page, maybe at a heading.
+    Doc { id: DocId, fragment: Option<String> },
+    /// A file or page of the site by its site path (`img/map.svg`, `practices/`),
+    /// with any `?query#fragment` kept.
+    Site(String),
+    /// A link that must go nowhere (broken, or a `javascript:` URL): `#`.
+    Nowhere,
+}

@@ -1,0 +1,168 @@
+//! The theme: templates, static files and the words of the interface, with
+//! the site's own files first.
+//!
+//! The default theme is compiled into the binary (see build.rs), so a guide
+//! made with `practica init` builds without a copy of it. A folder
+//! themes/<name>/ in the site replaces the built-in theme file by file, and
+//! the site's templates/, static/ and strings/ folders replace the theme's.
+//! Templates are found by walking these folders, so a designer can add a
+//! partial and include it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::load::walk;
+
+include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
+
+/// A file of the built-in theme by its path under themes/default/ (`static/css/practica.css`).
+pub fn builtin(path: &str) -> Option<&'static [u8]> {
+    DEFAULT_THEME.iter().find(|(n, _)| *n == path).map(|(_, b)| *b)
+}
+
+/// Every file of the built-in theme, for `practica theme copy`.
+pub fn builtin_files() -> impl Iterator<Item = (&'static str, &'static [u8])> {
+    DEFAULT_THEME.iter().copied()
+}
+
+/// A template's text and the file it came from, for error messages.
+pub struct TemplateSource {
+    pub name: String,
+    pub text: String,
+    pub file: PathBuf,
+}
+
+/// One file to copy into the output: where its bytes come from.
+#[derive(Debug, Clone)]
+pub enum StaticFile {
+    Builtin(&'static [u8]),
+    Disk(PathBuf),
+}
+
+/// The theme's files for one build.
+pub struct Theme {
+    pub templates: Vec<TemplateSource>,
+    /// Static files by site path (`css/practica.css`); the site's win over the theme's.
+    pub statics: BTreeMap<String, StaticFile>,
+    /// The interface's words in the guide's language, with English under any it lacks.
+    pub strings: BTreeMap<String, String>,
+}
+
+/// The folders the theme is read from, most important first.
+struct Folders {
+    site: PathBuf,
+    theme: PathBuf,
+}
+
+impl Folders {
+    fn new(root: &Path, theme: &str) -> Folders {
+        Folders { site: root.to_path_buf(), theme: root.join("themes").join(theme) }
+    }
+}
+
+pub fn load(root: &Path, theme: &str, language: &str, diags: &mut Diagnostics) -> Option<Theme> {
+    let folders = Folders::new(root, theme);
+    if theme != "default" && !folders.theme.is_dir() {
+        diags.push(
+            Diagnostic::error(
+                Code::ConfigValue,
+                "guide.yaml",
+                1,
+                format!("the theme `{theme}` is not in themes/{theme}/"),
+            )
+            .with_help("use theme: default, or add the theme's folder"),
+        );
+        return None;
+    }
+    let templates = templates(root, &folders, diags);
+    let statics = statics(root, &folders, diags);
+    let strings = strings(root, &folders, language, diags);
+    Some(Theme { templates, statics, strings })
+}
+
+/// Templates by name: the built-in ones, then the theme folder's, then the site's.
+fn templates(root: &Path, folders: &Folders, diags: &mut Diagnostics) -> Vec<TemplateSource> {
+    let mut by_name: BTreeMap<String, TemplateSource> = BTreeMap::new();
+    for (name, bytes) in DEFAULT_THEME.iter().filter_map(|(n, b)| Some((n.strip_prefix("templates/")?, *b))) {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let file = PathBuf::from(format!("(built-in theme)/templates/{name}"));
+        by_name.insert(name.to_string(), TemplateSource { name: name.to_string(), text, file });
+    }
+    for dir in [folders.theme.join("templates"), folders.site.join("templates")] {
+        for f in walk::files(root, &dir, diags) {
+            match std::fs::read_to_string(&f.path) {
+                Ok(text) => {
+                    let file = walk::relative(root, &f.path);
+                    by_name.insert(f.rel.clone(), TemplateSource { name: f.rel, text, file });
+                }
+                Err(e) => diags.push(Diagnostic::error(
+                    Code::Template,
+                    walk::relative(root, &f.path),
+                    0,
+                    format!("this template cannot be read: {e}"),
+                )),
+            }
+        }
+    }
+    by_name.into_values().collect()
+}
+
+fn statics(root: &Path, folders: &Folders, diags: &mut Diagnostics) -> BTreeMap<String, StaticFile> {
+    let mut map: BTreeMap<String, StaticFile> = DEFAULT_THEME
+        .iter()
+        .filter_map(|(n, b)| Some((n.strip_prefix("static/")?.to_string(), StaticFile::Builtin(b))))
+        .collect();
+    for dir in [folders.theme.join("static"), folders.site.join("static")] {
+        for f in walk::files(root, &dir, diags) {
+            map.insert(f.rel, StaticFile::Disk(f.path));
+        }
+    }
+    map
+}
+
+/// The words of the interface in `language`: English from the built-in theme,
+/// then the built-in theme's words in `language`, then the theme folder's and
+/// the site's strings/<language>.yaml, each replacing the words it has.
+fn strings(root: &Path, folders: &Folders, language: &str, diags: &mut Diagnostics) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let name = format!("strings/{language}.yaml");
+    let builtin_files = ["strings/en.yaml".to_string(), name.clone()];
+    for f in builtin_files.iter().filter_map(|n| DEFAULT_THEME.iter().find(|(b, _)| b == n)) {
+        let text = String::from_utf8_lossy(f.1);
+        read_strings(&text, Path::new(f.0), &mut out, diags);
+    }
+    for dir in [&folders.theme, &folders.site] {
+        let path = dir.join(&name);
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            read_strings(&text, &walk::relative(root, &path), &mut out, diags);
+        }
+    }
+    out
+}
+
+fn read_strings(text: &str, file: &Path, out: &mut BTreeMap<String, String>, diags: &mut Diagnostics) {
+    let value = match crate::load::yaml::parse(text, file, 1, Code::Strings) {
+        Ok(v) => v,
+        Err(d) => return diags.push(d),
+    };
+    let serde_yaml::Value::Mapping(map) = value else {
+        return diags.push(
+            Diagnostic::error(Code::Strings, file, 1, "a strings file must be `key: text` lines")
+                .with_help("e.g. print_handout: Print handout"),
+        );
+    };
+    let fields = crate::load::yaml::Fields::new(&map, text, file, 1);
+    for (k, v) in &map {
+        let key = crate::load::yaml::key_name(k);
+        match v {
+            serde_yaml::Value::String(s) => {
+                out.insert(key, s.clone());
+            }
+            _ => diags.push(
+                Diagnostic::error(Code::Strings, file, fields.line_of(&key), format!("`{key}` must be text"))
+                    .with_help(format!("write it on one line: {key}: \"...\"")),
+            ),
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! The pipeline: load → resolve → render → write, as `build`, `check` and
+//! `serve` run it.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::diagnostic::Diagnostics;
+use crate::guide::{Guide, Kind, Texts};
+use crate::load::theme::StaticFile;
+use crate::load::{self, LoadOptions};
+use crate::render::{self, Keep, OutFile, Sink, Templates};
+use crate::resolve;
+use crate::write::{self, Staging};
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    /// Also print every handout to PDF with headless Chromium.
+    pub pdf: bool,
+    /// The Chromium to print with; found on PATH when not given.
+    pub chrome: Option<PathBuf>,
+    /// Skip the search index, for the fastest edit loop.
+    pub no_search: bool,
+}
+
+impl Options {
+    pub fn new(root: impl Into<PathBuf>) -> Options {
+        let root = root.into();
+        Options {
+            output: root.join("public"),
+            root,
+            base_url: None,
+            drafts: false,
+            pdf: false,
+            chrome: None,
+            no_search: false,
+        }
+    }
+
+    fn load_options(&self) -> LoadOptions {
+        LoadOptions { drafts: self.drafts, base_url: self.base_url.clone() }
+    }
+
+    fn render_options(&self) -> render::Options {
+        render::Options { search: !self.no_search, pdf: self.pdf }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub pages: usize,
+    pub practices: usize,
+    pub areas: usize,
+    pub tips: usize,
+    pub checklists: usize,
+    pub elapsed: Duration,
+    pub warnings: Diagnostics,
+}
+
+impl Report {
+    fn new(guide: &Guide, pages: usize, elapsed: Duration, warnings: Diagnostics) -> Report {
+        Report {
+            pages,
+            practices: guide.count(Kind::Practice),
+            areas: guide.count(Kind::Area),
+            tips: guide.count(Kind::Tip),
+            checklists: guide.count(Kind::Checklist),
+            elapsed,
+            warnings,
+        }
+    }
+
+    /// The one line printed after a successful build.
+    pub fn summary(&self, output: &Path) -> String {
+        format!(
+            "Built {} pages ({} practices, {} areas, {} tips, {} checklists) in {} ms → {}/",
+            self.pages,
+            self.practices,
+            self.areas,
+            self.tips,
+            self.checklists,
+            self.elapsed.as_millis(),
+            output.display().to_string().trim_end_matches('/')
+        )
+    }
+}
+
+/// A guide loaded and resolved, with its templates ready: everything before rendering.
+pub struct Prepared {
+    pub guide: Guide,
+    pub texts: Texts,
+    pub templates: Templates,
+    /// Static files by site path, copied as they are.
+    pub statics: std::collections::BTreeMap<String, StaticFile>,
+    pub statics_set: resolve::Statics,
+}
+
+/// Loads, resolves and parses the templates. `None` when nothing can be
+/// rendered; every problem found is in `diags`.
+pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
+    let loaded = load::load(&opts.root, &opts.load_options(), diags)?;
+    let statics_set: HashSet<String> = loaded.theme.statics.keys().cloned().collect();
+    let (guide, texts) = resolve::resolve(loaded.config, loaded.sources, &statics_set, diags);
+    let strings = render::Strings::new(loaded.theme.strings);
+    let templates = Templates::new(loaded.theme.templates, strings, &guide, !opts.no_search, diags)?;
+    Some(Prepared { guide, texts, templates, statics: loaded.theme.statics, statics_set })
+}
+
+/// Everything `check` finds: load and resolve, then every page rendered in
+/// memory and dropped, so template errors are found too.
+pub fn check(opts: &Options) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let opts = Options { no_search: true, ..opts.clone() };
+    if let Some(p) = prepare(&opts, &mut diags) {
+        render::render(&p.guide, &p.texts, &p.templates, opts.render_options(), &render::Discard, &mut diags);
+    }
+    diags.sort();
+    diags
+}
+
+/// A built site in memory, for `serve`: every page and the static files to serve.
+pub struct Site {
+    pub prepared: Prepared,
+    pub files: Vec<OutFile>,
+    pub warnings: Diagnostics,
+}
+
+/// Everything but writing, in memory. With `index` the search index is built
+/// too; without it the pages still carry the search box (unless --no-search)
+/// and the caller builds the index after the browser has reloaded.
+pub fn render_in_memory(opts: &Options, index: bool) -> Result<Site, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let Some(prepared) = prepare(opts, &mut diags) else { return Err(finished(diags)) };
+    if diags.has_errors() {
+        return Err(finished(diags));
+    }
+    let kept = Keep::default();
+    let Prepared { guide, texts, templates, .. } = &prepared;
+    let search = !opts.no_search && index;
+    // The index needs only the resolved guide, so it is built while pages render.
+    let (rendered, search_index) = rayon::join(
+        || {
+            let mut d = Diagnostics::new();
+            render::render(guide, texts, templates, opts.render_options(), &kept, &mut d);
+            d
+        },
+        || search.then(|| render::search::index(guide, texts, templates.strings())).transpose(),
+    );
+    diags.append(rendered);
+    let mut files = kept.into_files();
+    match search_index {
+        Ok(index) => files.extend(index.into_iter().flatten()),
+        Err(d) => diags.push(d),
+    }
+    let (_, warnings) = diags.finish(())?;
+    Ok(Site { prepared, files, warnings })
+}
+
+fn finished(mut diags: Diagnostics) -> Diagnostics {
+    diags.sort();
+    diags
+}
+
+/// Builds the site. On any error the output folder is left exactly as it was.
+///
+/// Pages go to the staging folder as they are rendered, so memory holds the
+/// guide and the search index, not the whole site.
+pub fn build(opts: &Options) -> Result<Report, Diagnostics> {
+    let start = Instant::now();
+    // First, so that a site a killed build left aside is back even if this build fails.
+    write::clean_stale(&opts.output);
+    // Without Chromium, --pdf fails before any work, with a message about Chromium.
+    let chrome = if opts.pdf { Some(write::pdf::find_chrome(opts.chrome.as_deref())?) } else { None };
+    let mut diags = Diagnostics::new();
+    let Some(prepared) = prepare(opts, &mut diags) else { return Err(finished(diags)) };
+    if diags.has_errors() {
+        return Err(finished(diags));
+    }
+    let Prepared { guide, texts, templates, statics, .. } = prepared;
+    let staging = Staging::create(&opts.output).map_err(|e| write::staging::error(&opts.output, &e))?;
+    let search = !opts.no_search;
+    let (rendered, pending) = rayon::join(
+        || {
+            let mut d = Diagnostics::new();
+            render::render(&guide, &texts, &templates, opts.render_options(), &staging, &mut d);
+            d
+        },
+        || search.then(|| render::search::start(&guide, &texts, templates.strings())).transpose(),
+    );
+    diags.append(rendered);
+    if diags.has_errors() {
+        return Err(finished(diags));
+    }
+    // Every page is written: the texts are no longer needed, and the index
+    // files about to be built are the build's memory peak.
+    drop(texts);
+    if let Some(pending) = pending? {
+        for f in pending.files()? {
+            staging.put(f)?;
+        }
+    }
+    let pages = staging.pages();
+    let mut before_swap = |dir: &Path| match &chrome {
+        Some(chrome) => write::pdf::print(&guide, dir, chrome),
+        None => Ok(()),
+    };
+    staging.finish(&statics, &mut before_swap)?;
+    let (_, warnings) = diags.finish(())?;
+    Ok(Report::new(&guide, pages, start.elapsed(), warnings))
+}

@@ -1,0 +1,328 @@
+//! Printable handouts: one practice, one area, a checklist worksheet, the
+//! named bundles of guide.yaml, and the list of them all.
+//!
+//! Handouts are pages of the site like any other (same header, landmarks and
+//! quality checks), laid out as sheets of paper (see [`sheet`]). Their paper
+//! size and page footer come from the theme's handouts/paper.css template.
+
+pub mod qr;
+pub mod sheet;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::guide::address::output_file;
+use crate::guide::pages::{self, Page, PageKind};
+use crate::guide::{DocId, Guide, Kind, Texts};
+use crate::load::config::Paper;
+use crate::render::pages::{Crumb, View};
+use crate::render::sink::{Keep, OutFile, Sink, render_jobs};
+use crate::render::templates::Templates;
+use qr::{Qr, QrCodes};
+use sheet::{Line, Part, Sheet};
+
+/// The file a printed handout is written to, beside its page.
+pub const PDF_NAME: &str = "handout.pdf";
+
+#[derive(Serialize)]
+struct Cover {
+    subtitle: Option<String>,
+    event: Option<String>,
+    date: Option<String>,
+    guide_title: String,
+    web_address: String,
+    web_url: String,
+    qr: Option<std::sync::Arc<Qr>>,
+}
+
+#[derive(Serialize, Default)]
+struct PageData {
+    kind: &'static str,
+    /// practice | area | checklist | bundle | index
+    handout: &'static str,
+    title: String,
+    summary: Option<String>,
+    url: String,
+    canonical: String,
+    breadcrumbs: Vec<Crumb>,
+    /// The web page this handout prints, to go back to.
+    web_url: Option<String>,
+    paper: &'static str,
+    paper_label: String,
+    paper_css: String,
+    /// The printed PDF of this handout, when the build prints them.
+    pdf: Option<String>,
+    cover: Option<Cover>,
+    contents: Vec<Line>,
+    parts: Vec<Part>,
+    bundles: Vec<Line>,
+    areas: Vec<Line>,
+    checklists: Vec<Line>,
+    qr_missing: bool,
+}
+
+/// What changes how handouts are rendered.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// The build prints every handout to PDF: link the PDFs.
+    pub pdf: bool,
+}
+
+/// Every handout page and the paper stylesheets.
+pub fn render(
+    guide: &Guide,
+    texts: &Texts,
+    templates: &Templates,
+    opts: Options,
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+) {
+    let jobs = pages::handouts(guide, &guide.routes);
+    render_some(guide, texts, templates, opts, &jobs, &QrCodes::default(), sink, diags);
+    for paper in [Paper::Letter, Paper::A4] {
+        let path = guide.routes.paper_css(paper.name());
+        let mut ctx = templates.context(&path);
+        ctx.insert("paper", paper.name());
+        match templates.render("handouts/paper.css", &ctx, &format!("/{path}")) {
+            Ok(css) => {
+                if let Err(d) = sink.put(OutFile { path, bytes: css.into_bytes() }) {
+                    diags.push(d);
+                }
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+}
+
+/// Only the handouts that show document `id` (its own, its area's, bundles), for
+/// a rebuild after that document's text changed.
+pub fn render_touching(
+    guide: &Guide,
+    texts: &Texts,
+    templates: &Templates,
+    id: DocId,
+    qr: &QrCodes,
+    diags: &mut Diagnostics,
+) -> Vec<OutFile> {
+    let mut jobs = pages::handouts(guide, &guide.routes);
+    jobs.retain(|job| match job.kind {
+        PageKind::PracticeHandout(p) | PageKind::ChecklistHandout(p) => p == id,
+        PageKind::AreaHandout(n) => guide.areas[n].doc == id || guide.areas[n].practices.contains(&id),
+        PageKind::Bundle(_) => true,
+        _ => false,
+    });
+    let kept = Keep::default();
+    render_some(guide, texts, templates, Options::default(), &jobs, qr, &kept, diags);
+    kept.into_files()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render_some(
+    guide: &Guide,
+    texts: &Texts,
+    templates: &Templates,
+    opts: Options,
+    jobs: &[Page],
+    qr: &QrCodes,
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+) {
+    render_jobs(jobs, sink, diags, |job| render_page(guide, texts, templates, opts, job, qr));
+}
+
+fn render_page(
+    guide: &Guide,
+    texts: &Texts,
+    templates: &Templates,
+    opts: Options,
+    job: &Page,
+    qr: &QrCodes,
+) -> Result<OutFile, Diagnostic> {
+    let view = View { guide, texts, templates, from: &job.path };
+    let (template, page) = page_data(&view, opts, job, qr);
+    let mut ctx = templates.context(&job.path);
+    ctx.insert("page", &page);
+    ctx.insert("nav_current", "");
+    templates
+        .render(template, &ctx, &format!("/{}", job.path))
+        .map(|html| OutFile { path: output_file(&job.path), bytes: html.into_bytes() })
+}
+
+/// `2020-03-25` → `March 25, 2020` in the words of the theme; anything else stays as written.
+pub fn display_date(s: &str, strings: &crate::render::templates::Strings) -> String {
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    if let [y, m, d] = parts.as_slice()
+        && y.len() == 4
+        && let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<usize>(), d.parse::<u32>())
+        && (1..=12).contains(&m)
+        && (1..=31).contains(&d)
+    {
+        let month = strings.get(&format!("month_{m}"));
+        let month = month.as_str();
+        return strings.format("date", None, &[("day", &d.to_string()), ("month", month), ("year", &y.to_string())]);
+    }
+    s.to_string()
+}
+
+fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static str, PageData) {
+    let guide = view.guide;
+    let routes = &guide.routes;
+    let strings = view.templates.strings();
+    let pdf_of = |path: &str| opts.pdf.then(|| view.href(&format!("{path}{PDF_NAME}")));
+    let mut page = PageData {
+        kind: "handout",
+        url: view.href(&job.path),
+        canonical: guide.addresses.absolute(&job.path),
+        pdf: pdf_of(&job.path),
+        qr_missing: !guide.addresses.has_host(),
+        ..Default::default()
+    };
+    let mut crumbs = vec![Crumb { title: strings.get("home"), url: view.href(&routes.home()) }];
+    let mut paper = guide.config.paper;
+    let mut sheet = Sheet::new(view, qr);
+    let index_line = |sheet: &Sheet, id: DocId| {
+        let path = routes.handout(&guide.docs[id]).unwrap_or_default();
+        let mut l = sheet.line(id, view.href(&path));
+        l.pdf = pdf_of(&path);
+        l
+    };
+    match job.kind {
+        PageKind::Handouts => {
+            page.kind = "handouts";
+            page.handout = "index";
+            page.title = strings.get("handouts");
+            page.summary = Some(strings.get("handouts_summary"));
+            page.bundles = guide
+                .config
+                .handouts
+                .iter()
+                .map(|b| {
+                    let path = routes.bundle(&b.name);
+                    let meta = [b.event.clone(), b.date.as_deref().map(|d| display_date(d, strings))]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    Line {
+                        title: b.title.clone(),
+                        url: view.href(&path),
+                        pdf: pdf_of(&path),
+                        summary: b.subtitle.clone(),
+                        meta: (!meta.is_empty()).then_some(meta),
+                        children: vec![],
+                    }
+                })
+                .collect();
+            page.areas = guide
+                .areas
+                .iter()
+                .map(|a| {
+                    let mut l = index_line(&sheet, a.doc);
+                    l.children = a.practices.iter().map(|&p| index_line(&sheet, p)).collect();
+                    l.meta = Some(strings.format("practice_count", Some(l.children.len() as i64), &[]));
+                    l
+                })
+                .collect();
+            page.checklists = guide.checklists.iter().map(|&c| index_line(&sheet, c)).collect();
+            page.breadcrumbs = crumbs;
+            return ("handouts.html", page);
+        }
+        PageKind::PracticeHandout(id) => {
+            page.handout = "practice";
+            sheet.practice(id, 1);
+            page.web_url = Some(view.href(guide.path(id)));
+        }
+        PageKind::AreaHandout(n) => {
+            page.handout = "area";
+            sheet.area(n, 1);
+            page.web_url = Some(view.href(guide.path(guide.areas[n].doc)));
+        }
+        PageKind::ChecklistHandout(id) => {
+            page.handout = "checklist";
+            sheet.worksheet(id, 1);
+            page.web_url = Some(view.href(guide.path(id)));
+        }
+        PageKind::Bundle(n) => {
+            let b = &guide.config.handouts[n];
+            page.handout = "bundle";
+            sheet.cover = true;
+            paper = b.paper;
+            page.title = b.title.clone();
+            page.summary = b.subtitle.clone();
+            let home = routes.home();
+            page.cover = Some(Cover {
+                subtitle: b.subtitle.clone(),
+                event: b.event.clone(),
+                date: b.date.as_deref().map(|d| display_date(d, strings)),
+                guide_title: guide.config.title.clone(),
+                web_address: guide.addresses.absolute(&home),
+                web_url: view.href(&home),
+                qr: if guide.addresses.has_host() { qr.code(&guide.addresses.absolute(&home)) } else { None },
+            });
+            for inc in &b.include {
+                let Some(id) = guide.find(&inc.path) else { continue };
+                let first = sheet.parts.len();
+                let anchor = match guide.docs[id].kind {
+                    Kind::Area => match guide.area_of_doc(id) {
+                        Some(a) => {
+                            sheet.area(a, 2);
+                            sheet.parts[first].id.clone()
+                        }
+                        None => continue,
+                    },
+                    Kind::Practice => sheet.practice(id, 2),
+                    Kind::Checklist => sheet.worksheet(id, 2),
+                    _ => sheet.text(id, 2),
+                };
+                let count = sheet.parts.len() - first - 1;
+                let mut l = sheet.line(id, format!("#{anchor}"));
+                l.summary = None;
+                l.meta = match guide.docs[id].kind {
+                    Kind::Area => Some(strings.format("practice_count", Some(count as i64), &[])),
+                    Kind::Checklist => Some(strings.get("contents_worksheet")),
+                    Kind::Tip => Some(strings.get("contents_tip")),
+                    _ => None,
+                };
+                page.contents.push(l);
+            }
+        }
+        PageKind::Doc(_)
+        | PageKind::AllPractices
+        | PageKind::AllTips
+        | PageKind::AllChecklists
+        | PageKind::Tags
+        | PageKind::Audiences
+        | PageKind::Tag(_)
+        | PageKind::Audience(_)
+        | PageKind::Search
+        | PageKind::NotFound => unreachable!("web pages are rendered by render::pages"),
+    }
+    page.paper = paper.name();
+    page.paper_label = strings.get(&format!("paper_{}", paper.name())).to_string();
+    page.paper_css = view.href(&routes.paper_css(paper.name()));
+    if let Some(first) = sheet.parts.first()
+        && page.title.is_empty()
+    {
+        page.title = first.title.clone();
+        page.summary = first.summary.clone();
+    }
+    crumbs.push(Crumb { title: strings.get("handouts"), url: view.href(&routes.handouts()) });
+    page.breadcrumbs = crumbs;
+    page.parts = sheet.parts;
+    ("handout.html", page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_like_dates() {
+        let mut m = std::collections::BTreeMap::new();
+        m.insert("month_3".to_string(), "March".to_string());
+        m.insert("date".to_string(), "{month} {day}, {year}".to_string());
+        let strings = crate::render::templates::Strings::new(m);
+        assert_eq!(display_date("2020-03-25", &strings), "March 25, 2020");
+        assert_eq!(display_date("Spring 2026", &strings), "Spring 2026");
+    }
+}

@@ -1,0 +1,99 @@
+//! QR codes on printed handouts, leading back to the web page. The code is
+//! drawn here as one SVG path; partials/qr.html puts it on the page.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+/// The modules of a QR code for `text`, and its width.
+///
+/// `QrCode::new` tries all eight masks and scores each, which made QR codes
+/// 90% of a build's time; every mask gives a valid code that phones read, so
+/// one fixed mask is used.
+fn qr_modules(text: &str) -> Option<(Vec<qrcode::Color>, usize)> {
+    use qrcode::EcLevel;
+    let bits = qrcode::bits::encode_auto(text.as_bytes(), EcLevel::M).ok()?;
+    let version = bits.version();
+    let data = bits.into_bytes();
+    let (encoded, ec) = qrcode::ec::construct_codewords(&data, version, EcLevel::M).ok()?;
+    let mut canvas = qrcode::canvas::Canvas::new(version, EcLevel::M);
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&encoded, &ec);
+    canvas.apply_mask(qrcode::canvas::MaskPattern::Checkerboard);
+    Some((canvas.into_colors(), usize::try_from(version.width()).ok()?))
+}
+
+/// QR codes drawn once per address, however many handouts show them; `serve`
+/// keeps one across edits, so re-rendering an area's handout redraws none.
+#[derive(Default)]
+pub struct QrCodes(std::sync::Mutex<HashMap<String, Arc<Qr>>>);
+
+impl QrCodes {
+    pub fn code(&self, text: &str) -> Option<Arc<Qr>> {
+        if let Some(qr) = self.0.lock().unwrap_or_else(|p| p.into_inner()).get(text) {
+            return Some(qr.clone());
+        }
+        let (modules, width) = qr_modules(text)?;
+        let (path, size) = qr_path(&modules, width);
+        let qr = Arc::new(Qr { text: text.to_string(), size, path });
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(text.to_string(), qr.clone());
+        Some(qr)
+    }
+}
+
+/// One QR code: the text it holds, the side of its square in modules (with
+/// the quiet zone the standard asks for) and its dark modules as SVG path data.
+#[derive(Debug, Serialize)]
+pub struct Qr {
+    pub text: String,
+    pub size: usize,
+    pub path: String,
+}
+
+const QUIET: usize = 4;
+
+/// Runs of dark modules per row as `M x y h n v 1 h -n z`; also the side with the quiet zone.
+fn qr_path(colors: &[qrcode::Color], width: usize) -> (String, usize) {
+    let mut d = String::new();
+    for y in 0..width {
+        let row = &colors[y * width..(y + 1) * width];
+        let mut x = 0;
+        while x < width {
+            if row[x] == qrcode::Color::Dark {
+                let start = x;
+                while x < width && row[x] == qrcode::Color::Dark {
+                    x += 1;
+                }
+                let n = x - start;
+                let _ = write!(d, "M{} {}h{n}v1h-{n}z", start + QUIET, y + QUIET);
+            } else {
+                x += 1;
+            }
+        }
+    }
+    (d, width + 2 * QUIET)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qr_path_has_the_quiet_zone() {
+        let code = qrcode::QrCode::new(b"https://example.org/").unwrap();
+        let (d, size) = qr_path(&code.to_colors(), code.width());
+        assert_eq!(size, code.width() + 8);
+        assert!(d.starts_with("M4 4h7v1h-7z"), "finder pattern first: {d}");
+    }
+
+    #[test]
+    fn codes_are_drawn_once_per_address() {
+        let codes = QrCodes::default();
+        let a = codes.code("https://example.org/a/").unwrap();
+        let b = codes.code("https://example.org/a/").unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+        assert_eq!(a.size % 2, 1, "a QR code's side is odd: {}", a.size);
+    }
+}

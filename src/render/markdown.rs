@@ -1,0 +1,181 @@
+//! A doc's Markdown as HTML, for the page it is placed on.
+//!
+//! The same Markdown `resolve` scanned is parsed again and written out with
+//! what the scan decided: every link's address (relative to the page in the
+//! offline edition), every heading's and checklist item's id. Task-list items
+//! become labelled checkboxes on the web and empty boxes to tick with a pen on
+//! paper; callouts get the theme's markup. On a handout, where several docs
+//! share one page, ids get a prefix and headings move down under the part's
+//! title. Markdown never goes through the template engine, so `{{ }}` written
+//! by an editor stays literal text.
+
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
+
+use crate::guide::{Addresses, Scan, Target};
+use crate::render::templates::Callouts;
+use crate::resolve::scan::{destination, options};
+
+/// Where and how a doc's HTML is placed.
+pub struct Placement<'a> {
+    pub addresses: &'a Addresses,
+    /// The site path of every doc's page, by `DocId`.
+    pub paths: &'a [String],
+    pub callouts: &'a Callouts,
+    /// The site path of the page the HTML goes on.
+    pub from: &'a str,
+    /// Keeps ids unique when several docs share one page (handouts).
+    pub id_prefix: &'a str,
+    /// Levels to move every heading down by.
+    pub heading_shift: u8,
+    /// Task-list items as boxes to tick by hand, not checkboxes.
+    pub pen: bool,
+}
+
+/// A doc's HTML, and each checklist item's own HTML (for worksheets).
+pub struct DocHtml {
+    pub html: String,
+    pub tasks: Vec<String>,
+}
+
+pub fn render(body: &str, scan: &Scan, at: &Placement) -> DocHtml {
+    let mut events: Vec<Event> = Vec::with_capacity(body.len() / 8);
+    let mut links = scan.links.iter();
+    let mut headings = scan.headings.iter();
+    let mut task_ids = scan.tasks.iter();
+    let mut tasks = Vec::with_capacity(scan.tasks.len());
+    // Where the open task item's text starts in `events`.
+    let mut open_task: Option<usize> = None;
+    let prefix = at.id_prefix;
+    let prefixed = |name: &str| -> CowStr<'static> { CowStr::from(format!("{prefix}{name}")) };
+
+    for event in Parser::new_ext(body, options()) {
+        if destination(&event).is_some() {
+            let target = links.next().unwrap_or(&Target::Keep);
+            events.push(relink(event, target, at));
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Heading { level, id: _, classes, attrs }) => {
+                let id = headings.next().map(|h| prefixed(&h.id));
+                events.push(Event::Start(Tag::Heading { level: shift(level, at.heading_shift), id, classes, attrs }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                events.push(Event::End(TagEnd::Heading(shift(level, at.heading_shift))))
+            }
+            Event::TaskListMarker(checked) => {
+                let id = task_ids.next().map(|t| t.id.as_str()).unwrap_or("task");
+                let html = if at.pen {
+                    "<span class=\"box\" aria-hidden=\"true\"></span><span class=\"box-text\">".to_string()
+                } else {
+                    format!(
+                        "<input type=\"checkbox\" class=\"task-box\" id=\"{prefix}{id}\"{}><label for=\"{prefix}{id}\">",
+                        if checked { " checked" } else { "" }
+                    )
+                };
+                events.push(Event::Html(CowStr::from(html)));
+                open_task = Some(events.len());
+            }
+            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) | Event::Start(Tag::List(_))
+                if open_task.is_some() =>
+            {
+                if let Some(start) = open_task.take() {
+                    let mut html = String::new();
+                    pulldown_cmark::html::push_html(&mut html, events[start..].iter().cloned());
+                    tasks.push(html.trim().to_string());
+                }
+                events.push(Event::Html(CowStr::Borrowed(if at.pen { "</span>" } else { "</label>" })));
+                events.push(event);
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (open, _) = at.callouts.around(callout_kind(kind));
+                events.push(Event::Html(CowStr::from(open.to_string())));
+            }
+            Event::End(TagEnd::BlockQuote(Some(kind))) => {
+                let (_, close) = at.callouts.around(callout_kind(kind));
+                events.push(Event::Html(CowStr::from(close.to_string())));
+            }
+            Event::FootnoteReference(name) if !prefix.is_empty() => {
+                events.push(Event::FootnoteReference(prefixed(&name)))
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) if !prefix.is_empty() => {
+                events.push(Event::Start(Tag::FootnoteDefinition(prefixed(&name))))
+            }
+            Event::Html(h) | Event::InlineHtml(h) => events.push(Event::Html(h)),
+            other => events.push(other),
+        }
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    DocHtml { html, tasks }
+}
+
+fn shift(level: pulldown_cmark::HeadingLevel, by: u8) -> pulldown_cmark::HeadingLevel {
+    use pulldown_cmark::HeadingLevel::*;
+    match (level as u8 + by).min(6) {
+        1 => H1,
+        2 => H2,
+        3 => H3,
+        4 => H4,
+        5 => H5,
+        _ => H6,
+    }
+}
+
+pub fn callout_kind(kind: pulldown_cmark::BlockQuoteKind) -> &'static str {
+    use pulldown_cmark::BlockQuoteKind::*;
+    match kind {
+        Note => "note",
+        Tip => "tip",
+        Important => "important",
+        Warning => "warning",
+        Caution => "caution",
+    }
+}
+
+/// A link or image start event with the address the scan decided.
+fn relink<'e>(event: Event<'e>, target: &Target, at: &Placement) -> Event<'e> {
+    let addresses = at.addresses;
+    let new = match target {
+        Target::Keep => match &event {
+            Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('#') && dest_url.len() > 1 => {
+                format!("#{}{}", at.id_prefix, &dest_url[1..])
+            }
+            _ => return event,
+        },
+        Target::Doc { id, fragment } => {
+            let mut href = addresses.href(at.from, &at.paths[*id]);
+            if let Some(f) = fragment {
+                href.push('#');
+                href.push_str(f);
+            }
+            href
+        }
+        Target::Site(path) => addresses.href(at.from, path),
+        Target::Nowhere => "#".to_string(),
+    };
+    match event {
+        Event::Start(Tag::Link { link_type, title, id, .. }) => {
+            Event::Start(Tag::Link { link_type, dest_url: CowStr::from(new), title, id })
+        }
+        Event::Start(Tag::Image { link_type, title, id, .. }) => {
+            Event::Start(Tag::Image { link_type, dest_url: CowStr::from(new), title, id })
+        }
+        other => other,
+    }
+}
+
+/// For the fuzz target: the HTML pass over any Markdown and its scan.
+#[doc(hidden)]
+pub fn render_for_fuzzing(body: &str, scan: &Scan) -> String {
+    let addresses = Addresses::new("/base/");
+    let at = Placement {
+        addresses: &addresses,
+        paths: &[],
+        callouts: &Callouts::default(),
+        from: "a/b/",
+        id_prefix: "p1-",
+        heading_shift: 1,
+        pen: true,
+    };
+    render(body, scan, &at).html
+}

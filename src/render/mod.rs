@@ -1,0 +1,48 @@
+//! Render: turns the resolved guide into the site's files — web pages,
+//! handouts, sitemap and search index — and hands each to a [`Sink`].
+//!
+//! Templates are parsed once; pages are rendered in parallel. Every value a
+//! template prints from front matter or guide.yaml is escaped; only the HTML
+//! written from Markdown is passed as safe.
+
+pub mod feeds;
+pub mod handouts;
+pub mod markdown;
+pub mod pages;
+pub mod search;
+pub mod sink;
+pub mod templates;
+
+pub use sink::{Discard, Keep, OutFile, Sink};
+pub use templates::{Strings, Templates};
+
+use crate::diagnostic::Diagnostics;
+use crate::guide::{Guide, Texts};
+
+/// What changes what is rendered.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Pages carry the search box and the search page exists.
+    pub search: bool,
+    /// Handouts link their PDFs, which the build prints.
+    pub pdf: bool,
+}
+
+/// Renders every web page, handout and feed into `sink` (not the search
+/// index: see [`search`]).
+pub fn render(
+    guide: &Guide,
+    texts: &Texts,
+    templates: &Templates,
+    opts: Options,
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+) {
+    let mut web = crate::guide::pages::web_pages(guide, &guide.routes);
+    if !opts.search {
+        web.retain(|p| p.kind != crate::guide::pages::PageKind::Search);
+    }
+    pages::render(guide, texts, templates, &web, sink, diags);
+    feeds::render(guide, templates, &web, sink, diags);
+    handouts::render(guide, texts, templates, handouts::Options { pdf: opts.pdf }, sink, diags);
+}

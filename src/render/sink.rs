@@ -1,0 +1,62 @@
+//! Where rendered files go as they are made: written into the staging folder
+//! (`build`, see `write`), kept in memory (`serve`) or dropped (`check`).
+//! Renderers hand every file to a [`Sink`] and never touch the disk.
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// A file of the built site: its path under the output folder and its bytes.
+pub struct OutFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+pub trait Sink: Sync {
+    fn put(&self, file: OutFile) -> Result<(), Diagnostic>;
+}
+
+/// Keeps every file, in no particular order.
+#[derive(Default)]
+pub struct Keep(std::sync::Mutex<Vec<OutFile>>);
+
+impl Keep {
+    pub fn into_files(self) -> Vec<OutFile> {
+        self.0.into_inner().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl Sink for Keep {
+    fn put(&self, file: OutFile) -> Result<(), Diagnostic> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).push(file);
+        Ok(())
+    }
+}
+
+/// Renders for the errors only.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: OutFile) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+}
+
+/// Renders `jobs` in parallel into `sink`. A broken template fails every page
+/// it renders; each problem is reported once.
+pub fn render_jobs<J: Sync>(
+    jobs: &[J],
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+    render_one: impl Fn(&J) -> Result<OutFile, Diagnostic> + Sync + Send,
+) {
+    let errors: Vec<Diagnostic> =
+        jobs.par_iter().filter_map(|j| render_one(j).and_then(|f| sink.put(f)).err()).collect();
+    let mut seen: Vec<Diagnostic> = Vec::new();
+    for d in errors {
+        if !seen.iter().any(|x| x.file == d.file && x.line == d.line) {
+            seen.push(d);
+        }
+    }
+    diags.extend(seen);
+}

@@ -1,0 +1,324 @@
+//! The theme's templates, parsed once, and what every template can use: the
+//! `site` values (title, navigation and the addresses of the guide's own
+//! pages), the `t()` function for the interface's words, `asset()` for the
+//! address of a static file as seen from the page, and the `css_string`
+//! filter. Set up once when templates are created, so any page or handout can
+//! be rendered first, alone, in any order.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use serde::Serialize;
+use tera::{Context, Kwargs, State, Tera, Value};
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::guide::{Guide, address};
+use crate::load::theme::TemplateSource;
+use crate::text::escape;
+
+/// The interface's words, by key (see the theme's strings/en.yaml).
+#[derive(Debug, Clone, Default)]
+pub struct Strings(std::collections::BTreeMap<String, String>);
+
+impl Strings {
+    pub fn new(map: std::collections::BTreeMap<String, String>) -> Strings {
+        Strings(map)
+    }
+
+    /// The text of `key`, or the key itself, so that a missing word shows on
+    /// the page instead of failing the build.
+    pub fn get(&self, key: &str) -> String {
+        self.0.get(key).cloned().unwrap_or_else(|| key.to_string())
+    }
+
+    /// The text of `key` with each `{name}` replaced. With a count `n`, the
+    /// key `key_one` is used for 1 and `key_other` for any other number.
+    pub fn format(&self, key: &str, n: Option<i64>, args: &[(&str, &str)]) -> String {
+        let text = match n {
+            Some(n) => {
+                let form = if n == 1 { format!("{key}_one") } else { format!("{key}_other") };
+                self.0.get(&form).cloned().unwrap_or_else(|| self.get(key))
+            }
+            None => self.get(key),
+        };
+        let mut out = text;
+        if let Some(n) = n {
+            out = out.replace("{n}", &n.to_string());
+        }
+        for (name, value) in args {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        out
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.0.contains_key(key) || self.0.contains_key(&format!("{key}_other"))
+    }
+}
+
+/// Callout markup from the theme's partials/callout.html: what goes before
+/// and after a callout's body, per kind.
+#[derive(Debug, Clone, Default)]
+pub struct Callouts(HashMap<&'static str, (String, String)>);
+
+impl Callouts {
+    pub fn around(&self, kind: &str) -> (&str, &str) {
+        self.0.get(kind).map(|(a, b)| (a.as_str(), b.as_str())).unwrap_or(("<div>", "</div>"))
+    }
+}
+
+pub const CALLOUT_KINDS: [&str; 5] = ["note", "tip", "important", "warning", "caution"];
+
+pub struct Templates {
+    tera: Tera,
+    files: HashMap<String, PathBuf>,
+    strings: Arc<Strings>,
+    callouts: Callouts,
+    site: SiteSource,
+    /// `site` values by the depth of the page in the output (relative links differ by depth).
+    site_values: Mutex<HashMap<usize, Value>>,
+}
+
+/// What the `site` value of every page is made from.
+struct SiteSource {
+    title: String,
+    description: String,
+    language: String,
+    search: bool,
+    nav: Vec<(&'static str, String, String)>,
+    sources_page: Option<String>,
+    addresses: address::Addresses,
+    routes: address::Routes,
+}
+
+#[derive(Serialize)]
+struct NavLink<'a> {
+    key: &'a str,
+    title: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct SiteData<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    home_url: String,
+    nav: Vec<NavLink<'a>>,
+    sources_page: Option<String>,
+    tags_url: String,
+    audiences_url: String,
+    practices_url: String,
+    /// The search page, when the site has a search index.
+    search_url: Option<String>,
+    /// Pagefind's runtime, loaded by the theme's script on first use.
+    search_bundle: Option<String>,
+}
+
+impl Templates {
+    /// Parses the templates and sets up what they share. `search` says whether
+    /// pages carry the search box.
+    pub fn new(
+        sources: Vec<TemplateSource>,
+        strings: Strings,
+        guide: &Guide,
+        search: bool,
+        diags: &mut Diagnostics,
+    ) -> Option<Templates> {
+        let strings = Arc::new(strings);
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape::escape_html_into);
+        tera.register_filter("css_string", |s: &str, _: Kwargs, _: &State| escape::css_string(s));
+        let words = Arc::clone(&strings);
+        tera.register_function("t", move |kwargs: Kwargs, _: &State| translate(&words, &kwargs));
+        let addresses = guide.addresses.clone();
+        tera.register_function("asset", move |kwargs: Kwargs, state: &State| {
+            let path: String = kwargs.must_get("path")?;
+            let here: String = state.get("here")?.unwrap_or_default();
+            Ok::<_, tera::Error>(addresses.href(&here, &path))
+        });
+        let files: HashMap<String, PathBuf> = sources.iter().map(|s| (s.name.clone(), s.file.clone())).collect();
+        if let Err(e) = tera.add_raw_templates(sources.iter().map(|s| (s.name.as_str(), s.text.as_str()))) {
+            diags.push(template_diagnostic(&e, &files, None));
+            return None;
+        }
+        let routes = guide.routes.clone();
+        let mut nav = vec![("practices", strings.get("nav_practices"), routes.practices())];
+        if !guide.tips.is_empty() {
+            nav.push(("tips", strings.get("nav_tips"), routes.tips()));
+        }
+        if !guide.checklists.is_empty() {
+            nav.push(("checklists", strings.get("nav_checklists"), routes.checklists()));
+        }
+        if let Some(about) = guide.find("about") {
+            nav.push(("about", strings.get("nav_about"), guide.path(about).to_string()));
+        }
+        let site = SiteSource {
+            title: guide.config.title.clone(),
+            description: guide.config.description.clone(),
+            language: guide.config.language.clone(),
+            search,
+            nav,
+            sources_page: guide.find("sources").map(|s| guide.path(s).to_string()),
+            addresses: guide.addresses.clone(),
+            routes,
+        };
+        let mut templates =
+            Templates { tera, files, strings, callouts: Callouts::default(), site, site_values: Mutex::default() };
+        match templates.make_callouts() {
+            Ok(c) => templates.callouts = c,
+            Err(d) => {
+                diags.push(d);
+                return None;
+            }
+        }
+        Some(templates)
+    }
+
+    pub fn strings(&self) -> &Strings {
+        &self.strings
+    }
+
+    pub fn callouts(&self) -> &Callouts {
+        &self.callouts
+    }
+
+    pub fn has_template(&self, name: &str) -> bool {
+        self.files.contains_key(name)
+    }
+
+    /// A context for the page at site path `from`, holding `site`, `lang`
+    /// and `here` (the page's site path, which `asset()` links from).
+    pub fn context(&self, from: &str) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert_value("site", self.site_value(from));
+        ctx.insert("lang", &self.site.language);
+        ctx.insert("here", from);
+        ctx
+    }
+
+    fn site_value(&self, from: &str) -> Value {
+        let depth = if self.site.addresses.is_relative() { from.matches('/').count() } else { 0 };
+        let mut cache = self.site_values.lock().unwrap_or_else(|p| p.into_inner());
+        cache
+            .entry(depth)
+            .or_insert_with(|| {
+                let s = &self.site;
+                let href = |to: &str| s.addresses.href(from, to);
+                let data = SiteData {
+                    title: &s.title,
+                    description: &s.description,
+                    language: &s.language,
+                    home_url: href(&s.routes.home()),
+                    nav: s.nav.iter().map(|(key, title, path)| NavLink { key, title, url: href(path) }).collect(),
+                    sources_page: s.sources_page.as_deref().map(href),
+                    tags_url: href(&s.routes.tags()),
+                    audiences_url: href(&s.routes.audiences()),
+                    practices_url: href(&s.routes.practices()),
+                    search_url: s.search.then(|| href(&s.routes.search())),
+                    search_bundle: s.search.then(|| href(&format!("{}pagefind.js", address::SEARCH_BUNDLE))),
+                };
+                Value::from_serializable(&data)
+            })
+            .clone()
+    }
+
+    /// Renders one template; `page` names the output page in error messages.
+    pub fn render(&self, template: &str, ctx: &Context, page: &str) -> Result<String, Diagnostic> {
+        self.tera.render(template, ctx).map_err(|e| template_diagnostic(&e, &self.files, Some(page)))
+    }
+
+    /// partials/callout.html rendered once per kind around a marker, and cut there.
+    fn make_callouts(&self) -> Result<Callouts, Diagnostic> {
+        const BODY: &str = "\u{1}practica-callout-body\u{1}";
+        let mut out = HashMap::new();
+        for kind in CALLOUT_KINDS {
+            let mut ctx = self.context("");
+            ctx.insert("kind", kind);
+            ctx.insert_value("body", Value::safe_string(BODY));
+            let html = self.render("partials/callout.html", &ctx, "a callout")?;
+            let (open, close) = html.split_once(BODY).unwrap_or((html.as_str(), ""));
+            out.insert(kind, (open.to_string(), close.to_string()));
+        }
+        Ok(Callouts(out))
+    }
+}
+
+/// `t(key="...", n=3, label="...")` in templates.
+fn translate(strings: &Strings, kwargs: &Kwargs) -> tera::TeraResult<String> {
+    let key: String = kwargs.must_get("key")?;
+    if !strings.has(&key) {
+        return Err(tera::Error::message(format!(
+            "t(key=\"{key}\"): there is no `{key}` in the theme's strings/en.yaml or in the site's strings/"
+        )));
+    }
+    let n: Option<i64> = kwargs.get("n")?;
+    let mut args: Vec<(String, String)> = Vec::new();
+    for (k, v) in kwargs.iter() {
+        let k = k.to_string();
+        if k != "key" && k != "n" {
+            args.push((k, v.to_string()));
+        }
+    }
+    let args: Vec<(&str, &str)> = args.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    Ok(strings.format(&key, n, &args))
+}
+
+fn template_diagnostic(e: &tera::Error, files: &HashMap<String, PathBuf>, page: Option<&str>) -> Diagnostic {
+    let (name, line, column, message) = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            (r.filename().to_string(), r.span().start_line, r.span().start_col + 1, r.message().to_string())
+        }
+        tera::ErrorKind::CircularExtend { tpl, .. } | tera::ErrorKind::CircularInclude { tpl, .. } => {
+            (tpl.clone(), 0, 0, e.to_string())
+        }
+        tera::ErrorKind::MissingParent { current, .. } => (current.clone(), 0, 0, e.to_string()),
+        // Checks done after parsing (an include of a missing template) come as
+        // text with the report inside: `error: ...` and `--> name:line:col`.
+        _ => report_parts(&e.to_string()).unwrap_or_else(|| (String::new(), 0, 0, e.to_string())),
+    };
+    let file = files.get(&name).cloned().unwrap_or_else(|| {
+        PathBuf::from(if name.is_empty() { "templates".into() } else { format!("templates/{name}") })
+    });
+    let message = match page {
+        Some(p) => format!("template `{name}` failed while rendering {p}: {message}"),
+        None => format!("template `{name}`: {message}"),
+    };
+    Diagnostic::error(Code::Template, file, line, message)
+        .at_column(column)
+        .with_help("fix the template; variables that may be empty need a test such as {% if page.summary %}")
+}
+
+/// The template, line, column and message of a report tera gave as text.
+fn report_parts(text: &str) -> Option<(String, usize, usize, String)> {
+    let message = text.lines().next()?.trim().strip_prefix("error: ")?.to_string();
+    let at = text.split_once("--> ")?.1.split_whitespace().next()?;
+    let mut parts = at.rsplitn(3, ':');
+    let column = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((parts.next()?.to_string(), line, column, message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings() -> Strings {
+        let mut m = std::collections::BTreeMap::new();
+        m.insert("practice_count_one".to_string(), "{n} practice".to_string());
+        m.insert("practice_count_other".to_string(), "{n} practices".to_string());
+        m.insert("topic_title".to_string(), "Topic: {label}".to_string());
+        Strings::new(m)
+    }
+
+    #[test]
+    fn counts_pick_their_form() {
+        let s = strings();
+        assert_eq!(s.format("practice_count", Some(1), &[]), "1 practice");
+        assert_eq!(s.format("practice_count", Some(0), &[]), "0 practices");
+        assert_eq!(s.format("topic_title", None, &[("label", "Hiring")]), "Topic: Hiring");
+        assert_eq!(s.get("missing"), "missing");
+    }
+}

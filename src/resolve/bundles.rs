@@ -1,0 +1,120 @@
+//! The handout bundles of guide.yaml: every part they include must exist, and
+//! each bundle needs an address of its own.
+
+use std::collections::HashSet;
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, nearest};
+use crate::guide::address::RESERVED_AREAS;
+use crate::guide::{Guide, Kind};
+use crate::text::slugify;
+
+/// Bundles that name parts which do not exist, as diagnostics on guide.yaml;
+/// also the one warning that handouts go without QR codes.
+pub fn check(guide: &Guide, diags: &mut Diagnostics) {
+    let file = &guide.config.file;
+    let known: Vec<String> = guide.content_paths().filter_map(include_name).collect();
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    let mut names: HashSet<&str> = HashSet::new();
+    for b in &guide.config.handouts {
+        if !b.name.is_empty() {
+            if !names.insert(b.name.as_str()) {
+                diags.push(
+                    Diagnostic::error(
+                        Code::DuplicateUrl,
+                        file,
+                        b.line,
+                        format!("two handout bundles are named `{}`", b.name),
+                    )
+                    .with_help("give each bundle its own name: it becomes its address /handouts/bundles/<name>/"),
+                );
+            }
+            let slug = slugify(&b.name);
+            if slug != b.name {
+                diags.push(
+                    Diagnostic::error(
+                        Code::ConfigValue,
+                        file,
+                        b.line,
+                        format!("the bundle name `{}` cannot be used in a web address", b.name),
+                    )
+                    .with_help(format!("use lower-case letters, digits and hyphens: name: {slug}")),
+                );
+            }
+        }
+        if b.include.is_empty() {
+            diags.push(
+                Diagnostic::error(Code::ConfigValue, file, b.line, format!("the bundle `{}` includes nothing", b.name))
+                    .with_help("list what it holds under include:, e.g. - practices/<area> or - checklists/<name>"),
+            );
+        }
+        for inc in &b.include {
+            if guide.find(&inc.path).is_some_and(|id| !matches!(guide.docs[id].kind, Kind::Home)) {
+                continue;
+            }
+            let wanted = inc.path.trim().trim_start_matches("@/").trim_matches('/').trim_end_matches(".md");
+            let help = match nearest(wanted, known.iter().copied()) {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => "write an area as practices/<area>, a practice as practices/<area>/<practice>, \
+                         a tip as tips/<tip>, a checklist as checklists/<checklist>, a page by its file name"
+                    .to_string(),
+            };
+            diags.push(
+                Diagnostic::error(
+                    Code::UnknownReference,
+                    file,
+                    inc.line,
+                    format!("the handout bundle `{}` includes `{}`, which is not in content/", b.name, inc.path),
+                )
+                .with_help(help),
+            );
+        }
+    }
+    for a in &guide.areas {
+        let d = &guide.docs[a.doc];
+        if RESERVED_AREAS.contains(&d.slug.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateUrl,
+                    &d.file,
+                    1,
+                    format!("an area cannot be called `{}`: its handouts would share /handouts/{}/", d.slug, d.slug),
+                )
+                .with_help(format!("rename the folder content/practices/{}/", d.slug)),
+            );
+        }
+    }
+    let has_handouts = !guide.practices.is_empty() || !guide.config.handouts.is_empty();
+    if has_handouts && !guide.addresses.has_host() {
+        diags.push(
+            Diagnostic::warning(
+                Code::ConfigValue,
+                file,
+                0,
+                "handouts are printed without QR codes, because base_url has no host",
+            )
+            .with_help(
+                "set base_url to the address where the guide is published, e.g. base_url: https://guide.example.org/ \
+                 (or pass --base-url)",
+            ),
+        );
+    }
+}
+
+/// How a content path is written in a bundle's include list.
+fn include_name(content_path: &str) -> Option<String> {
+    let p = content_path.strip_suffix(".md")?;
+    let p = p.strip_suffix("/_index").or_else(|| p.strip_suffix("_index")).unwrap_or(p);
+    (!p.is_empty()).then(|| p.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::include_name;
+
+    #[test]
+    fn include_names() {
+        assert_eq!(include_name("practices/a/_index.md").as_deref(), Some("practices/a"));
+        assert_eq!(include_name("tips/x.md").as_deref(), Some("tips/x"));
+        assert_eq!(include_name("_index.md"), None);
+    }
+}

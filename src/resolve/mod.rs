@@ -1,0 +1,216 @@
+//! Resolve: ties the loaded files together into the [`Guide`] the renderers
+//! read, and checks every reference between them.
+//!
+//! Areas get their practices, practices their neighbours, related practices,
+//! tips, sources and audiences; every link in the Markdown is decided. Every
+//! reference that points nowhere becomes a diagnostic here, so later stages
+//! can trust the model completely. Nothing here reads the disk: the static
+//! files that links may name come in as a set.
+
+pub mod anchors;
+pub mod bundles;
+pub mod incremental;
+pub mod links;
+pub mod relations;
+pub mod scan;
+pub mod warnings;
+
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::guide::address::RESERVED;
+use crate::guide::{Addresses, Area, Config, Doc, DocId, Guide, Kind, Routes, Scan, Texts, pages};
+use crate::load::Source;
+pub use links::Statics;
+
+/// Builds the guide from what `load` read. Problems go to `diags`; the guide
+/// is made whatever they are, so that `check` can report everything at once.
+pub fn resolve(config: Config, sources: Vec<Source>, statics: &Statics, diags: &mut Diagnostics) -> (Guide, Texts) {
+    let mut sources = sources;
+    sources.sort_by(|a, b| a.doc.file.cmp(&b.doc.file));
+    let (docs, bodies): (Vec<Doc>, Vec<String>) = sources.into_iter().map(|s| (s.doc, s.body)).unzip();
+    let routes = Routes::default_language();
+    let paths: Vec<String> = docs.iter().map(|d| routes.doc(d)).collect();
+    check_addresses(&docs, &paths, diags);
+
+    let by_content_path: HashMap<String, DocId> =
+        docs.iter().enumerate().map(|(i, d)| (d.content_path.clone(), i)).collect();
+    let mut home = None;
+    let mut sections = HashMap::new();
+    let (mut area_ids, mut tips, mut checklists, mut plain) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (i, d) in docs.iter().enumerate() {
+        match d.kind {
+            Kind::Home => home = Some(i),
+            Kind::Section => {
+                sections.insert(d.slug.clone(), i);
+            }
+            Kind::Area => area_ids.push(i),
+            Kind::Tip => tips.push(i),
+            Kind::Checklist => checklists.push(i),
+            Kind::Page => plain.push(i),
+            Kind::Practice => {}
+        }
+    }
+    let order = |ids: &mut Vec<DocId>| by_weight(&docs, ids);
+    for list in [&mut area_ids, &mut tips, &mut checklists, &mut plain] {
+        order(list);
+    }
+    let areas = areas(&docs, &area_ids, diags);
+    let practices: Vec<DocId> = areas.iter().flat_map(|a| a.practices.iter().copied()).collect();
+    let related = relations::resolve(&config, &docs, &areas, &practices, &order, diags);
+
+    let mut guide = Guide {
+        addresses: Addresses::new(&config.base_url),
+        routes,
+        config,
+        docs,
+        paths,
+        relations: related.relations,
+        home,
+        sections,
+        areas,
+        practices,
+        tips,
+        checklists,
+        pages: plain,
+        tags: related.tags,
+        audiences: related.audiences,
+        by_content_path,
+        published: HashSet::new(),
+    };
+    guide.published = published(&guide);
+    let scans = scan_all(&guide, &bodies, statics, diags);
+    warnings::check(&guide, &scans, diags);
+    bundles::check(&guide, diags);
+    if guide.home.is_none() && !diags.iter().any(|d| d.code == Code::Misplaced && d.line == 0) {
+        diags.push(
+            Diagnostic::warning(Code::Misplaced, "content/_index.md", 0, "the guide has no home page text")
+                .with_help("create content/_index.md with a title and a few words of welcome"),
+        );
+    }
+    (guide, Texts { bodies, scans })
+}
+
+pub(crate) fn by_weight(docs: &[Doc], ids: &mut [DocId]) {
+    ids.sort_by(|a, b| {
+        let (a, b) = (&docs[*a], &docs[*b]);
+        a.weight
+            .cmp(&b.weight)
+            .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+            .then(a.file.cmp(&b.file))
+    });
+}
+
+/// Two files published at one address, or a plain page where practica
+/// publishes its own pages (content/tags.md would be written over, or over them).
+fn check_addresses(docs: &[Doc], paths: &[String], diags: &mut Diagnostics) {
+    let mut by_path: HashMap<&str, DocId> = HashMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        match by_path.get(paths[i].as_str()) {
+            Some(&other) => diags.push(
+                Diagnostic::error(
+                    Code::DuplicateUrl,
+                    &d.file,
+                    1,
+                    format!("this page would be published at /{} like another file", paths[i]),
+                )
+                .with_help(format!(
+                    "{} claims the same address; rename one of the two files",
+                    docs[other].file.display()
+                )),
+            ),
+            None => {
+                by_path.insert(&paths[i], i);
+            }
+        }
+    }
+    for (d, path) in docs.iter().zip(paths) {
+        let first = path.split('/').next().unwrap_or_default();
+        if d.kind == Kind::Page && RESERVED.contains(&first) {
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateUrl,
+                    &d.file,
+                    1,
+                    format!("this page would be published at /{path}, where practica publishes its own pages"),
+                )
+                .with_help(format!(
+                    "rename the file or move it to another folder; {} are practica's",
+                    RESERVED.iter().map(|r| format!("/{r}/")).collect::<Vec<_>>().join(", ")
+                )),
+            );
+        }
+    }
+}
+
+/// The areas in weight order, each with its practices in weight order.
+fn areas(docs: &[Doc], area_ids: &[DocId], diags: &mut Diagnostics) -> Vec<Area> {
+    let mut areas: Vec<Area> = area_ids.iter().map(|&doc| Area { doc, practices: Vec::new() }).collect();
+    let area_by_slug: HashMap<&str, usize> =
+        area_ids.iter().enumerate().map(|(n, &i)| (docs[i].slug.as_str(), n)).collect();
+    for (i, d) in docs.iter().enumerate() {
+        if d.kind != Kind::Practice {
+            continue;
+        }
+        let area_slug = d.area.as_deref().unwrap_or_default();
+        match area_by_slug.get(area_slug) {
+            Some(&n) => areas[n].practices.push(i),
+            None => diags.push(
+                Diagnostic::error(Code::Misplaced, &d.file, 1, format!("the area `{area_slug}` has no _index.md"))
+                    .with_help(format!(
+                        "create content/practices/{area_slug}/_index.md with a title and a summary for the area"
+                    )),
+            ),
+        }
+    }
+    for a in &mut areas {
+        by_weight(docs, &mut a.practices);
+    }
+    areas
+}
+
+/// Every page address the build publishes, web pages and handouts.
+fn published(g: &Guide) -> HashSet<String> {
+    let routes = &g.routes;
+    pages::web_pages(g, routes).into_iter().chain(pages::handouts(g, routes)).map(|p| p.path).collect()
+}
+
+/// Scans every doc's Markdown in parallel, then checks the `#anchors` of links
+/// between docs, which needs every doc's headings.
+fn scan_all(g: &Guide, bodies: &[String], statics: &Statics, diags: &mut Diagnostics) -> Vec<Scan> {
+    let results: Vec<(Scan, Vec<links::PendingAnchor>, Diagnostics)> =
+        (0..g.docs.len()).into_par_iter().map(|i| scan_doc(g, i, &bodies[i], statics)).collect();
+    let mut scans = Vec::with_capacity(results.len());
+    let mut pending = Vec::with_capacity(results.len());
+    for (scan, anchors, found) in results {
+        scans.push(scan);
+        pending.push(anchors);
+        diags.append(found);
+    }
+    for (i, anchors) in pending.into_iter().enumerate() {
+        anchors::check(g, &scans, i, anchors, diags);
+    }
+    scans
+}
+
+/// Scans one doc's Markdown, deciding its links against the guide.
+pub(crate) fn scan_doc(
+    g: &Guide,
+    id: DocId,
+    body: &str,
+    statics: &Statics,
+) -> (Scan, Vec<links::PendingAnchor>, Diagnostics) {
+    let doc = &g.docs[id];
+    let mut diags = Diagnostics::new();
+    let mut pending = Vec::new();
+    let mut resolve = |dest: &str, is_image: bool, line: usize, column: usize| {
+        links::resolve_link(g, statics, id, dest, is_image, &mut |target, fragment| {
+            pending.push(links::PendingAnchor { target, fragment, line, column });
+        })
+    };
+    let scan = scan::scan(body, &doc.file, doc.body_line, &mut resolve, &mut diags);
+    warnings::heading_skips(doc, &scan, &mut diags);
+    (scan, pending, diags)
+}

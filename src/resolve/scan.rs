@@ -1,0 +1,222 @@
+//! The Markdown pass of `resolve`: one walk over a doc's parsed Markdown that
+//! decides what every link becomes, gives every heading and checklist item
+//! its id, and collects the plain text for search. It writes no HTML; the
+//! renderer does, from the same Markdown and this [`Scan`], so both passes
+//! see the same events in the same order.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::guide::{Heading, Scan, Target, Task};
+use crate::text::slugify;
+
+/// The Markdown both passes read: CommonMark with GitHub's tables, footnotes,
+/// task lists, strikethrough and callouts, heading ids, and smart punctuation.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// A link or image destination, if `event` starts one whose destination is
+/// decided by `resolve` (e-mail autolinks are kept as they are).
+pub fn destination<'e>(event: &'e Event) -> Option<(&'e str, bool)> {
+    match event {
+        Event::Start(Tag::Link { dest_url, link_type, .. }) if *link_type != LinkType::Email => Some((dest_url, false)),
+        Event::Start(Tag::Image { dest_url, .. }) => Some((dest_url, true)),
+        _ => None,
+    }
+}
+
+/// Decides one destination (`dest`, whether it is an image, its 1-based line
+/// and column in the body): what it becomes, and a problem to report without
+/// its position, which the pass fills in.
+pub type Resolver<'a> = dyn FnMut(&str, bool, usize, usize) -> (Target, Option<Diagnostic>) + 'a;
+
+/// Scans `body`, the Markdown of `file` starting on its line `body_line`.
+pub fn scan(body: &str, file: &Path, body_line: usize, resolve: &mut Resolver, diags: &mut Diagnostics) -> Scan {
+    let line_starts: Vec<usize> = std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let line_col = |offset: usize| {
+        let line = line_starts.partition_point(|s| *s <= offset);
+        (line, offset - line_starts[line - 1] + 1)
+    };
+    let at = |d: Diagnostic, (line, column): (usize, usize)| {
+        let mut d = d.at_column(column);
+        d.file = file.to_path_buf();
+        d.line = body_line + line - 1;
+        d
+    };
+
+    let mut out = Scan::default();
+    // Ids are given at the end, once every task box and footnote is known:
+    // a heading never takes one of theirs.
+    let mut heading_bases: Vec<String> = Vec::new();
+    let mut footnote_ids: HashSet<String> = HashSet::new();
+    let mut heading: Option<(usize, Option<String>, String)> = None;
+    let mut group: Option<String> = None;
+    let mut task: Option<Task> = None;
+    let mut image_alt: Option<((usize, usize), String)> = None;
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Text(t) | Event::Code(t) => {
+                out.text.push_str(t);
+                if let Some(t2) = &mut task {
+                    t2.text.push_str(t);
+                }
+                if let Some((_, alt)) = &mut image_alt {
+                    alt.push_str(t);
+                }
+                if let Some((_, _, text)) = &mut heading {
+                    text.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => out.text.push(' '),
+            Event::FootnoteReference(name) | Event::Start(Tag::FootnoteDefinition(name)) => {
+                footnote_ids.insert(name.to_string());
+            }
+            _ => {}
+        }
+        if matches!(event, Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell)) {
+            out.text.push(' ');
+        }
+        if let Some((dest, is_image)) = destination(&event) {
+            let position = line_col(range.start);
+            let (target, problem) = resolve(dest, is_image, position.0, position.1);
+            out.links.push(target);
+            if let Some(d) = problem {
+                diags.push(at(d, position));
+            }
+        }
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => {
+                heading = Some((line_col(range.start).0, id.map(|i| i.to_string()), String::new()));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                let Some((line, explicit, text)) = heading.take() else { continue };
+                let text = text.trim().to_string();
+                heading_bases.push(explicit.unwrap_or_else(|| slugify(&text)));
+                if level as u8 <= 3 {
+                    group = Some(text.clone());
+                }
+                out.headings.push(Heading { level: level as u8, id: String::new(), text, line });
+            }
+            Event::TaskListMarker(checked) => {
+                let id = format!("task-{}", out.tasks.len() + 1);
+                let line = line_col(range.start).0;
+                task = Some(Task { id, text: String::new(), checked, group: group.clone(), line });
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item) | Event::Start(Tag::List(_)) => {
+                if let Some(mut t) = task.take() {
+                    t.text = t.text.trim().to_string();
+                    out.tasks.push(t);
+                }
+            }
+            Event::Start(Tag::Image { .. }) => image_alt = Some((line_col(range.start), String::new())),
+            Event::End(TagEnd::Image) => {
+                if let Some((position, alt)) = image_alt.take()
+                    && alt.trim().is_empty()
+                {
+                    diags.push(at(
+                        Diagnostic::warning(Code::MissingAlt, file, 0, "this image has no alt text")
+                            .with_help("describe the image between the brackets: ![Map of the regions](/img/map.svg)"),
+                        position,
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut used: HashSet<String> = out.tasks.iter().map(|t| t.id.clone()).collect();
+    used.extend(footnote_ids);
+    let mut next: HashMap<String, usize> = HashMap::new();
+    for (h, base) in out.headings.iter_mut().zip(heading_bases) {
+        h.id = unique(&base, &mut used, &mut next);
+    }
+    out
+}
+
+/// `base`, or the first of `base-1`, `base-2`, … not yet used. `next` keeps
+/// where each base's count got to: counting from 1 again for every repeat of
+/// one heading was quadratic.
+fn unique(base: &str, used: &mut HashSet<String>, next: &mut HashMap<String, usize>) -> String {
+    if used.insert(base.to_string()) {
+        return base.to_string();
+    }
+    let n = next.entry(base.to_string()).or_insert(1);
+    loop {
+        let candidate = format!("{base}-{n}");
+        *n += 1;
+        if used.insert(candidate.clone()) {
+            return candidate;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan_of(body: &str) -> (Scan, Diagnostics) {
+        let mut diags = Diagnostics::new();
+        let s = scan(body, Path::new("x.md"), 1, &mut |_, _, _, _| (Target::Keep, None), &mut diags);
+        (s, diags)
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let (s, _) = scan_of("# A b\n\n## A b\n\n## Own {#mine}\n");
+        let ids: Vec<&str> = s.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["a-b", "a-b-1", "mine"]);
+    }
+
+    #[test]
+    fn task_items_keep_their_group_and_text() {
+        let (s, _) = scan_of("## Hiring\n\n- [ ] Post the job\n- [x] Done [here](x.md)\n");
+        assert_eq!(s.tasks.len(), 2);
+        assert_eq!(s.tasks[1].group.as_deref(), Some("Hiring"));
+        assert_eq!(s.tasks[1].text, "Done here");
+        assert!(s.tasks[1].checked);
+        assert_eq!(s.tasks[1].line, 4);
+    }
+
+    #[test]
+    fn a_heading_never_takes_a_task_id() {
+        let (s, _) = scan_of("## Task 1\n\n- [ ] a\n");
+        assert_eq!(s.headings[0].id, "task-1-1");
+    }
+
+    #[test]
+    fn broken_links_report_line_and_column() {
+        let mut diags = Diagnostics::new();
+        let s = scan(
+            "Text\n\nSee [x](missing.md).\n",
+            Path::new("x.md"),
+            5,
+            &mut |d, _, _, _| {
+                if d == "missing.md" {
+                    (Target::Nowhere, Some(Diagnostic::error(Code::BrokenLink, "", 0, "nope")))
+                } else {
+                    (Target::Keep, None)
+                }
+            },
+            &mut diags,
+        );
+        let d = diags.iter().next().unwrap();
+        assert_eq!((d.line, d.column), (7, 5));
+        assert_eq!(s.links, [Target::Nowhere]);
+    }
+
+    #[test]
+    fn image_without_alt_warns() {
+        let (_, diags) = scan_of("![](a.png)\n");
+        assert_eq!(diags.iter().next().unwrap().code, Code::MissingAlt);
+    }
+}
