@@ -7,7 +7,7 @@
 //! 2. [`guide`] is the plain-data model, with the address scheme;
 //! 3. [`resolve`] ties the loaded files into a `Guide` and checks every reference;
 //! 4. [`render`] turns the guide into pages, handouts, feeds and the search index;
-//! 5. [`write`] puts them in a staging folder, prints PDFs and swaps it in;
+//! 5. [`write`](mod@write) puts them in a staging folder, prints PDFs and swaps it in;
 //! 6. [`pipeline`] runs the stages for `build`, `check` and `serve`;
 //! 7. the commands: [`serve`], [`check`], [`init`], [`theme_copy`].
 //!
@@ -25,6 +25,8 @@ pub mod pipeline;
 pub mod render;
 pub mod resolve;
 pub mod serve;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod theme_copy;
 pub mod write;

@@ -1,5 +1,5 @@
 //! `practica theme copy`: the built-in theme's files, written into the site's
-//! themes/<name>/ for a designer to change. A theme folder replaces the
+//! `themes/<name>/` for a designer to change. A theme folder replaces the
 //! built-in theme file by file, so files left out or added later still work.
 
 use std::fs;

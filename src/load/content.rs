@@ -172,14 +172,6 @@ fn place(parts: &[String]) -> Result<Place, String> {
 }
 
 fn load_file(root: &Path, content: &Path, path: &Path) -> (Option<Source>, Vec<Diagnostic>) {
-    let (doc, diags) = load_file_inner(root, content, path);
-    let source = doc.map(|d| d.unwrap_or_else(|doc| Source { doc, body: String::new() }));
-    (source, diags)
-}
-
-/// `Err` carries a stand-in for a file whose text could not be used.
-#[allow(clippy::type_complexity)]
-fn load_file_inner(root: &Path, content: &Path, path: &Path) -> (Option<Result<Source, Doc>>, Vec<Diagnostic>) {
     let file = walk::relative(root, path);
     let parts: Vec<String> = path
         .strip_prefix(content)
@@ -187,8 +179,28 @@ fn load_file_inner(root: &Path, content: &Path, path: &Path) -> (Option<Result<S
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
+    let (doc, diags) = parse(file, &parts, || std::fs::read(path));
+    let source = doc.map(|d| d.unwrap_or_else(|doc| Source { doc, body: String::new() }));
+    (source, diags)
+}
+
+/// A content file from its bytes, as if it were at `content/<content_path>`.
+pub fn from_bytes(content_path: &str, bytes: Vec<u8>) -> (Option<Source>, Vec<Diagnostic>) {
+    let parts: Vec<String> = content_path.split('/').map(String::from).collect();
+    let file = Path::new(CONTENT_DIR).join(content_path);
+    let (doc, diags) = parse(file, &parts, || Ok(bytes));
+    (doc.map(|d| d.unwrap_or_else(|doc| Source { doc, body: String::new() })), diags)
+}
+
+/// `Err` carries a stand-in for a file whose text could not be used.
+#[allow(clippy::type_complexity)]
+fn parse(
+    file: PathBuf,
+    parts: &[String],
+    read: impl FnOnce() -> std::io::Result<Vec<u8>>,
+) -> (Option<Result<Source, Doc>>, Vec<Diagnostic>) {
     let content_path = parts.join("/");
-    let place = match place(&parts) {
+    let place = match place(parts) {
         Ok(p) => p,
         Err(msg) => {
             return (
@@ -220,7 +232,7 @@ fn load_file_inner(root: &Path, content: &Path, path: &Path) -> (Option<Result<S
         body_line: 1,
         failed: true,
     };
-    let bytes = match std::fs::read(path) {
+    let bytes = match read() {
         Ok(b) => b,
         Err(e) => {
             return (

@@ -3,7 +3,7 @@
 //!
 //! The default theme is compiled into the binary (see build.rs), so a guide
 //! made with `practica init` builds without a copy of it. A folder
-//! themes/<name>/ in the site replaces the built-in theme file by file, and
+//! `themes/<name>/` in the site replaces the built-in theme file by file, and
 //! the site's templates/, static/ and strings/ folders replace the theme's.
 //! Templates are found by walking these folders, so a designer can add a
 //! partial and include it.

@@ -179,3 +179,82 @@ pub fn render_for_fuzzing(body: &str, scan: &Scan) -> String {
     };
     render(body, scan, &at).html
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{GUIDE_YAML, area, practice, site, templates};
+
+    const BODY: &str = "## Why it matters\n\nSee [b](b.md#steps) and ![map](/img/map.svg).\n\n> [!TIP]\n> Ask peers.\n\n- [ ] Done once\n- [x] Done twice[^1]\n\n[^1]: A note.\n";
+
+    fn placed(relative: bool, from: &str, id_prefix: &str, heading_shift: u8, pen: bool) -> DocHtml {
+        let mut s = site(
+            GUIDE_YAML,
+            &[
+                ("practices/hiring/_index.md", &area("Hiring")),
+                ("practices/hiring/a.md", &practice("Ay", "", BODY)),
+                ("practices/hiring/b.md", &practice("Bee", "", "## Steps\n")),
+            ],
+        );
+        if relative {
+            s.guide.addresses = s.guide.addresses.clone().relative();
+        }
+        let t = templates(&s);
+        let a = s.guide.find("practices/hiring/a").unwrap();
+        let at = Placement {
+            addresses: &s.guide.addresses,
+            paths: &s.guide.paths,
+            callouts: t.callouts(),
+            from,
+            id_prefix,
+            heading_shift,
+            pen,
+        };
+        render(&s.texts.bodies[a], &s.texts.scans[a], &at)
+    }
+
+    #[test]
+    fn on_its_web_page() {
+        let h = placed(false, "practices/hiring/a/", "", 0, false).html;
+        assert!(h.contains("<h2 id=\"why-it-matters\">Why it matters</h2>"), "{h}");
+        assert!(h.contains("<a href=\"/g/practices/hiring/b/#steps\">b</a>"), "{h}");
+        assert!(h.contains("<img src=\"/g/img/map.svg\" alt=\"map\""), "{h}");
+        assert!(
+            h.contains("<div class=\"callout callout-tip\" role=\"note\"><p class=\"callout-title\">Tip</p>"),
+            "{h}"
+        );
+        assert!(
+            h.contains(
+                "<input type=\"checkbox\" class=\"task-box\" id=\"task-1\"><label for=\"task-1\">Done once</label>"
+            ),
+            "{h}"
+        );
+        assert!(h.contains("id=\"task-2\" checked>"), "{h}");
+    }
+
+    #[test]
+    fn on_a_sheet_of_paper() {
+        let h = placed(false, "handouts/hiring/", "p2-", 1, true);
+        assert!(h.html.contains("<h3 id=\"p2-why-it-matters\">"), "{}", h.html);
+        assert!(
+            h.html
+                .contains("<span class=\"box\" aria-hidden=\"true\"></span><span class=\"box-text\">Done once</span>"),
+            "{}",
+            h.html
+        );
+        assert!(!h.html.contains("<input"), "{}", h.html);
+        assert!(
+            h.html.contains("href=\"#p2-1\"") && h.html.contains("id=\"p2-1\""),
+            "footnotes keep their pair: {}",
+            h.html
+        );
+        assert_eq!(h.tasks[0], "Done once");
+    }
+
+    #[test]
+    fn in_the_offline_edition_links_are_relative_files() {
+        let h = placed(true, "practices/hiring/a/", "", 0, false).html;
+        assert!(h.contains("<a href=\"../../../practices/hiring/b/index.html#steps\">b</a>"), "{h}");
+        assert!(h.contains("src=\"../../../img/map.svg\""), "{h}");
+    }
+}

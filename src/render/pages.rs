@@ -403,3 +403,60 @@ pub(crate) fn kind_label(strings: &crate::render::templates::Strings, kind: Kind
         Kind::Page | Kind::Home | Kind::Section => "kind_page",
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Keep;
+    use crate::testing::{GUIDE_YAML, area, practice, site, templates};
+
+    fn built() -> (crate::testing::Site, Vec<OutFile>) {
+        let s = site(
+            GUIDE_YAML,
+            &[
+                ("_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+                ("practices/hiring/_index.md", &area("Hiring")),
+                (
+                    "practices/hiring/a.md",
+                    &practice("Ay", "weight: 1\naudience: [hr]\ntags: [Job Design]\nsource: hb\n", "## Why\n"),
+                ),
+                ("practices/hiring/b.md", &practice("Bee", "weight: 2\n", "")),
+            ],
+        );
+        let t = templates(&s);
+        let kept = Keep::default();
+        let mut diags = Diagnostics::new();
+        let web = crate::guide::pages::web_pages(&s.guide, &s.guide.routes);
+        render(&s.guide, &s.texts, &t, &web, &kept, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        (s, kept.into_files())
+    }
+
+    fn page<'f>(files: &'f [OutFile], path: &str) -> &'f str {
+        let f = files.iter().find(|f| f.path == path).unwrap_or_else(|| panic!("no {path}"));
+        std::str::from_utf8(&f.bytes).unwrap()
+    }
+
+    #[test]
+    fn a_practice_page_links_its_area_neighbours_and_terms() {
+        let (_, files) = built();
+        let html = page(&files, "practices/hiring/a/index.html");
+        assert!(html.contains("<title>Ay · Test Guide</title>"), "{html}");
+        assert!(html.contains("<a href=\"/g/practices/hiring/\">Hiring</a>"), "breadcrumb to the area");
+        assert!(html.contains("href=\"/g/practices/hiring/b/\" rel=\"next\""), "next practice");
+        assert!(html.contains("href=\"/g/audience/hr/\">HR staff</a>"), "audience pill");
+        assert!(html.contains("href=\"/g/tags/job-design/\">Job Design</a>"), "topic pill");
+        assert!(html.contains("<a href=\"/g/handouts/hiring/a/\">Print handout</a>"), "handout link");
+        assert!(html.contains("<link rel=\"canonical\" href=\"https://example.org/g/practices/hiring/a/\">"));
+    }
+
+    #[test]
+    fn generated_pages_take_their_titles_from_the_strings() {
+        let (_, files) = built();
+        assert!(page(&files, "tags/job-design/index.html").contains("<h1>Topic: Job Design</h1>"));
+        assert!(page(&files, "audience/index.html").contains("1 practice"));
+        assert!(page(&files, "404.html").contains("Page not found"));
+        let search = page(&files, "search/index.html");
+        assert!(search.contains("<legend>Kind of page</legend>") && search.contains("value=\"Practice\""), "{search}");
+    }
+}

@@ -86,6 +86,12 @@ fn failure(e: impl std::fmt::Display) -> Diagnostic {
 
 /// Adds a record for every page that is searched.
 pub fn start(guide: &Guide, texts: &Texts, strings: &Strings) -> Result<Pending, Diagnostic> {
+    // No guide makes Pagefind fail; debug builds can be told to, so that the
+    // message a user would see is tested (tests/codes.rs).
+    #[cfg(debug_assertions)]
+    if std::env::var_os("PRACTICA_FAIL_SEARCH_INDEX").is_some() {
+        return Err(failure("failing as PRACTICA_FAIL_SEARCH_INDEX asks"));
+    }
     let records: Vec<Record> = (0..guide.docs.len()).filter_map(|id| record(guide, texts, strings, id)).collect();
     let language = guide.config.language.clone();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(failure)?;

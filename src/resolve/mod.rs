@@ -214,3 +214,110 @@ pub(crate) fn scan_doc(
     warnings::heading_skips(doc, &scan, &mut diags);
     (scan, pending, diags)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Code;
+    use crate::guide::Target;
+    use crate::testing::{GUIDE_YAML, area, practice, site};
+
+    fn codes(s: &crate::testing::Site) -> Vec<(Code, String)> {
+        s.diags.iter().map(|d| (d.code, d.message.clone())).collect()
+    }
+
+    #[test]
+    fn areas_order_practices_and_link_neighbours() {
+        let s = site(
+            GUIDE_YAML,
+            &[
+                ("practices/hiring/_index.md", &area("Hiring")),
+                ("practices/hiring/b.md", &practice("Bee", "weight: 2\n", "")),
+                ("practices/hiring/a.md", &practice("Ay", "weight: 1\nrelated: [b]\n", "")),
+            ],
+        );
+        let g = &s.guide;
+        let titles: Vec<&str> = g.practices.iter().map(|&p| g.docs[p].title.as_str()).collect();
+        assert_eq!(titles, ["Ay", "Bee"]);
+        let a = g.find("practices/hiring/a").unwrap();
+        let b = g.find("practices/hiring/b").unwrap();
+        assert_eq!(g.relations[a].next, Some(b));
+        assert_eq!(g.relations[b].prev, Some(a));
+        assert_eq!(g.relations[a].related, [b]);
+        assert_eq!(g.path(a), "practices/hiring/a/");
+        assert!(!s.diags.has_errors(), "{:?}", codes(&s));
+    }
+
+    #[test]
+    fn links_are_decided_by_what_they_name() {
+        let body = "[rel](b.md) [root](@/practices/hiring/b.md#why) [page](/tips/) [img](/img/map.svg) \
+                    [out](https://example.org/) [self](#top) [js](javascript:alert(1))";
+        let s = site(
+            GUIDE_YAML,
+            &[
+                ("practices/hiring/_index.md", &area("Hiring")),
+                ("practices/hiring/a.md", &practice("Ay", "", body)),
+                ("practices/hiring/b.md", &practice("Bee", "", "## Why\n")),
+                ("tips/t.md", "---\ntitle: T\n---\n"),
+            ],
+        );
+        let a = s.guide.find("practices/hiring/a").unwrap();
+        let b = s.guide.find("practices/hiring/b").unwrap();
+        assert_eq!(
+            s.texts.scans[a].links,
+            [
+                Target::Doc { id: b, fragment: None },
+                Target::Doc { id: b, fragment: Some("why".into()) },
+                Target::Site("tips/".into()),
+                Target::Site("img/map.svg".into()),
+                Target::Keep,
+                Target::Keep,
+                Target::Nowhere,
+            ]
+        );
+        let broken_anchor = s.diags.iter().any(|d| d.code == Code::BrokenAnchor && d.message.contains("#top"));
+        assert!(broken_anchor, "#top names no heading of the page: {:?}", codes(&s));
+    }
+
+    #[test]
+    fn what_names_nothing_is_reported_with_the_nearest_name() {
+        let s = site(
+            GUIDE_YAML,
+            &[
+                ("practices/hiring/_index.md", &area("Hiring")),
+                (
+                    "practices/hiring/a.md",
+                    &practice("Ay", "related: [bb]\n", "[x](bee.md) [y](/img/mpa.svg) [z](/tipz/)"),
+                ),
+                ("practices/hiring/b.md", &practice("Bee", "", "")),
+            ],
+        );
+        let found = codes(&s);
+        let help = |code: Code| s.diags.iter().find(|d| d.code == code).and_then(|d| d.help.clone()).unwrap();
+        assert!(found.iter().any(|(c, m)| *c == Code::UnknownReference && m.contains("`bb`")), "{found:?}");
+        assert_eq!(help(Code::UnknownReference), "did you mean `b`?");
+        assert!(found.iter().any(|(c, m)| *c == Code::BrokenLink && m.contains("bee.md")), "{found:?}");
+        assert!(found.iter().any(|(c, m)| *c == Code::MissingStatic && m.contains("mpa.svg")), "{found:?}");
+        assert!(found.iter().any(|(c, m)| *c == Code::BrokenLink && m.contains("/tipz/")), "{found:?}");
+    }
+
+    #[test]
+    fn a_plain_page_cannot_take_an_address_practica_uses() {
+        let s = site(GUIDE_YAML, &[("tags.md", "---\ntitle: Tags\n---\n"), ("_index.md", "---\ntitle: Home\n---\n")]);
+        assert_eq!(codes(&s).iter().filter(|(c, _)| *c == Code::DuplicateUrl).count(), 1, "{:?}", codes(&s));
+    }
+
+    #[test]
+    fn a_tip_for_an_area_applies_to_its_practices() {
+        let s = site(
+            GUIDE_YAML,
+            &[
+                ("practices/hiring/_index.md", &area("Hiring")),
+                ("practices/hiring/a.md", &practice("Ay", "", "")),
+                ("tips/t.md", "---\ntitle: T\napplies_to: [hiring]\n---\n"),
+            ],
+        );
+        let a = s.guide.find("practices/hiring/a").unwrap();
+        let t = s.guide.find("tips/t").unwrap();
+        assert_eq!(s.guide.relations[a].tips, [t]);
+    }
+}

@@ -109,7 +109,9 @@ pub fn edit(root: &Path, rel: &str, from: &str, to: &str) {
 }
 
 pub fn write(root: &Path, rel: &str, text: &str) {
-    fs::write(root.join(rel), text).unwrap();
+    let p = root.join(rel);
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(p, text).unwrap();
 }
 
 /// Builds the fixture, breaks it, builds again (with `extra` flags): exit 1,

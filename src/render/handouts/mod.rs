@@ -315,6 +315,33 @@ fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{GUIDE_YAML, area, practice, site, templates};
+
+    #[test]
+    fn an_area_handout_numbers_its_parts_and_prints_the_paper_rules() {
+        let s = site(
+            GUIDE_YAML,
+            &[
+                ("practices/hiring/_index.md", &area("Hiring")),
+                ("practices/hiring/a.md", &practice("Ay", "", "## Why\n\n- [ ] In place\n")),
+                ("practices/hiring/b.md", &practice("Bee", "", "## Why\n")),
+            ],
+        );
+        let t = templates(&s);
+        let kept = Keep::default();
+        let mut diags = Diagnostics::new();
+        render(&s.guide, &s.texts, &t, Options { pdf: true }, &kept, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        let files = kept.into_files();
+        let file = |p: &str| String::from_utf8(files.iter().find(|f| f.path == p).unwrap().bytes.clone()).unwrap();
+        let area = file("handouts/hiring/index.html");
+        assert!(area.contains("<h3 id=\"p2-why\">") && area.contains("<h3 id=\"p3-why\">"), "{area}");
+        assert!(area.contains("<a href=\"#p2-top\">Ay</a>"), "contents link to the part: {area}");
+        assert!(area.contains("aria-label=\"QR code for https://example.org/g/practices/hiring/a/\""), "{area}");
+        assert!(area.contains("<a class=\"pdf-link\" href=\"/g/handouts/hiring/handout.pdf\">PDF</a>"), "{area}");
+        let css = file("handouts/paper-a4.css");
+        assert!(css.contains("size: A4;") && css.contains("content: \"Test Guide\""), "{css}");
+    }
 
     #[test]
     fn dates_read_like_dates() {

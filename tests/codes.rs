@@ -1,0 +1,137 @@
+//! The diagnostic codes: README's table lists exactly the codes the program
+//! can report, and every one of them is produced here by an input that causes
+//! it, run through the real binary.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+/// The codes in README's "Diagnostic codes" table.
+fn documented() -> BTreeSet<String> {
+    let readme = fs::read_to_string(manifest_dir().join("README.md")).unwrap();
+    readme
+        .lines()
+        .filter_map(|l| l.strip_prefix("| P"))
+        .map(|rest| format!("P{}", rest.split_whitespace().next().unwrap_or("")))
+        .collect()
+}
+
+fn known() -> BTreeSet<String> {
+    practica::diagnostic::Code::ALL.iter().map(|c| c.as_str().to_string()).collect()
+}
+
+#[test]
+fn readme_documents_exactly_the_codes_the_program_has() {
+    let (doc, code) = (documented(), known());
+    let undocumented: Vec<_> = code.difference(&doc).collect();
+    let unknown: Vec<_> = doc.difference(&code).collect();
+    assert!(undocumented.is_empty(), "codes missing from README's table: {undocumented:?}");
+    assert!(unknown.is_empty(), "README documents codes the program does not have: {unknown:?}");
+}
+
+const PRACTICE: &str = "content/practices/hiring/job-descriptions.md";
+
+/// How to make one code appear: a change to a copy of the fixture, and the
+/// command to run on it (`{root}` is the site folder).
+struct Case {
+    code: &'static str,
+    setup: fn(&Path),
+    args: &'static [&'static str],
+}
+
+fn check() -> &'static [&'static str] {
+    &["check", "--root", "{root}", "--format", "json"]
+}
+
+fn cases() -> Vec<Case> {
+    let c = |code, setup: fn(&Path)| Case { code, setup, args: check() };
+    vec![
+        c("P0101", |r| write(r, "guide.yaml", "title: [unclosed\n")),
+        c("P0102", |r| edit(r, "guide.yaml", "description:", "descriptoin:")),
+        c("P0103", |r| edit(r, "guide.yaml", "language: en", "language: en\npaper: legal")),
+        c("P0201", |r| fs::write(r.join("content/about.md"), b"---\ntitle: A\n---\n\xff\xfe").unwrap()),
+        c("P0202", |r| write(r, "content/about.md", "---\ntitle: About\n")),
+        c("P0203", |r| write(r, "content/about.md", "---\ntitle: [x\n---\n")),
+        c("P0204", |r| edit(r, PRACTICE, "tags:", "tgas:")),
+        c("P0205", |r| edit(r, PRACTICE, "summary: Clear duties help everyone.\n", "")),
+        c("P0206", |r| edit(r, PRACTICE, "audience: [hr]", "audience: hr")),
+        c("P0207", |r| write(r, "content/practices/stray.md", "---\ntitle: Stray\n---\n")),
+        c("P0208", |r| edit(r, PRACTICE, "## Why it matters", "#### Why it matters")),
+        c("P0209", |r| edit(r, PRACTICE, "Clear duties help everyone.", &"Long. ".repeat(50))),
+        c("P0210", |r| write(r, "content/practices/empty/_index.md", "---\ntitle: Empty\nsummary: None yet.\n---\n")),
+        c("P0211", |r| write(r, "content/checklists/blank.md", "---\ntitle: Blank\n---\nNo items.\n")),
+        c("P0301", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(@/tips/no-such-tip.md)")),
+        c("P0302", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(@/tips/train-supervisors.md#nowhere)")),
+        c("P0303", |r| edit(r, PRACTICE, "related: [regular-supervision]", "related: [no-such-practice]")),
+        c("P0304", |r| write(r, "content/tags.md", "---\ntitle: Tags\n---\n")),
+        c("P0305", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(/img/missing.png)")),
+        c("P0306", |r| edit(r, PRACTICE, "## Why it matters\n", "## Why it matters\n\n![](/img/map.svg)\n")),
+        c("P0307", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(http://example.org/)")),
+        c("P0401", |r| {
+            write(r, "templates/page.html", "{% extends \"base.html\" %}{% block main %}{{ oops( }}{% endblock main %}")
+        }),
+        c("P0402", |r| {
+            fs::create_dir_all(r.join("strings")).unwrap();
+            write(r, "strings/en.yaml", "home: [a, list]\n");
+        }),
+        Case {
+            code: "P0501",
+            setup: |r| write(r, "in-the-way", "a file where the output's parent folder should be"),
+            args: &["build", "--root", "{root}", "--output", "{root}/in-the-way/public"],
+        },
+        Case {
+            code: "P0502",
+            setup: |_| {},
+            args: &["build", "--root", "{root}", "--pdf", "--chrome", "/nonexistent/chromium"],
+        },
+        Case { code: "P0505", setup: |_| {}, args: &["init", "{root}"] },
+    ]
+}
+
+/// P0503 (the search index) cannot be caused by a guide: Pagefind indexes
+/// whatever text it is given. Debug builds fail it on request so that the
+/// message is still tested; P0504 needs a port in use (below).
+#[test]
+fn every_code_is_produced_by_an_input_that_causes_it() {
+    let mut seen = BTreeSet::new();
+    for case in cases() {
+        let site = copy_fixture("basic");
+        let root = site.path().to_str().unwrap().to_string();
+        (case.setup)(site.path());
+        let args: Vec<String> = case.args.iter().map(|a| a.replace("{root}", &root)).collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let r = run(&args);
+        let text = format!("{}{}", r.stdout, r.stderr);
+        assert!(text.contains(case.code), "{}: {args:?} did not report it:\n{text}", case.code);
+        assert!(!text.contains("panicked"), "{}: {text}", case.code);
+        seen.insert(case.code.to_string());
+    }
+    // P0503: the search index, failed on request (debug builds only).
+    let site = copy_fixture("basic");
+    let out = site.path().join("public");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_practica"))
+        .args(["build", "--root", site.path().to_str().unwrap(), "--output", out.to_str().unwrap()])
+        .env("NO_COLOR", "1")
+        .env("PRACTICA_FAIL_SEARCH_INDEX", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("P0503") && stderr.contains("--no-search"), "{stderr}");
+    assert!(!out.exists(), "nothing written after a failed index");
+    seen.insert("P0503".into());
+    // P0504: a port in use.
+    let taken = std::net::TcpListener::bind(("127.0.0.1", 0)).unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let r = run(&["serve", "--root", fixture("basic").to_str().unwrap(), "--port", &port, "--no-search"]);
+    assert_eq!(r.code, 1, "a port in use is exit 1: {}", r.stderr);
+    assert!(r.stderr.contains("P0504") && r.stderr.contains(&format!("port {port} is already in use")), "{}", r.stderr);
+    seen.insert("P0504".into());
+
+    let missing: Vec<_> = known().difference(&seen).cloned().collect();
+    assert!(missing.is_empty(), "no test input produces {missing:?}");
+}
