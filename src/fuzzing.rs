@@ -76,7 +76,7 @@ pub fn markdown(body: &str) {
         }
     };
     let mut diags = Diagnostics::new();
-    let s = scan::scan(body, Path::new("x.md"), 1, &mut resolve, &mut diags);
+    let s = scan::scan(body, Path::new("x.md"), 1, false, &mut resolve, &mut diags);
     let lines = body.split('\n').count();
     for d in &diags {
         assert!(d.line >= 1 && d.line <= lines && d.column >= 1, "problem at {}:{} of {lines} lines", d.line, d.column);

@@ -38,8 +38,14 @@ pub fn site(guide_yaml: &str, files: &[(&str, &str)]) -> Site {
 /// The built-in theme's templates for `site`.
 pub fn templates(site: &Site) -> Templates {
     let mut diags = Diagnostics::new();
-    let theme = crate::load::theme::load(Path::new("/nonexistent-site"), "default", "en", &mut diags)
-        .expect("the built-in theme loads");
+    let theme = crate::load::theme::load(
+        Path::new("/nonexistent-site"),
+        &crate::load::walk::Rules::new(Path::new("/nonexistent-site"), false),
+        "default",
+        "en",
+        &mut diags,
+    )
+    .expect("the built-in theme loads");
     Templates::new(theme.templates, Strings::new(theme.strings), &site.guide, true, &mut diags)
         .expect("the built-in templates parse")
 }

@@ -179,6 +179,8 @@ fn rebuild_replaces_output_and_leaves_no_staging_folder() {
     let out = tmp.path().join("public");
     std::fs::create_dir_all(out.join("stale")).unwrap();
     std::fs::write(out.join("stale/old.html"), "old").unwrap();
+    // An earlier build's output, as its marker says.
+    std::fs::write(out.join(".practica-output"), "").unwrap();
     // A staging folder left by a killed build (a pid that cannot be running).
     std::fs::create_dir_all(tmp.path().join("public.practica-staging-4294967295")).unwrap();
     let r = build(&fixture("basic"), &out, &[]);

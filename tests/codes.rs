@@ -64,6 +64,12 @@ fn cases() -> Vec<Case> {
         c("P0209", |r| edit(r, PRACTICE, "Clear duties help everyone.", &"Long. ".repeat(50))),
         c("P0210", |r| write(r, "content/practices/empty/_index.md", "---\ntitle: Empty\nsummary: None yet.\n---\n")),
         c("P0211", |r| write(r, "content/checklists/blank.md", "---\ntitle: Blank\n---\nNo items.\n")),
+        c("P0212", |r| {
+            #[cfg(unix)]
+            std::os::unix::fs::symlink("/etc/hostname", r.join("static/hostname.txt")).unwrap();
+        }),
+        c("P0213", |r| edit(r, PRACTICE, "## Why it matters\n", "## Why it matters\n\n<script>alert(1)</script>\n")),
+        c("P0214", |r| edit(r, PRACTICE, "tags: [hiring", &format!("tags: [{}, hiring", "x".repeat(120)))),
         c("P0301", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(@/tips/no-such-tip.md)")),
         c("P0302", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(@/tips/train-supervisors.md#nowhere)")),
         c("P0303", |r| edit(r, PRACTICE, "related: [regular-supervision]", "related: [no-such-practice]")),

@@ -497,25 +497,207 @@ fn one_hundred_thousand_links_on_one_page() {
 #[test]
 fn symlink_loops_and_links_out_of_the_guide() {
     use std::os::unix::fs::symlink;
-    let c = builds("symlink_loop", |r| {
-        let team = r.join(TEAM);
-        symlink("..", team.join("loop")).unwrap();
-        symlink(".", r.join("content/here")).unwrap();
-        symlink("b.md", team.join("a.md")).unwrap();
-        symlink("a.md", team.join("b.md")).unwrap();
-        symlink("self.md", team.join("self.md")).unwrap();
-        symlink("/etc/passwd", team.join("passwd.md")).unwrap();
-        symlink("/nonexistent/nowhere", team.join("dangling.md")).unwrap();
-        fs::create_dir_all(r.join("static")).unwrap();
-        symlink("/etc", r.join("static/etc")).unwrap();
-        symlink("/etc/hostname", r.join("static/hostname.txt")).unwrap();
-        symlink("..", r.join("static/up")).unwrap();
+    let c = fails(
+        "symlink_loop",
+        |r| {
+            let team = r.join(TEAM);
+            symlink("..", team.join("loop")).unwrap();
+            symlink("b.md", team.join("a.md")).unwrap();
+            symlink("a.md", team.join("b.md")).unwrap();
+            symlink("/etc/passwd", team.join("passwd.md")).unwrap();
+            symlink("/nonexistent/nowhere", team.join("dangling.md")).unwrap();
+            fs::create_dir_all(r.join("static")).unwrap();
+            symlink("/etc", r.join("static/etc")).unwrap();
+            symlink("/etc/hostname", r.join("static/hostname.txt")).unwrap();
+            symlink("/proc/self/environ", r.join("templates-environ")).unwrap();
+            fs::create_dir_all(r.join("templates")).unwrap();
+            symlink("/proc/self/environ", r.join("templates/page.html")).unwrap();
+        },
+        "content/practices/team/passwd.md",
+        &[
+            "P0212",
+            "leads outside the guide's folder, to /etc/passwd",
+            "allow_outside_symlinks",
+            "static/etc",
+            "static/hostname.txt",
+            "templates/page.html",
+            "goes round in a loop",
+            "leads nowhere",
+        ],
+    );
+    assert!(!c.run.stderr.contains("PATH="), "nothing of the environment reaches the messages");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_inside_the_guide_are_followed_and_outside_ones_allowed_on_request() {
+    use std::os::unix::fs::symlink;
+    let c = builds("minimal", |r| {
+        file(r, "shared/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        fs::create_dir_all(r.join("static/img")).unwrap();
+        symlink("../../shared/logo.svg", r.join("static/img/logo.svg")).unwrap();
+        let index = fs::read_to_string(r.join("content/_index.md")).unwrap();
+        file(r, "content/_index.md", format!("{index}\n![Logo](/img/logo.svg)\n"));
     });
-    // Symlinks are not followed: nothing behind one is published.
-    for gone in ["practices/team/a", "practices/team/self", "practices/team/passwd", "etc", "hostname.txt", "up"] {
-        assert!(!c.out.join(gone).exists(), "{gone} was published");
-    }
-    assert!(c.out.join("practices/team/check-ins/index.html").is_file());
+    assert!(c.out.join("img/logo.svg").is_file(), "a symlink inside the guide is published");
+    assert!(c.page("index.html").contains("src=\"/guide/img/logo.svg\""));
+
+    let c = builds("minimal", |r| {
+        fs::create_dir_all(r.join("static")).unwrap();
+        symlink("/etc/hostname", r.join("static/hostname.txt")).unwrap();
+        let yaml = fs::read_to_string(r.join("guide.yaml")).unwrap();
+        file(r, "guide.yaml", format!("{yaml}allow_outside_symlinks: true\n"));
+    });
+    assert_eq!(fs::read(c.out.join("hostname.txt")).unwrap(), fs::read("/etc/hostname").unwrap());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_static_folder_that_is_a_symlink_out_of_the_guide() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.txt"), "not for the web").unwrap();
+    let path = outside.path().to_path_buf();
+    let c = fails(
+        "minimal",
+        move |r| symlink(&path, r.join("static")).unwrap(),
+        "--> static",
+        &["P0212", "leads outside the guide's folder"],
+    );
+    assert!(!c.out.join("secret.txt").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn named_pipes_are_refused_not_read() {
+    let mkfifo = |p: &Path| {
+        let ok = Command::new("mkfifo").arg(p).status().unwrap().success();
+        assert!(ok, "mkfifo {}", p.display());
+    };
+    fails(
+        "minimal",
+        |r| mkfifo(&r.join(TEAM).join("pipe.md")),
+        "content/practices/team/pipe.md",
+        &["not a regular file", "P0201"],
+    );
+    fails(
+        "minimal",
+        |r| {
+            fs::remove_file(r.join("guide.yaml")).unwrap();
+            mkfifo(&r.join("guide.yaml"));
+        },
+        "guide.yaml",
+        &["guide.yaml cannot be read", "not a regular file", "P0101"],
+    );
+}
+
+#[test]
+fn raw_html_that_runs_scripts_is_refused_unless_allowed() {
+    const BODY: &str = "\n<script>alert(document.cookie)</script>\n\nText <a href=\"javascript:alert(1)\">here</a>.\n\n<iframe src=\"https://example.org/\"></iframe>\n\n<img src=\"x.png\" alt=\"x\" onerror=\"alert(1)\">\n\nKept: <abbr title=\"Peer Specialist\">PS</abbr>, <kbd>Ctrl</kbd>.<br>\n\n<details><summary>More</summary>\n\nHidden.\n\n</details>\n";
+    let add = |r: &Path| {
+        let p = r.join(TEAM).join("check-ins.md");
+        let text = fs::read_to_string(&p).unwrap();
+        fs::write(p, format!("{text}{BODY}")).unwrap();
+    };
+    let c = fails(
+        "minimal",
+        add,
+        "content/practices/team/check-ins.md:16",
+        &[
+            "P0213",
+            "raw HTML with a <script> element",
+            "`javascript:` address in `href=`",
+            "a <iframe> element",
+            "`onerror=`",
+            "unsafe_html: true",
+        ],
+    );
+    assert!(!c.run.stderr.contains("<abbr") && !c.run.stderr.contains("<details"), "harmless HTML is not reported");
+    let c = builds("minimal", |r| {
+        add(r);
+        let yaml = fs::read_to_string(r.join("guide.yaml")).unwrap();
+        file(r, "guide.yaml", format!("{yaml}unsafe_html: true\n"));
+    });
+    let page = c.page("practices/team/check-ins/index.html");
+    assert!(page.contains("<script>alert(document.cookie)</script>"), "published as written when allowed");
+    assert!(page.contains("<abbr title=\"Peer Specialist\">PS</abbr>"));
+}
+
+#[test]
+fn twenty_thousand_unknown_front_matter_keys() {
+    let keys: String = (0..20_000).map(|n| format!("unknown_key_{n}: x\n")).collect();
+    let start = Instant::now();
+    fails(
+        "minimal",
+        |r| file(r, &format!("{TEAM}/keys.md"), format!("---\ntitle: K\nsummary: S.\n{keys}---\nBody.\n")),
+        "content/practices/team/keys.md:4",
+        &["unknown key `unknown_key_0`", "P0204"],
+    );
+    eprintln!("twenty_thousand_unknown_front_matter_keys: build and check in {:?}", start.elapsed());
+}
+
+#[test]
+fn forty_thousand_audiences() {
+    let audiences: String = (0..40_000).map(|n| format!("  group-{n}: Group {n}\n")).collect();
+    let start = Instant::now();
+    builds("minimal", |r| {
+        let yaml = fs::read_to_string(r.join("guide.yaml")).unwrap();
+        file(r, "guide.yaml", yaml.replace("audiences:\n", &format!("audiences:\n{audiences}")));
+    });
+    eprintln!("forty_thousand_audiences: build in {:?}", start.elapsed());
+    let c = fails(
+        "minimal",
+        |r| {
+            let yaml = fs::read_to_string(r.join("guide.yaml")).unwrap();
+            let dup = format!("{audiences}  GROUP-7: Group seven again\n");
+            file(r, "guide.yaml", yaml.replace("audiences:\n", &format!("audiences:\n{dup}")));
+        },
+        "guide.yaml:40006",
+        &["audiences `group-7` and `GROUP-7` would share the page /audience/group-7/"],
+    );
+    drop(c);
+}
+
+#[test]
+fn names_too_long_for_an_address() {
+    let long = "a".repeat(300);
+    fails(
+        "minimal",
+        |r| {
+            let p = r.join(TEAM).join("check-ins.md");
+            let text = fs::read_to_string(&p).unwrap();
+            fs::write(p, text.replace("tags: [meetings]", &format!("tags: [meetings, {long}]"))).unwrap();
+        },
+        "content/practices/team/check-ins.md:5",
+        &["a tag of 300 characters is too long for a web address", "under 100 characters", "P0214"],
+    );
+    let l = long.clone();
+    fails(
+        "minimal",
+        move |r| {
+            let yaml = fs::read_to_string(r.join("guide.yaml")).unwrap();
+            file(r, "guide.yaml", yaml.replace("  peers: Peer staff", &format!("  {l}: Long")));
+        },
+        "guide.yaml:7",
+        &["an audience key of 300 characters is too long", "P0214"],
+    );
+    let l = long.clone();
+    fails(
+        "minimal",
+        move |r| {
+            let yaml = fs::read_to_string(r.join("guide.yaml")).unwrap();
+            file(r, "guide.yaml", format!("{yaml}handouts:\n  - name: {l}\n    include: [practices/team]\n"));
+        },
+        "guide.yaml:15",
+        &["a bundle name of 300 characters is too long", "P0214"],
+    );
+    let name = "b".repeat(150);
+    fails(
+        "minimal",
+        move |r| file(r, &format!("{TEAM}/{name}.md"), "---\ntitle: Long\nsummary: S.\n---\n"),
+        "content/practices/team/bbbb",
+        &["makes an address part of 150 characters", "P0214"],
+    );
 }
 
 #[test]

@@ -380,3 +380,89 @@ fn a_folder_created_after_start_is_watched() {
     assert!(!events.is_empty(), "no event for a change in the new folder");
     assert!(s.page("about/").contains("second theme"));
 }
+
+/// A raw GET with the Host header a browser would send for `host`.
+fn get_as(s: &Server, host: &str) -> (u16, String) {
+    let mut c = TcpStream::connect(&s.addr).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(c, "GET {} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n", s.base).unwrap();
+    let mut raw = String::new();
+    let _ = c.read_to_string(&mut raw);
+    let status = raw.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, raw)
+}
+
+#[test]
+fn only_requests_addressed_to_this_machine_are_answered() {
+    let s = Server::start(&["--no-search", "--allow-host", "preview.internal"]);
+    let port = s.addr.rsplit(':').next().unwrap().to_string();
+    for host in ["evil.example", "127.0.0.1.evil.example", &format!("evil.example:{port}"), "localhost.evil.example"] {
+        let (status, raw) = get_as(&s, host);
+        assert_eq!(status, 403, "{host}: {raw}");
+        assert!(raw.contains("addressed to this computer") && raw.contains("--allow-host"), "{raw}");
+        assert!(!raw.contains("Fixture Guide"), "no page content for {host}");
+    }
+    for host in ["localhost", &format!("localhost:{port}"), &format!("127.0.0.1:{port}"), "[::1]", "preview.internal"] {
+        let (status, raw) = get_as(&s, host);
+        assert_eq!(status, 200, "{host}: {raw}");
+    }
+}
+
+#[test]
+fn half_open_connections_time_out_and_never_hold_up_ctrl_c() {
+    let s = Server::start(&["--no-search"]);
+    // A request that never finishes its headers is closed after a few seconds.
+    let mut slow = TcpStream::connect(&s.addr).unwrap();
+    write!(slow, "GET / HTTP/1.1\r\nHost: localhost\r\n").unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+    let started = Instant::now();
+    let mut buf = [0u8; 256];
+    let n = slow.read(&mut buf).unwrap_or(0);
+    let waited = started.elapsed();
+    assert!(waited < Duration::from_secs(12), "the connection was held {waited:?}");
+    let reply = String::from_utf8_lossy(&buf[..n]);
+    assert!(n == 0 || reply.starts_with("HTTP/1.1 408"), "closed, or answered 408: {reply}");
+    // A hundred half-open connections, then Ctrl+C: the server ends at once.
+    let held: Vec<TcpStream> = (0..100)
+        .map(|_| {
+            let mut c = TcpStream::connect(&s.addr).unwrap();
+            let _ = write!(c, "GET / HTTP/1.1\r\nHo");
+            c
+        })
+        .collect();
+    let events = s.events();
+    std::thread::sleep(Duration::from_millis(200));
+    let started = Instant::now();
+    let mut s = s;
+    Command::new("kill").args(["-INT", &s.child.id().to_string()]).status().unwrap();
+    let code = loop {
+        if let Some(status) = s.child.try_wait().unwrap() {
+            break status.code();
+        }
+        assert!(started.elapsed() < Duration::from_secs(2), "still running 2 s after Ctrl+C");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(code, Some(0));
+    drop((held, events));
+}
+
+#[test]
+fn a_content_folder_deleted_and_restored_is_watched_again() {
+    let s = Server::start(&["--no-search"]);
+    let content = s.root().join("content");
+    let backup = s.root().join("backup");
+    copy_dir(&content, &backup);
+    std::fs::remove_dir_all(&content).unwrap();
+    assert!(s.line_starting("Rebuild failed", Duration::from_secs(10)).is_some(), "the deletion is a failed build");
+    assert!(s.page("").contains("Fixture Guide"), "the last good site is still served");
+    copy_dir(&backup, &content);
+    assert!(s.line_starting("Rebuilt", Duration::from_secs(10)).is_some(), "the restored folder is picked up");
+    // Edits in the restored folder are seen, again and again.
+    for n in 0..2 {
+        std::thread::sleep(Duration::from_millis(300));
+        let text = std::fs::read_to_string(about(s.root())).unwrap();
+        std::fs::write(about(s.root()), format!("{text}\nRestored edit {n}.\n")).unwrap();
+        assert!(s.line_starting("Rebuilt", Duration::from_secs(10)).is_some(), "edit {n} after the restore");
+        assert!(s.page("about/").contains(&format!("Restored edit {n}.")));
+    }
+}

@@ -47,6 +47,9 @@ enum Command {
         /// Skip the search index, for the fastest builds while editing.
         #[arg(long)]
         no_search: bool,
+        /// Replace an output folder that holds files practica did not write.
+        #[arg(long)]
+        force: bool,
     },
     /// Build, serve on 127.0.0.1 and rebuild and reload the browser on every save.
     Serve {
@@ -67,6 +70,9 @@ enum Command {
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Also answer requests addressed to this host name (may be repeated).
+        #[arg(long, value_name = "NAME")]
+        allow_host: Vec<String>,
     },
     /// Report every problem in the guide (errors and warnings) without building.
     Check {
@@ -120,9 +126,10 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build { root, output, base_url, drafts, pdf, chrome, no_search } => {
+        Command::Build { root, output, base_url, drafts, pdf, chrome, no_search, force } => {
             let output = output.unwrap_or_else(|| root.join("public"));
-            let opts = Options { root: root.clone(), output: output.clone(), base_url, drafts, pdf, chrome, no_search };
+            let opts =
+                Options { root: root.clone(), output: output.clone(), base_url, drafts, pdf, chrome, no_search, force };
             match pipeline::build(&opts) {
                 Ok(report) => {
                     report_diagnostics(&report.warnings, &root);
@@ -132,9 +139,10 @@ pub fn main() -> ExitCode {
                 Err(diags) => failed(&diags, &root),
             }
         }
-        Command::Serve { root, port, bind, open, no_search, drafts } => {
+        Command::Serve { root, port, bind, open, no_search, drafts, allow_host } => {
             let build = Options { drafts, no_search, ..Options::new(root.clone()) };
-            match practica::serve::run(practica::serve::ServeOptions { build, bind, port, open }) {
+            let opts = practica::serve::ServeOptions { build, bind, port, open, allow_hosts: allow_host };
+            match practica::serve::run(opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(d) => failed(&d.into(), &root),
             }

@@ -81,6 +81,12 @@ codes! {
     EmptyArea = "P0210",
     /// Warning: a checklist has no `- [ ]` items.
     EmptyChecklist = "P0211",
+    /// A symlink in the guide leads outside its folder.
+    OutsideSite = "P0212",
+    /// Raw HTML in Markdown that runs a script or embeds another page.
+    UnsafeHtml = "P0213",
+    /// A name too long to be part of a web address.
+    NameTooLong = "P0214",
     /// A link points to a content file or page address that does not exist.
     BrokenLink = "P0301",
     /// A link's #anchor names no heading on the target page.

@@ -3,6 +3,7 @@
 //! Read field by field (see `yaml`), so that every mistake is reported with
 //! its line, not just the first one serde would stop at.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -10,12 +11,24 @@ use serde_yaml::Value;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::yaml::{self, Fields};
+use crate::text::slug::MAX_SLUG;
 use crate::text::slugify;
 
 pub const FILE_NAME: &str = "guide.yaml";
 
-const KEYS: &[&str] =
-    &["title", "description", "base_url", "language", "theme", "paper", "audiences", "sources", "handouts"];
+const KEYS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "theme",
+    "paper",
+    "audiences",
+    "sources",
+    "handouts",
+    "allow_outside_symlinks",
+    "unsafe_html",
+];
 const SOURCE_KEYS: &[&str] = &["title", "publisher", "year", "url", "note"];
 const BUNDLE_KEYS: &[&str] = &["name", "title", "subtitle", "event", "date", "paper", "include"];
 
@@ -82,6 +95,10 @@ pub struct Bundle {
 
 #[derive(Debug, Clone)]
 pub struct Config {
+    /// Symlinks in the guide may lead outside its folder (off unless asked for).
+    pub allow_outside_symlinks: bool,
+    /// Raw HTML in Markdown may hold scripts, frames and event handlers.
+    pub unsafe_html: bool,
     pub title: String,
     pub description: String,
     pub base_url: String,
@@ -109,7 +126,7 @@ impl Config {
 /// `None` when it has errors.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
     let file = PathBuf::from(FILE_NAME);
-    let bytes = match std::fs::read(root.join(FILE_NAME)) {
+    let bytes = match crate::load::walk::read_file(&root.join(FILE_NAME)) {
         Ok(b) => b,
         Err(e) => {
             let help = if e.kind() == std::io::ErrorKind::NotFound {
@@ -187,15 +204,20 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
         );
     }
     let paper = read_paper(&mut f, "paper").unwrap_or_default();
+    let allow_outside_symlinks = f.bool("allow_outside_symlinks").unwrap_or(false);
+    let unsafe_html = f.bool("unsafe_html").unwrap_or(false);
 
     let mut audiences = Vec::new();
     if let Some(m) = f.mapping("audiences") {
+        let inner = f.nested(m, f.line_of("audiences"));
+        // Each audience has a page at /audience/<slug>/: two keys must not share one.
+        let mut by_slug: HashMap<String, String> = HashMap::with_capacity(m.len());
         for (k, v) in m {
             let key = yaml::key_name(k);
+            let line = inner.line_of(&key);
             let label = match v {
                 Value::String(s) => s.clone(),
                 _ => {
-                    let line = f.nested(m, f.line_of("audiences")).line_of(&key);
                     f.diagnostics.push(
                         Diagnostic::error(Code::ConfigValue, file, line, format!("audience `{key}` needs a label"))
                             .with_help(format!("write it as {key}: Human resources staff")),
@@ -203,22 +225,21 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
                     key.clone()
                 }
             };
-            // Each audience has a page at /audience/<slug>/: two keys must not share one.
-            if let Some(other) = audiences.iter().find(|a: &&Audience| slugify(&a.key) == slugify(&key)) {
-                let line = f.nested(m, f.line_of("audiences")).line_of(&key);
+            let slug = slugify(&key);
+            if let Some(d) = too_long(&key, &slug, "an audience key", file, line) {
+                f.diagnostics.push(d);
+            } else if let Some(other) = by_slug.get(&slug) {
                 f.diagnostics.push(
                     Diagnostic::error(
                         Code::ConfigValue,
                         file,
                         line,
-                        format!(
-                            "audiences `{}` and `{key}` would share the page /audience/{}/",
-                            other.key,
-                            slugify(&key)
-                        ),
+                        format!("audiences `{other}` and `{key}` would share the page /audience/{slug}/"),
                     )
                     .with_help("give each audience a key that differs in more than capitals and punctuation"),
                 );
+            } else {
+                by_slug.insert(slug, key.clone());
             }
             audiences.push(Audience { key, label });
         }
@@ -283,9 +304,10 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
     let mut handouts = Vec::new();
     if let Some(items) = f.sequence("handouts") {
         let handouts_line = f.line_of("handouts");
+        let lines: Vec<&str> = text.lines().collect();
         let mut search_from = handouts_line;
         for item in items {
-            let item_line = find_item_line(text, search_from);
+            let item_line = find_item_line(&lines, search_from);
             search_from = item_line;
             let Value::Mapping(bm) = item else {
                 f.diagnostics.push(
@@ -304,12 +326,17 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
                     ),
                 );
             }
+            if let Some(d) = too_long(&name, &name, "a bundle name", file, item_line) {
+                bf.diagnostics.push(d);
+            }
             let title = bf.string("title").unwrap_or_else(|| name.clone());
             let paper = read_paper(&mut bf, "paper").unwrap_or(paper);
             let include_line = bf.line_of("include");
             let mut include = Vec::new();
+            let mut entry_from = include_line;
             for (i, p) in bf.string_list("include").into_iter().enumerate() {
-                let line = find_entry_line(text, include_line, &p).unwrap_or(include_line + i + 1);
+                let line = find_entry_line(&lines, entry_from, &p).unwrap_or(include_line + i + 1);
+                entry_from = line;
                 include.push(Included { path: p, line });
             }
             handouts.push(Bundle {
@@ -333,6 +360,8 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
         return None;
     }
     Some(Config {
+        allow_outside_symlinks,
+        unsafe_html,
         title,
         description,
         base_url,
@@ -343,6 +372,23 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
         sources,
         handouts,
         file: file.to_path_buf(),
+    })
+}
+
+/// A name that becomes part of a web address and a file name, over the length
+/// file systems take, as a diagnostic at its line.
+pub fn too_long(name: &str, slug: &str, what: &str, file: &Path, line: usize) -> Option<Diagnostic> {
+    (slug.len() > MAX_SLUG).then(|| {
+        Diagnostic::error(
+            Code::NameTooLong,
+            file,
+            line,
+            format!("{what} of {} characters is too long for a web address", name.chars().count()),
+        )
+        .with_help(format!(
+            "keep it under {MAX_SLUG} characters: it becomes part of page addresses and file names; \
+             a short key can still have a long label"
+        ))
     })
 }
 
@@ -378,8 +424,9 @@ fn scheme(url: &str) -> Option<String> {
 }
 
 /// The line of the next `- ` list item after `after` (1-based).
-fn find_item_line(text: &str, after: usize) -> usize {
-    text.lines()
+fn find_item_line(lines: &[&str], after: usize) -> usize {
+    lines
+        .iter()
         .enumerate()
         .skip(after)
         .find(|(_, l)| {
@@ -388,8 +435,9 @@ fn find_item_line(text: &str, after: usize) -> usize {
         .map_or(after, |(i, _)| i + 1)
 }
 
-fn find_entry_line(text: &str, after: usize, entry: &str) -> Option<usize> {
-    text.lines().enumerate().skip(after.saturating_sub(1)).find(|(_, l)| l.contains(entry)).map(|(i, _)| i + 1)
+/// The line (1-based) at or after `after` that holds `entry`.
+fn find_entry_line(lines: &[&str], after: usize, entry: &str) -> Option<usize> {
+    lines.iter().enumerate().skip(after.saturating_sub(1)).find(|(_, l)| l.contains(entry)).map(|(i, _)| i + 1)
 }
 
 #[cfg(test)]

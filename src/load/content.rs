@@ -15,6 +15,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::front_matter::{self, SplitError};
 use crate::load::walk;
 use crate::load::yaml::{self, Fields};
+use crate::text::slug::MAX_SLUG;
 use crate::text::slugify;
 
 pub const CONTENT_DIR: &str = "content";
@@ -103,7 +104,7 @@ impl Doc {
 
 /// Every content file under `root/content/`, in a stable order; drafts only
 /// when asked for.
-pub fn load(root: &Path, include_drafts: bool, diags: &mut Diagnostics) -> Vec<Source> {
+pub fn load(root: &Path, rules: &walk::Rules, include_drafts: bool, diags: &mut Diagnostics) -> Vec<Source> {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         diags.push(
@@ -112,8 +113,11 @@ pub fn load(root: &Path, include_drafts: bool, diags: &mut Diagnostics) -> Vec<S
         );
         return Vec::new();
     }
-    let files: Vec<PathBuf> =
-        walk::files(root, &content, diags).into_iter().filter(|f| f.rel.ends_with(".md")).map(|f| f.path).collect();
+    let files: Vec<PathBuf> = walk::files(root, &content, rules, diags)
+        .into_iter()
+        .filter(|f| f.rel.ends_with(".md"))
+        .map(|f| f.path)
+        .collect();
     let results: Vec<(Option<Source>, Vec<Diagnostic>)> =
         files.par_iter().map(|p| load_file(root, &content, p)).collect();
     let mut sources = Vec::with_capacity(results.len());
@@ -212,6 +216,17 @@ fn parse(
             );
         }
     };
+    let segments = place.folders.iter().chain(place.area.iter()).chain(std::iter::once(&place.slug));
+    if let Some(long) = segments.into_iter().find(|s| s.len() > MAX_SLUG) {
+        let d = Diagnostic::error(
+            Code::NameTooLong,
+            &file,
+            0,
+            format!("this file or folder name makes an address part of {} characters", long.len()),
+        )
+        .with_help(format!("rename it to under {MAX_SLUG} characters; the title can stay long"));
+        return (None, vec![d]);
+    }
     let stub = Doc {
         kind: place.kind,
         file: file.clone(),
@@ -319,6 +334,11 @@ fn parse(
     let draft = if has("draft") { f.bool("draft").unwrap_or(false) } else { false };
     let audience = if has("audience") { f.string_list("audience") } else { Vec::new() };
     let tags = if has("tags") { f.string_list("tags") } else { Vec::new() };
+    for tag in &tags {
+        if let Some(d) = crate::load::config::too_long(tag, &slugify(tag), "a tag", &file, f.line_of("tags")) {
+            f.diagnostics.push(d);
+        }
+    }
     let related = if has("related") { f.string_list("related") } else { Vec::new() };
     let applies_to = if has("applies_to") { f.string_list("applies_to") } else { Vec::new() };
     let source = if has("source") { f.one_or_many("source") } else { Vec::new() };

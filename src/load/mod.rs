@@ -40,7 +40,8 @@ pub fn load(root: &Path, opts: &LoadOptions, diags: &mut Diagnostics) -> Option<
     if let Some(b) = &opts.base_url {
         config.base_url = b.clone();
     }
-    let sources = content::load(root, opts.drafts, diags);
-    let theme = theme::load(root, &config.theme, &config.language, diags)?;
+    let rules = walk::Rules::new(root, config.allow_outside_symlinks);
+    let sources = content::load(root, &rules, opts.drafts, diags);
+    let theme = theme::load(root, &rules, &config.theme, &config.language, diags)?;
     Some(Loaded { config, sources, theme })
 }

@@ -61,7 +61,7 @@ impl Folders {
     }
 }
 
-pub fn load(root: &Path, theme: &str, language: &str, diags: &mut Diagnostics) -> Option<Theme> {
+pub fn load(root: &Path, rules: &walk::Rules, theme: &str, language: &str, diags: &mut Diagnostics) -> Option<Theme> {
     let folders = Folders::new(root, theme);
     if theme != "default" && !folders.theme.is_dir() {
         diags.push(
@@ -75,14 +75,14 @@ pub fn load(root: &Path, theme: &str, language: &str, diags: &mut Diagnostics) -
         );
         return None;
     }
-    let templates = templates(root, &folders, diags);
-    let statics = statics(root, &folders, diags);
-    let strings = strings(root, &folders, language, diags);
+    let templates = templates(root, rules, &folders, diags);
+    let statics = statics(root, rules, &folders, diags);
+    let strings = strings(root, rules, &folders, language, diags);
     Some(Theme { templates, statics, strings })
 }
 
 /// Templates by name: the built-in ones, then the theme folder's, then the site's.
-fn templates(root: &Path, folders: &Folders, diags: &mut Diagnostics) -> Vec<TemplateSource> {
+fn templates(root: &Path, rules: &walk::Rules, folders: &Folders, diags: &mut Diagnostics) -> Vec<TemplateSource> {
     let mut by_name: BTreeMap<String, TemplateSource> = BTreeMap::new();
     for (name, bytes) in DEFAULT_THEME.iter().filter_map(|(n, b)| Some((n.strip_prefix("templates/")?, *b))) {
         let text = String::from_utf8_lossy(bytes).into_owned();
@@ -90,7 +90,7 @@ fn templates(root: &Path, folders: &Folders, diags: &mut Diagnostics) -> Vec<Tem
         by_name.insert(name.to_string(), TemplateSource { name: name.to_string(), text, file });
     }
     for dir in [folders.theme.join("templates"), folders.site.join("templates")] {
-        for f in walk::files(root, &dir, diags) {
+        for f in walk::files(root, &dir, rules, diags) {
             match std::fs::read_to_string(&f.path) {
                 Ok(text) => {
                     let file = walk::relative(root, &f.path);
@@ -108,13 +108,18 @@ fn templates(root: &Path, folders: &Folders, diags: &mut Diagnostics) -> Vec<Tem
     by_name.into_values().collect()
 }
 
-fn statics(root: &Path, folders: &Folders, diags: &mut Diagnostics) -> BTreeMap<String, StaticFile> {
+fn statics(
+    root: &Path,
+    rules: &walk::Rules,
+    folders: &Folders,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, StaticFile> {
     let mut map: BTreeMap<String, StaticFile> = DEFAULT_THEME
         .iter()
         .filter_map(|(n, b)| Some((n.strip_prefix("static/")?.to_string(), StaticFile::Builtin(b))))
         .collect();
     for dir in [folders.theme.join("static"), folders.site.join("static")] {
-        for f in walk::files(root, &dir, diags) {
+        for f in walk::files(root, &dir, rules, diags) {
             map.insert(f.rel, StaticFile::Disk(f.path));
         }
     }
@@ -124,7 +129,13 @@ fn statics(root: &Path, folders: &Folders, diags: &mut Diagnostics) -> BTreeMap<
 /// The words of the interface in `language`: English from the built-in theme,
 /// then the built-in theme's words in `language`, then the theme folder's and
 /// the site's strings/<language>.yaml, each replacing the words it has.
-fn strings(root: &Path, folders: &Folders, language: &str, diags: &mut Diagnostics) -> BTreeMap<String, String> {
+fn strings(
+    root: &Path,
+    rules: &walk::Rules,
+    folders: &Folders,
+    language: &str,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     let name = format!("strings/{language}.yaml");
     let builtin_files = ["strings/en.yaml".to_string(), name.clone()];
@@ -134,7 +145,8 @@ fn strings(root: &Path, folders: &Folders, language: &str, diags: &mut Diagnosti
     }
     for dir in [&folders.theme, &folders.site] {
         let path = dir.join(&name);
-        if let Ok(text) = std::fs::read_to_string(&path) {
+        if let Some(bytes) = walk::read_one(root, &path, rules, diags) {
+            let text = String::from_utf8_lossy(&bytes);
             read_strings(&text, &walk::relative(root, &path), &mut out, diags);
         }
     }

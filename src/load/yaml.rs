@@ -4,7 +4,10 @@
 //! types. Editors get one clear message per key instead, so guide.yaml and
 //! front matter are read field by field from a parsed mapping.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::path::Path;
+use std::rc::Rc;
 
 use serde_yaml::{Mapping, Value};
 
@@ -113,7 +116,8 @@ fn find_tab_indent(text: &str) -> Option<(usize, usize)> {
 /// Reads typed fields of one mapping and records a diagnostic for each misfit.
 pub struct Fields<'a> {
     map: &'a Mapping,
-    text: &'a str,
+    /// The text's lines, shared by the nested mappings' fields.
+    lines: Rc<Vec<&'a str>>,
     file: &'a Path,
     first_line: usize,
     /// Only lines after this one (0-based, within `text`) belong to this mapping.
@@ -124,47 +128,54 @@ pub struct Fields<'a> {
     /// Known keys that an unknown key looked like a typo of: a missing
     /// required key is then already explained, and not reported twice.
     typo_of: Vec<String>,
+    /// The line of each key of this mapping, found in one pass on first use:
+    /// looking each key up in the text again made many keys quadratic.
+    key_lines: OnceCell<HashMap<String, usize>>,
 }
 
 impl<'a> Fields<'a> {
     pub fn new(map: &'a Mapping, text: &'a str, file: &'a Path, first_line: usize) -> Self {
         Fields {
             map,
-            text,
+            lines: Rc::new(text.lines().collect()),
             file,
             first_line,
             scope_start: 0,
             indent: 0,
             diagnostics: Diagnostics::new(),
             typo_of: Vec::new(),
+            key_lines: OnceCell::new(),
         }
     }
 
     /// A nested mapping found under `key` of this one.
     pub fn nested(&self, map: &'a Mapping, key_line: usize) -> Fields<'a> {
         let rel = key_line.saturating_sub(self.first_line);
-        let indent =
-            self.text.lines().skip(rel + 1).find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#')).map_or(
-                self.indent + 2,
-                |l| {
-                    let t = l.trim_start();
-                    let lead = l.len() - t.len();
-                    if let Some(rest) = t.strip_prefix("- ") {
-                        lead + 2 + (rest.len() - rest.trim_start().len())
-                    } else {
-                        lead
-                    }
-                },
-            );
+        let indent = self
+            .lines
+            .get(rel + 1..)
+            .unwrap_or_default()
+            .iter()
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .map_or(self.indent + 2, |l| {
+                let t = l.trim_start();
+                let lead = l.len() - t.len();
+                if let Some(rest) = t.strip_prefix("- ") {
+                    lead + 2 + (rest.len() - rest.trim_start().len())
+                } else {
+                    lead
+                }
+            });
         Fields {
             map,
-            text: self.text,
+            lines: Rc::clone(&self.lines),
             file: self.file,
             first_line: self.first_line,
             scope_start: rel,
             indent,
             diagnostics: Diagnostics::new(),
             typo_of: Vec::new(),
+            key_lines: OnceCell::new(),
         }
     }
 
@@ -174,25 +185,38 @@ impl<'a> Fields<'a> {
 
     /// The file line of `key`, or of the mapping's start when it cannot be found.
     pub fn line_of(&self, key: &str) -> usize {
-        for (i, line) in self.text.lines().enumerate().skip(self.scope_start) {
-            let t = line.trim_start();
-            let lead = line.len() - t.len();
-            let (t, lead) = match t.strip_prefix("- ") {
-                Some(rest) => (rest.trim_start(), lead + 2 + (rest.len() - rest.trim_start().len())),
-                None => (t, lead),
-            };
-            if lead != self.indent {
-                continue;
-            }
-            let t = t.trim_start_matches(['"', '\'']);
-            if let Some(rest) = t.strip_prefix(key) {
-                let rest = rest.trim_start_matches(['"', '\'']).trim_start();
-                if rest.starts_with(':') {
-                    return self.first_line + i;
+        self.key_lines().get(key).copied().unwrap_or(self.first_line + self.scope_start)
+    }
+
+    /// The keys written at this mapping's indentation, from its first line to
+    /// the line that goes back out of it.
+    fn key_lines(&self) -> &HashMap<String, usize> {
+        self.key_lines.get_or_init(|| {
+            let mut map = HashMap::new();
+            for (i, line) in self.lines.iter().enumerate().skip(self.scope_start) {
+                let t = line.trim_start();
+                if t.is_empty() || t.starts_with('#') {
+                    continue;
+                }
+                let lead = line.len() - t.len();
+                let (t, lead) = match t.strip_prefix("- ") {
+                    Some(rest) => (rest.trim_start(), lead + 2 + (rest.len() - rest.trim_start().len())),
+                    None => (t, lead),
+                };
+                if i > self.scope_start && lead < self.indent {
+                    break;
+                }
+                if lead != self.indent {
+                    continue;
+                }
+                let t = t.trim_start_matches(['"', '\'']);
+                for (colon, _) in t.match_indices(':') {
+                    let key = t[..colon].trim_end().trim_end_matches(['"', '\'']);
+                    map.entry(key.to_string()).or_insert(self.first_line + i);
                 }
             }
-        }
-        self.first_line + self.scope_start
+            map
+        })
     }
 
     fn push(&mut self, d: Diagnostic) {

@@ -25,6 +25,8 @@ pub struct Options {
     pub chrome: Option<PathBuf>,
     /// Skip the search index, for the fastest edit loop.
     pub no_search: bool,
+    /// Write into an output folder that holds files practica did not write.
+    pub force: bool,
 }
 
 impl Options {
@@ -38,6 +40,7 @@ impl Options {
             pdf: false,
             chrome: None,
             no_search: false,
+            force: false,
         }
     }
 
@@ -171,8 +174,10 @@ fn finished(mut diags: Diagnostics) -> Diagnostics {
 /// guide and the search index, not the whole site.
 pub fn build(opts: &Options) -> Result<Report, Diagnostics> {
     let start = Instant::now();
-    // First, so that a site a killed build left aside is back even if this build fails.
-    write::clean_stale(&opts.output);
+    // Before anything on disk is touched.
+    let target = write::target::check(&opts.root, &opts.output, opts.force)?;
+    // Next, so that a site a killed build left aside is back even if this build fails.
+    write::clean_stale(&target.dir);
     // Without Chromium, --pdf fails before any work, with a message about Chromium.
     let chrome = if opts.pdf { Some(write::pdf::find_chrome(opts.chrome.as_deref())?) } else { None };
     let mut diags = Diagnostics::new();
@@ -181,7 +186,7 @@ pub fn build(opts: &Options) -> Result<Report, Diagnostics> {
         return Err(finished(diags));
     }
     let Prepared { guide, texts, templates, statics, .. } = prepared;
-    let staging = Staging::create(&opts.output).map_err(|e| write::staging::error(&opts.output, &e))?;
+    let staging = Staging::create(&target.dir).map_err(|e| write::staging::error(&opts.output, &e))?;
     let search = !opts.no_search;
     let (rendered, pending) = rayon::join(
         || {

@@ -9,6 +9,7 @@
 
 pub mod anchors;
 pub mod bundles;
+pub mod html;
 pub mod incremental;
 pub mod links;
 pub mod relations;
@@ -210,7 +211,8 @@ pub(crate) fn scan_doc(
             pending.push(links::PendingAnchor { target, fragment, line, column });
         })
     };
-    let scan = scan::scan(body, &doc.file, doc.body_line, &mut resolve, &mut diags);
+    let unsafe_html = g.config.unsafe_html;
+    let scan = scan::scan(body, &doc.file, doc.body_line, unsafe_html, &mut resolve, &mut diags);
     warnings::heading_skips(doc, &scan, &mut diags);
     (scan, pending, diags)
 }

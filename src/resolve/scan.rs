@@ -41,7 +41,15 @@ pub fn destination<'e>(event: &'e Event) -> Option<(&'e str, bool)> {
 pub type Resolver<'a> = dyn FnMut(&str, bool, usize, usize) -> (Target, Option<Diagnostic>) + 'a;
 
 /// Scans `body`, the Markdown of `file` starting on its line `body_line`.
-pub fn scan(body: &str, file: &Path, body_line: usize, resolve: &mut Resolver, diags: &mut Diagnostics) -> Scan {
+/// Raw HTML that runs scripts is reported unless `unsafe_html` allows it.
+pub fn scan(
+    body: &str,
+    file: &Path,
+    body_line: usize,
+    unsafe_html: bool,
+    resolve: &mut Resolver,
+    diags: &mut Diagnostics,
+) -> Scan {
     let line_starts: Vec<usize> = std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
     let line_col = |offset: usize| {
         let line = line_starts.partition_point(|s| *s <= offset);
@@ -63,6 +71,20 @@ pub fn scan(body: &str, file: &Path, body_line: usize, resolve: &mut Resolver, d
     let mut group: Option<String> = None;
     let mut task: Option<Task> = None;
     let mut image_alt: Option<((usize, usize), String)> = None;
+    // An HTML block arrives a line at a time; it is checked whole.
+    let mut html_block: Option<((usize, usize), String)> = None;
+    let check_html = |html: &str, position: (usize, usize), diags: &mut Diagnostics| {
+        if let Some(what) = crate::resolve::html::unsafe_part(html).filter(|_| !unsafe_html) {
+            diags.push(at(
+                Diagnostic::error(Code::UnsafeHtml, file, 0, format!("raw HTML with {what} is not published"))
+                    .with_help(
+                        "write it in Markdown, or remove it; to publish scripts, frames or event handlers on \
+                         purpose, set `unsafe_html: true` in guide.yaml",
+                    ),
+                position,
+            ));
+        }
+    };
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match &event {
@@ -119,6 +141,17 @@ pub fn scan(body: &str, file: &Path, body_line: usize, resolve: &mut Resolver, d
                     out.tasks.push(t);
                 }
             }
+            Event::Start(Tag::HtmlBlock) => html_block = Some((line_col(range.start), String::new())),
+            Event::Html(h) => match &mut html_block {
+                Some((_, text)) => text.push_str(&h),
+                None => check_html(&h, line_col(range.start), diags),
+            },
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((position, text)) = html_block.take() {
+                    check_html(&text, position, diags);
+                }
+            }
+            Event::InlineHtml(h) => check_html(&h, line_col(range.start), diags),
             Event::Start(Tag::Image { .. }) => image_alt = Some((line_col(range.start), String::new())),
             Event::End(TagEnd::Image) => {
                 if let Some((position, alt)) = image_alt.take()
@@ -166,7 +199,7 @@ mod tests {
 
     fn scan_of(body: &str) -> (Scan, Diagnostics) {
         let mut diags = Diagnostics::new();
-        let s = scan(body, Path::new("x.md"), 1, &mut |_, _, _, _| (Target::Keep, None), &mut diags);
+        let s = scan(body, Path::new("x.md"), 1, false, &mut |_, _, _, _| (Target::Keep, None), &mut diags);
         (s, diags)
     }
 
@@ -200,6 +233,7 @@ mod tests {
             "Text\n\nSee [x](missing.md).\n",
             Path::new("x.md"),
             5,
+            false,
             &mut |d, _, _, _| {
                 if d == "missing.md" {
                     (Target::Nowhere, Some(Diagnostic::error(Code::BrokenLink, "", 0, "nope")))

@@ -7,6 +7,7 @@
 //! diagnostics in every open page; the server never exits because of content.
 
 mod http;
+mod listen;
 mod live;
 mod watch;
 
@@ -27,6 +28,8 @@ pub struct ServeOptions {
     pub bind: String,
     pub port: u16,
     pub open: bool,
+    /// Host names besides this machine's own that requests may be addressed to.
+    pub allow_hosts: Vec<String>,
 }
 
 /// What the server hands out: the last good site, and the last build's errors.
@@ -173,18 +176,22 @@ pub fn run(opts: ServeOptions) -> Result<(), Diagnostic> {
                 .with_help("check that the folder exists and can be read")
         })?;
         let app = http::router(shared.clone(), events.clone());
+        let hosts = listen::Hosts::new(local.ip(), &opts.allow_hosts);
+        let (stop, stopped) = tokio::sync::watch::channel(false);
         let stopper = events.clone();
-        let result = axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = tokio::signal::ctrl_c().await;
-                let _ = stopper.send(LiveEvent::Shutdown);
-            })
-            .await
-            .map_err(|e| cannot_listen(format!("the server stopped: {e}"), "start it again"));
+        tokio::spawn(async move {
+            let _ = tokio::signal::ctrl_c().await;
+            let _ = stopper.send(LiveEvent::Shutdown);
+            let _ = stop.send(true);
+        });
+        listen::serve(listener, app, hosts, stopped).await;
         drop(watcher);
         say(format_args!("Stopped."));
-        result
-    })
+        Ok(())
+    })?;
+    // Whatever is still running (a rebuild, an index) must not hold up the exit.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(300));
+    Ok(())
 }
 
 fn open_browser(url: &str) {

@@ -136,8 +136,6 @@ fn rebuild_loop(
     watcher: SharedWatcher,
 ) {
     let root = opts.root.canonicalize().unwrap_or_else(|_| opts.root.clone());
-    let mut watched: Vec<PathBuf> =
-        watched_paths(&root).into_iter().filter(|(p, r)| *r && p.is_dir()).map(|(p, _)| p).collect();
     let output = opts.output.canonicalize().unwrap_or_else(|_| opts.output.clone());
     loop {
         // Wait for the first change that matters.
@@ -167,12 +165,14 @@ fn rebuild_loop(
         }
         changed.sort();
         changed.dedup();
+        // A folder created after the start (a first image makes static/), or
+        // deleted and made again (a restore from backup), is watched afresh:
+        // the old watch died with the old folder.
         for (folder, recursive) in watched_paths(&root) {
-            if recursive && folder.is_dir() && !watched.contains(&folder) && changed.contains(&folder) {
+            if recursive && folder.is_dir() && changed.contains(&folder) {
                 let mut w = watcher.lock().unwrap_or_else(|p| p.into_inner());
-                if w.watch(&folder, RecursiveMode::Recursive).is_ok() {
-                    watched.push(folder);
-                }
+                let _ = w.unwatch(&folder);
+                let _ = w.watch(&folder, RecursiveMode::Recursive);
             }
         }
         let start = Instant::now();

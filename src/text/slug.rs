@@ -1,5 +1,9 @@
 //! Slugs: the URL-safe names of pages, headings and checklist items.
 
+/// The longest slug practica publishes: each becomes a folder name, and
+/// file systems refuse names over 255 bytes.
+pub const MAX_SLUG: usize = 100;
+
 /// Lower-case ASCII letters, digits and single hyphens. Non-ASCII letters are
 /// transliterated (é → e, ß → ss); what has no ASCII form is dropped. Never empty.
 pub fn slugify(text: &str) -> String {

@@ -5,6 +5,7 @@
 pub mod paths;
 pub mod pdf;
 pub mod staging;
+pub mod target;
 
 pub use paths::safe_join;
 pub use staging::{Staging, clean_stale};

@@ -85,6 +85,7 @@ impl Staging {
             fs::remove_dir_all(&dir)?;
         }
         fs::create_dir_all(&dir)?;
+        fs::write(dir.join(crate::write::target::MARKER), crate::write::target::MARKER_TEXT)?;
         Ok(Staging { dir, output: output.to_path_buf(), written: Mutex::new(HashSet::new()), swapped: false })
     }
 
