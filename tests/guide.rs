@@ -12,7 +12,7 @@ fn build_shipped() -> (tempfile::TempDir, std::path::PathBuf) {
     let r = build(&manifest_dir(), &out, &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stderr, "", "the shipped guide builds with no warning");
-    assert!(r.stdout.contains("(27 practices, 8 areas, 3 tips, 1 checklists)"), "{}", r.stdout);
+    assert!(r.stdout.contains("(27 practices, 8 areas, 3 tips, 1 checklist)"), "{}", r.stdout);
     (tmp, out)
 }
 

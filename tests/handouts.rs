@@ -516,3 +516,73 @@ fn parse_pgm(bytes: &[u8]) -> (usize, usize, &[u8]) {
     let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
     (w, h, &bytes[i + 1..i + 1 + w * h])
 }
+
+#[test]
+fn a_checklist_worksheet_has_a_qr_code_back_to_its_page() {
+    let (_t, out, _) = built(&[]);
+    let sheet = read(&out, "handouts/checklists/self-check/index.html");
+    assert!(
+        sheet.contains("aria-label=\"QR code for https://example.org/guides/peer/checklists/self-check/\""),
+        "{sheet}"
+    );
+    assert_eq!(decode_svg_qr(&sheet), "https://example.org/guides/peer/checklists/self-check/");
+}
+
+/// The words pdftotext finds on a PDF's pages, with their left edge in points.
+fn words_with_x(pdf: &Path) -> Vec<(String, f64)> {
+    let o = Command::new("pdftotext").args(["-bbox", pdf.to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    text.lines()
+        .filter_map(|l| {
+            let l = l.trim();
+            let x = l.split("xMin=\"").nth(1)?.split('"').next()?.parse().ok()?;
+            let word = l.split('>').nth(1)?.split('<').next()?.to_string();
+            Some((word, x))
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_practice_prints_its_numbers_whole_and_the_build_says_it_runs_over_a_page() {
+    let Some(chromium) = pdf_tools("a_long_practice") else { return };
+    let _one = PDF_BUILDS.lock().unwrap_or_else(|p| p.into_inner());
+    let site = copy_fixture("basic");
+    let steps: String =
+        (1..=39).map(|n| format!("{n}. Step number {n} of the practice, written out in full.\n")).collect();
+    write(
+        site.path(),
+        "content/practices/hiring/onboarding-steps.md",
+        &format!(
+            "---\ntitle: Onboarding in 39 steps\nsummary: Every step of onboarding.\n---\n## How to put it in place\n\n{steps}"
+        ),
+    );
+    let out = site.path().join("public");
+    let r = build(site.path(), &out, &["--pdf", "--chrome", chromium.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("warning[P0506]") && r.stderr.contains("`Onboarding in 39 steps` runs over"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("content/practices/hiring/onboarding-steps.md"), "{}", r.stderr);
+    assert_eq!(r.stderr.matches("P0506").count(), 1, "the other practices fit one page: {}", r.stderr);
+    let handouts = pages_of(&out);
+    assert!(r.stdout.contains(&format!("{handouts} PDFs in {}/handouts/", out.display())), "{}", r.stdout);
+    assert!(
+        r.stderr.contains(&format!("Printing {handouts} handouts to PDF")),
+        "plain progress off a terminal: {}",
+        r.stderr
+    );
+
+    // Numbers of two digits print whole, inside the page's margin (14 mm = 39.7 pt).
+    let words = words_with_x(&out.join("handouts/hiring/onboarding-steps/handout.pdf"));
+    for n in ["9.", "10.", "21.", "39."] {
+        let (_, x) = words.iter().find(|(w, _)| w == n).unwrap_or_else(|| panic!("no `{n}` in the PDF"));
+        assert!(*x >= 39.0, "`{n}` starts at {x} pt, in the margin where Chromium clips it");
+    }
+}
+
+/// How many handout pages a build printed (every handout but the list of them).
+fn pages_of(out: &Path) -> usize {
+    handout_pdfs(out).len()
+}

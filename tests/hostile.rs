@@ -218,7 +218,7 @@ fn empty_file() {
         "empty_file",
         |_| {},
         "content/practices/team/empty.md:1",
-        &["Practice has no `title`", "Practice has no `summary`", "P0205"],
+        &["this file has no front matter", "title:", "summary:", "P0205"],
     );
 }
 

@@ -23,7 +23,13 @@ struct Server {
 
 impl Server {
     fn start(extra: &[&str]) -> Server {
+        Server::start_with(|_| {}, extra)
+    }
+
+    /// A server on a copy of the fixture changed by `setup` first.
+    fn start_with(setup: impl FnOnce(&Path), extra: &[&str]) -> Server {
         let dir = copy_fixture("basic");
+        setup(dir.path());
         let mut args = vec!["serve", "--root", dir.path().to_str().unwrap(), "--port", "0"];
         args.extend_from_slice(extra);
         let mut child = Command::new(env!("CARGO_BIN_EXE_practica"))
@@ -465,4 +471,16 @@ fn a_content_folder_deleted_and_restored_is_watched_again() {
         assert!(s.line_starting("Rebuilt", Duration::from_secs(10)).is_some(), "edit {n} after the restore");
         assert!(s.page("about/").contains(&format!("Restored edit {n}.")));
     }
+}
+
+#[test]
+fn a_guide_broken_from_the_start_gets_a_styled_page_that_tells_the_truth() {
+    let s = Server::start_with(|r| edit(r, "content/about.md", "title:", "titel:"), &["--no-search"]);
+    let (status, head, body) = s.get(&s.base);
+    assert_eq!(status, 503, "{head}");
+    assert!(body.contains("<style>") && body.contains("The guide did not build yet"), "{body}");
+    assert!(body.contains("There is no good version to show yet"), "the overlay does not claim a last good version");
+    let rx = s.events();
+    let first = collect(&rx, Duration::from_secs(5), Duration::from_millis(200));
+    assert!(first.iter().any(|(e, d)| e == "failed" && d.contains("titel")), "{first:?}");
 }

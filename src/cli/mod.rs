@@ -56,6 +56,7 @@ enum Command {
         /// The guide's folder (holding guide.yaml and content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// The port to listen on.
         #[arg(long, default_value_t = 1111)]
         port: u16,
         /// The address to listen on; anything but loopback shares the preview with your network.
@@ -130,7 +131,8 @@ pub fn main() -> ExitCode {
             let output = output.unwrap_or_else(|| root.join("public"));
             let opts =
                 Options { root: root.clone(), output: output.clone(), base_url, drafts, pdf, chrome, no_search, force };
-            match pipeline::build(&opts) {
+            let progress = PdfProgress::new(std::io::stderr().is_terminal());
+            match pipeline::build(&opts, &progress) {
                 Ok(report) => {
                     report_diagnostics(&report.warnings, &root);
                     println!("{}", report.summary(&output));
@@ -159,11 +161,16 @@ pub fn main() -> ExitCode {
         }
         Command::Init { dir } => match practica::init::init(&dir) {
             Ok(()) => {
-                println!(
-                    "Wrote a new guide to {}. Build it with: practica build --root {}",
-                    dir.display(),
-                    dir.display()
-                );
+                let command = how_to_run();
+                let d = dir.display();
+                println!("Wrote a new guide to {d}.");
+                println!("Preview it while you edit:  {command} serve --root {d}");
+                println!("Build it for the web:       {command} build --root {d}");
+                if command != "practica" {
+                    println!(
+                        "(To type just `practica`, install it: cargo install --locked --path . in practica's folder.)"
+                    );
+                }
                 ExitCode::SUCCESS
             }
             Err(d) => failed(&d.into(), Path::new(".")),
@@ -180,6 +187,75 @@ pub fn main() -> ExitCode {
             }
             Err(d) => failed(&d.into(), &root),
         },
+    }
+}
+
+/// How the user can run practica again: `practica` when that is on PATH,
+/// `cargo run --release --` when this is a build in a cargo target folder,
+/// else this program's own path.
+fn how_to_run() -> String {
+    let me = std::env::current_exe().ok();
+    let on_path = std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|dir| {
+            let candidate = dir.join("practica");
+            candidate.is_file() && me.as_ref().is_none_or(|m| same_file(m, &candidate))
+        })
+    });
+    if on_path {
+        return "practica".into();
+    }
+    match me {
+        Some(m) if m.components().any(|c| c.as_os_str() == "target") => "cargo run --release --".into(),
+        Some(m) => m.display().to_string(),
+        None => "practica".into(),
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// PDF printing takes a while: a bar on a terminal, a line every tenth of
+/// the way in a log.
+struct PdfProgress {
+    bar: std::sync::OnceLock<indicatif::ProgressBar>,
+    terminal: bool,
+}
+
+impl PdfProgress {
+    fn new(terminal: bool) -> Self {
+        PdfProgress { bar: std::sync::OnceLock::new(), terminal }
+    }
+}
+
+impl practica::write::pdf::Progress for PdfProgress {
+    fn begin(&self, total: usize) {
+        if self.terminal {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            let style = indicatif::ProgressStyle::with_template("Printing handouts to PDF {bar:30} {pos}/{len}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            bar.set_style(style);
+            let _ = self.bar.set(bar);
+        } else {
+            eprintln!("Printing {total} handouts to PDF with Chromium…");
+        }
+    }
+
+    fn printed(&self, done: usize, total: usize) {
+        match self.bar.get() {
+            Some(bar) => bar.set_position(done as u64),
+            None if done == total || done % (total / 10).max(1) == 0 => eprintln!("  {done} of {total} printed"),
+            None => {}
+        }
+    }
+
+    fn end(&self) {
+        if let Some(bar) = self.bar.get() {
+            bar.finish_and_clear();
+        }
     }
 }
 

@@ -115,6 +115,8 @@ codes! {
     Listen = "P0504",
     /// practica refuses to write where it could destroy files it does not own.
     Refused = "P0505",
+    /// Warning: a practice's printed handout runs over one page.
+    LongHandout = "P0506",
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -66,6 +66,8 @@ pub struct Guide {
     pub(crate) by_content_path: HashMap<String, DocId>,
     /// Every page address the build publishes, for checking links written as addresses.
     pub(crate) published: HashSet<String>,
+    /// Content paths of drafts left out of this build (`practices/a/x.md`).
+    pub(crate) drafts: HashSet<String>,
 }
 
 impl Guide {
@@ -90,6 +92,17 @@ impl Guide {
 
     pub fn content_paths(&self) -> impl Iterator<Item = &str> {
         self.by_content_path.keys().map(String::as_str)
+    }
+
+    /// Whether `path` (as `find` takes it) names a draft left out of this build.
+    pub fn is_draft(&self, path: &str) -> bool {
+        let path = path.trim().trim_matches('/').trim_end_matches(".md");
+        self.drafts.contains(&format!("{path}.md")) || self.drafts.contains(&format!("{path}/_index.md"))
+    }
+
+    /// Whether a practice of that slug (or `area/slug`) is a draft left out of this build.
+    pub fn is_draft_practice(&self, name: &str) -> bool {
+        draft_practice(&self.drafts, name)
     }
 
     /// Whether the build publishes a page at this site path.
@@ -122,6 +135,16 @@ impl Guide {
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| default.to_string())
     }
+}
+
+/// Whether `name`, as `related:` names a practice, is one of `drafts` (content paths).
+pub fn draft_practice(drafts: &HashSet<String>, name: &str) -> bool {
+    let name = name.trim().trim_start_matches("practices/").trim_end_matches(".md").trim_matches('/');
+    drafts.iter().any(|d| {
+        d.strip_prefix("practices/")
+            .and_then(|p| p.strip_suffix(".md"))
+            .is_some_and(|p| p == name || p.rsplit_once('/').is_some_and(|(_, slug)| slug == name && slug != "_index"))
+    })
 }
 
 /// Each doc's Markdown and what the Markdown pass found in it, by `DocId`.

@@ -106,6 +106,8 @@ pub struct Config {
     pub theme: String,
     pub paper: Paper,
     pub audiences: Vec<Audience>,
+    /// guide.yaml lists `audiences:`; without the list any key is accepted.
+    pub audiences_declared: bool,
     pub sources: Vec<Source>,
     pub handouts: Vec<Bundle>,
     /// guide.yaml as the user should see it in messages.
@@ -187,12 +189,8 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
     };
     let description = f.string("description").unwrap_or_default();
     let base_url = f.string("base_url").unwrap_or_else(|| "/".to_string());
-    if let Some(scheme) = scheme(&base_url).filter(|s| !matches!(s.as_str(), "http" | "https")) {
-        let line = f.line_of("base_url");
-        f.diagnostics.push(
-            Diagnostic::error(Code::ConfigValue, file, line, format!("`base_url` cannot be a `{scheme}:` address"))
-                .with_help("write the address the guide is published at, e.g. base_url: https://example.org/guides/peer/ or base_url: /guides/peer/"),
-        );
+    if let Some(d) = check_base_url(&base_url, "base_url: ", file, f.line_of("base_url")) {
+        f.diagnostics.push(d);
     }
     let language = f.string("language").unwrap_or_else(|| "en".to_string());
     let theme = f.string("theme").unwrap_or_else(|| "default".to_string());
@@ -208,6 +206,7 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
     let unsafe_html = f.bool("unsafe_html").unwrap_or(false);
 
     let mut audiences = Vec::new();
+    let audiences_declared = f.get("audiences").is_some();
     if let Some(m) = f.mapping("audiences") {
         let inner = f.nested(m, f.line_of("audiences"));
         // Each audience has a page at /audience/<slug>/: two keys must not share one.
@@ -369,6 +368,7 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
         theme,
         paper,
         audiences,
+        audiences_declared,
         sources,
         handouts,
         file: file.to_path_buf(),
@@ -410,6 +410,65 @@ fn read_paper(f: &mut Fields, key: &str) -> Option<Paper> {
             None
         }
     }
+}
+
+/// A base_url must be the full address (`https://host/path/`) or a path from
+/// the host's root (`/guides/peer/`). Anything else would silently put the
+/// host into every link (`/www.example.org/guides/...`), so it is an error
+/// whose help writes the value as it was probably meant. `written` is how the
+/// value is set (`base_url: ` or `--base-url `), for the help.
+pub fn check_base_url(value: &str, written: &str, file: &Path, line: usize) -> Option<Diagnostic> {
+    let v = value.trim();
+    if v.is_empty() || v.starts_with('/') && !v.starts_with("//") {
+        return None;
+    }
+    let meant = match scheme(v) {
+        Some(s) if s == "http" || s == "https" => {
+            let host = v.split_once("://").map(|(_, rest)| rest).unwrap_or("");
+            if !host.is_empty() && !host.starts_with('/') {
+                return None;
+            }
+            None
+        }
+        Some(s)
+            if !matches!(s.as_str(), "localhost")
+                && !v[s.len() + 1..].chars().all(|c| c.is_ascii_digit() || c == '/') =>
+        {
+            return Some(
+                Diagnostic::error(Code::ConfigValue, file, line, format!("`base_url` cannot be a `{s}:` address"))
+                    .with_help(format!(
+                        "write the address the guide is published at, e.g. {written}https://example.org/guides/peer/ or {written}/guides/peer/"
+                    )),
+            );
+        }
+        _ => {
+            let bare = v.trim_start_matches('/');
+            let first = bare.split('/').next().unwrap_or("");
+            let with_slash = if bare.ends_with('/') { bare.to_string() } else { format!("{bare}/") };
+            Some(if first.contains('.') || first.contains(':') || first == "localhost" {
+                format!("https://{with_slash}")
+            } else {
+                format!("/{with_slash}")
+            })
+        }
+    };
+    let help = match meant {
+        Some(m) => format!(
+            "did you mean {written}{m}? It must start with https:// (or http://), or with / for a path on any host"
+        ),
+        None => format!(
+            "write the address with its host, e.g. {written}https://example.org/guides/peer/, or a path: {written}/guides/peer/"
+        ),
+    };
+    Some(
+        Diagnostic::error(
+            Code::ConfigValue,
+            file,
+            line,
+            format!("`{}` is not a web address practica can link under", value.trim()),
+        )
+        .with_help(help),
+    )
 }
 
 /// The scheme of a URL, lower-cased, as a browser reads it: browsers drop tabs

@@ -46,6 +46,19 @@ impl Kind {
         }
     }
 
+    /// The front matter a new file of this kind starts with.
+    fn example(self) -> &'static str {
+        match self {
+            Kind::Home | Kind::Section | Kind::Page => "title: About this guide\n",
+            Kind::Area => "title: Supervision\nsummary: One sentence on what the practices of this area achieve.\n",
+            Kind::Practice => {
+                "title: Hold regular supervision\nsummary: One sentence that says what this is and why.\naudience: [supervisors]\n"
+            }
+            Kind::Tip => "title: Start small\napplies_to: [supervision]\n",
+            Kind::Checklist => "title: Self-assessment\nsummary: Tick what is already in place.\n",
+        }
+    }
+
     fn keys(self) -> &'static [&'static str] {
         match self {
             Kind::Home | Kind::Section => &["title", "summary"],
@@ -102,16 +115,21 @@ impl Doc {
     }
 }
 
-/// Every content file under `root/content/`, in a stable order; drafts only
-/// when asked for.
-pub fn load(root: &Path, rules: &walk::Rules, include_drafts: bool, diags: &mut Diagnostics) -> Vec<Source> {
+/// Every content file under `root/content/`, in a stable order, and the
+/// content paths of the drafts left out (unless asked for).
+pub fn load(
+    root: &Path,
+    rules: &walk::Rules,
+    include_drafts: bool,
+    diags: &mut Diagnostics,
+) -> (Vec<Source>, Vec<String>) {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         diags.push(
             Diagnostic::error(Code::Misplaced, CONTENT_DIR, 0, "there is no content/ folder")
                 .with_help("create content/_index.md for the home page, or start with `practica init DIR`"),
         );
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let files: Vec<PathBuf> = walk::files(root, &content, rules, diags)
         .into_iter()
@@ -121,15 +139,16 @@ pub fn load(root: &Path, rules: &walk::Rules, include_drafts: bool, diags: &mut 
     let results: Vec<(Option<Source>, Vec<Diagnostic>)> =
         files.par_iter().map(|p| load_file(root, &content, p)).collect();
     let mut sources = Vec::with_capacity(results.len());
+    let mut drafts = Vec::new();
     for (source, found) in results {
         diags.extend(found);
-        if let Some(s) = source
-            && (include_drafts || !s.doc.draft)
-        {
-            sources.push(s);
+        match source {
+            Some(s) if s.doc.draft && !include_drafts => drafts.push(s.doc.content_path),
+            Some(s) => sources.push(s),
+            None => {}
         }
     }
-    sources
+    (sources, drafts)
 }
 
 /// Loads one content file again, for a rebuild after it was saved.
@@ -288,6 +307,18 @@ fn parse(
         }
     };
     let mut diags = Vec::new();
+    // A file with no front matter at all gets one message that shows the
+    // block to start it with, not one per missing key.
+    if !text.starts_with("---") && !matches!(place.kind, Kind::Home | Kind::Section) {
+        let d = Diagnostic::error(
+            Code::MissingField,
+            &file,
+            1,
+            format!("this file has no front matter; {} starts with a block like this", place.kind.name()),
+        )
+        .with_help(format!("put these lines at the very top of the file:\n---\n{}---", place.kind.example()));
+        return (Some(Err(stub)), vec![d]);
+    }
     let value = if split.yaml.trim().is_empty() {
         Value::Mapping(Default::default())
     } else {

@@ -22,6 +22,8 @@ use crate::diagnostic::Diagnostics;
 pub struct Loaded {
     pub config: Config,
     pub sources: Vec<Source>,
+    /// Content paths of the drafts left out, so links to them are explained.
+    pub drafts: Vec<String>,
     pub theme: Theme,
 }
 
@@ -38,10 +40,14 @@ pub struct LoadOptions {
 pub fn load(root: &Path, opts: &LoadOptions, diags: &mut Diagnostics) -> Option<Loaded> {
     let mut config = config::load(root, diags)?;
     if let Some(b) = &opts.base_url {
+        if let Some(d) = config::check_base_url(b, "--base-url ", Path::new("--base-url"), 0) {
+            diags.push(d);
+            return None;
+        }
         config.base_url = b.clone();
     }
     let rules = walk::Rules::new(root, config.allow_outside_symlinks);
-    let sources = content::load(root, &rules, opts.drafts, diags);
+    let (sources, drafts) = content::load(root, &rules, opts.drafts, diags);
     let theme = theme::load(root, &rules, &config.theme, &config.language, diags)?;
-    Some(Loaded { config, sources, theme })
+    Some(Loaded { config, sources, drafts, theme })
 }

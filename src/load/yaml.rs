@@ -47,12 +47,33 @@ pub fn parse(text: &str, file: &Path, first_line: usize, code: Code) -> Result<V
         if let Some(i) = message.find(" at line ") {
             message.truncate(i);
         }
+        let quoted = [line, line.saturating_sub(1)].into_iter().find_map(|l| apostrophe_in_single_quotes(text, l));
         Diagnostic::error(code, file, first_line + line - 1, format!("this is not valid YAML: {message}"))
             .at_column(col)
-            .with_help(
-                "check the indentation and quote values that contain `:` or start with a special character, e.g. title: \"Goals: the first year\"",
-            )
+            .with_help(quoted.unwrap_or_else(|| {
+                "check the indentation and quote values that contain `:` or start with a special character, e.g. title: \"Goals: the first year\"".to_string()
+            }))
     })
+}
+
+/// When line `line` (1-based) of `text` holds a value in single quotes with an
+/// apostrophe inside (`title: 'Don't skip breaks'`), the help for it: the
+/// apostrophe ends the quoted text early.
+fn apostrophe_in_single_quotes(text: &str, line: usize) -> Option<String> {
+    let l = text.lines().nth(line.checked_sub(1)?)?;
+    let (key, value) = l.split_once(": '")?;
+    let inner = value.trim_end().strip_suffix('\'').unwrap_or(value);
+    let bytes = inner.as_bytes();
+    let apostrophe = (0..bytes.len())
+        .find(|&i| bytes[i] == b'\'' && bytes.get(i + 1) != Some(&b'\'') && (i == 0 || bytes[i - 1] != b'\''))?;
+    let word_start = inner[..apostrophe].rfind(' ').map_or(0, |i| i + 1);
+    let word_end = inner[apostrophe..].find(' ').map_or(inner.len(), |i| apostrophe + i);
+    let fixed = inner.replace("''", "'").replace('"', "\\\"");
+    Some(format!(
+        "the apostrophe in `{}` ends the single-quoted text early; put the value in double quotes: {}: \"{fixed}\"",
+        &inner[word_start..word_end],
+        key.trim()
+    ))
 }
 
 /// YAML's scanner takes time that grows with the square of the nesting of `[`

@@ -60,14 +60,17 @@ pub struct Report {
     pub areas: usize,
     pub tips: usize,
     pub checklists: usize,
+    /// Handouts printed to PDF (with --pdf).
+    pub pdfs: usize,
     pub elapsed: Duration,
     pub warnings: Diagnostics,
 }
 
 impl Report {
-    fn new(guide: &Guide, pages: usize, elapsed: Duration, warnings: Diagnostics) -> Report {
+    fn new(guide: &Guide, pages: usize, pdfs: usize, elapsed: Duration, warnings: Diagnostics) -> Report {
         Report {
             pages,
+            pdfs,
             practices: guide.count(Kind::Practice),
             areas: guide.count(Kind::Area),
             tips: guide.count(Kind::Tip),
@@ -77,18 +80,28 @@ impl Report {
         }
     }
 
-    /// The one line printed after a successful build.
+    /// What is printed after a successful build: one line, and one more
+    /// when PDFs were printed.
     pub fn summary(&self, output: &Path) -> String {
-        format!(
-            "Built {} pages ({} practices, {} areas, {} tips, {} checklists) in {} ms → {}/",
-            self.pages,
-            self.practices,
-            self.areas,
-            self.tips,
-            self.checklists,
+        let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let out = output.display().to_string();
+        let out = out.trim_end_matches('/');
+        let mut s = format!(
+            "Built {} ({}, {}, {}, {}) in {} ms → {out}/",
+            count(self.pages, "page", "pages"),
+            count(self.practices, "practice", "practices"),
+            count(self.areas, "area", "areas"),
+            count(self.tips, "tip", "tips"),
+            count(self.checklists, "checklist", "checklists"),
             self.elapsed.as_millis(),
-            output.display().to_string().trim_end_matches('/')
-        )
+        );
+        if self.pdfs > 0 {
+            s.push_str(&format!(
+                "\n{} in {out}/handouts/, each beside its handout page as handout.pdf",
+                count(self.pdfs, "PDF", "PDFs")
+            ));
+        }
+        s
     }
 }
 
@@ -107,7 +120,7 @@ pub struct Prepared {
 pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
     let loaded = load::load(&opts.root, &opts.load_options(), diags)?;
     let statics_set: HashSet<String> = loaded.theme.statics.keys().cloned().collect();
-    let (guide, texts) = resolve::resolve(loaded.config, loaded.sources, &statics_set, diags);
+    let (guide, texts) = resolve::resolve(loaded.config, loaded.sources, &loaded.drafts, &statics_set, diags);
     let strings = render::Strings::new(loaded.theme.strings);
     let templates = Templates::new(loaded.theme.templates, strings, &guide, !opts.no_search, diags)?;
     Some(Prepared { guide, texts, templates, statics: loaded.theme.statics, statics_set })
@@ -172,7 +185,7 @@ fn finished(mut diags: Diagnostics) -> Diagnostics {
 ///
 /// Pages go to the staging folder as they are rendered, so memory holds the
 /// guide and the search index, not the whole site.
-pub fn build(opts: &Options) -> Result<Report, Diagnostics> {
+pub fn build(opts: &Options, progress: &dyn write::pdf::Progress) -> Result<Report, Diagnostics> {
     let start = Instant::now();
     // Before anything on disk is touched.
     let target = write::target::check(&opts.root, &opts.output, opts.force)?;
@@ -209,11 +222,16 @@ pub fn build(opts: &Options) -> Result<Report, Diagnostics> {
         }
     }
     let pages = staging.pages();
-    let mut before_swap = |dir: &Path| match &chrome {
-        Some(chrome) => write::pdf::print(&guide, dir, chrome),
-        None => Ok(()),
+    let mut pdfs = 0;
+    let mut before_swap = |dir: &Path| {
+        if let Some(chrome) = &chrome {
+            let printed = write::pdf::print(&guide, dir, chrome, progress)?;
+            pdfs = printed.count;
+            diags.extend(printed.warnings);
+        }
+        Ok(())
     };
     staging.finish(&statics, &mut before_swap)?;
     let (_, warnings) = diags.finish(())?;
-    Ok(Report::new(&guide, pages, start.elapsed(), warnings))
+    Ok(Report::new(&guide, pages, pdfs, start.elapsed(), warnings))
 }

@@ -51,6 +51,18 @@ pub fn check(guide: &Guide, diags: &mut Diagnostics) {
             if guide.find(&inc.path).is_some_and(|id| !matches!(guide.docs[id].kind, Kind::Home)) {
                 continue;
             }
+            if guide.is_draft(&inc.path) {
+                diags.push(
+                    Diagnostic::error(
+                        Code::UnknownReference,
+                        file,
+                        inc.line,
+                        format!("the handout bundle `{}` includes `{}`, a draft; it is left out unless you build with --drafts", b.name, inc.path),
+                    )
+                    .with_help("publish it (remove `draft: true`), or take it out of the bundle until it is"),
+                );
+                continue;
+            }
             let wanted = inc.path.trim().trim_start_matches("@/").trim_matches('/').trim_end_matches(".md");
             let help = match nearest(wanted, known.iter().copied()) {
                 Some(n) => format!("did you mean `{n}`?"),

@@ -55,23 +55,35 @@ pub fn resolve_link(
         Some((p, f)) => (p, Some(f)),
         None => (dest, None),
     };
+    let base = g.docs[from].content_path.rsplit_once('/').map_or("", |(dir, _)| dir);
     let content_target = if let Some(rest) = path_part.strip_prefix("@/") {
         Some(rest.to_string())
     } else if path_part.ends_with(".md") && !path_part.starts_with('/') {
-        let base = g.docs[from].content_path.rsplit_once('/').map_or("", |(dir, _)| dir);
         Some(join_relative(base, path_part))
     } else {
         None
     };
     if let Some(target_path) = content_target {
         let Some(target) = g.by_content_path(&target_path).or_else(|| g.find(&target_path)) else {
+            if g.is_draft(&target_path) {
+                return (
+                    Target::Nowhere,
+                    broken(
+                        format!("the link `{dest}` points to a draft; it is left out unless you build with --drafts"),
+                        "publish the page (remove `draft: true`), build with --drafts to preview it, or remove the link"
+                            .into(),
+                    ),
+                );
+            }
             let near = nearest(&target_path, g.content_paths());
             return (
                 Target::Nowhere,
                 broken(
                     format!("the link `{dest}` points to a page that does not exist"),
                     match near {
-                        Some(n) => format!("did you mean `@/{n}`?"),
+                        // In the form the editor wrote the link.
+                        Some(n) if path_part.starts_with("@/") => format!("did you mean `@/{n}`?"),
+                        Some(n) => format!("did you mean `{}`?", relative_to(base, n)),
                         None => "link with a path relative to this file, or from content/ as \
                                  @/practices/<area>/<practice>.md"
                             .into(),
@@ -133,6 +145,17 @@ fn has_scheme(dest: &str) -> bool {
     }
 }
 
+/// The path from folder `base_dir` to content path `target`:
+/// `practices/a` and `practices/b/x.md` → `../b/x.md`.
+fn relative_to(base_dir: &str, target: &str) -> String {
+    let from: Vec<&str> = base_dir.split('/').filter(|s| !s.is_empty()).collect();
+    let to: Vec<&str> = target.split('/').collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<&str> = vec![".."; from.len() - common];
+    parts.extend_from_slice(&to[common..]);
+    parts.join("/")
+}
+
 /// `practices/supervision` + `../hiring/x.md` → `practices/hiring/x.md`.
 fn join_relative(base_dir: &str, rel: &str) -> String {
     let mut parts: Vec<&str> = base_dir.split('/').filter(|s| !s.is_empty()).collect();
@@ -157,6 +180,14 @@ mod tests {
         assert_eq!(join_relative("practices/a", "../b/x.md"), "practices/b/x.md");
         assert_eq!(join_relative("", "about.md"), "about.md");
         assert_eq!(join_relative("tips", "../../../x.md"), "x.md");
+    }
+
+    #[test]
+    fn relative_paths_for_suggestions() {
+        assert_eq!(relative_to("practices/a", "practices/b/x.md"), "../b/x.md");
+        assert_eq!(relative_to("practices/a", "practices/a/y.md"), "y.md");
+        assert_eq!(relative_to("", "tips/t.md"), "tips/t.md");
+        assert_eq!(relative_to("tips", "about.md"), "../about.md");
     }
 
     #[test]

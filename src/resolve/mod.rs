@@ -28,10 +28,20 @@ pub use links::Statics;
 
 /// Builds the guide from what `load` read. Problems go to `diags`; the guide
 /// is made whatever they are, so that `check` can report everything at once.
-pub fn resolve(config: Config, sources: Vec<Source>, statics: &Statics, diags: &mut Diagnostics) -> (Guide, Texts) {
+pub fn resolve(
+    config: Config,
+    sources: Vec<Source>,
+    drafts: &[String],
+    statics: &Statics,
+    diags: &mut Diagnostics,
+) -> (Guide, Texts) {
+    let mut config = config;
     let mut sources = sources;
     sources.sort_by(|a, b| a.doc.file.cmp(&b.doc.file));
     let (docs, bodies): (Vec<Doc>, Vec<String>) = sources.into_iter().map(|s| (s.doc, s.body)).unzip();
+    if !config.audiences_declared {
+        config.audiences = relations::audiences_from_pages(&docs);
+    }
     let routes = Routes::default_language();
     let paths: Vec<String> = docs.iter().map(|d| routes.doc(d)).collect();
     check_addresses(&docs, &paths, diags);
@@ -60,7 +70,8 @@ pub fn resolve(config: Config, sources: Vec<Source>, statics: &Statics, diags: &
     }
     let areas = areas(&docs, &area_ids, diags);
     let practices: Vec<DocId> = areas.iter().flat_map(|a| a.practices.iter().copied()).collect();
-    let related = relations::resolve(&config, &docs, &areas, &practices, &order, diags);
+    let draft_set: HashSet<String> = drafts.iter().cloned().collect();
+    let related = relations::resolve(&config, &docs, &draft_set, &areas, &practices, &order, diags);
 
     let mut guide = Guide {
         addresses: Addresses::new(&config.base_url),
@@ -80,6 +91,7 @@ pub fn resolve(config: Config, sources: Vec<Source>, statics: &Statics, diags: &
         audiences: related.audiences,
         by_content_path,
         published: HashSet::new(),
+        drafts: draft_set,
     };
     guide.published = published(&guide);
     let scans = scan_all(&guide, &bodies, statics, diags);

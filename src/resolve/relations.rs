@@ -20,6 +20,7 @@ pub struct Resolved {
 pub fn resolve(
     config: &Config,
     docs: &[Doc],
+    drafts: &std::collections::HashSet<String>,
     areas: &[Area],
     practices: &[DocId],
     by_weight: &dyn Fn(&mut Vec<DocId>),
@@ -47,6 +48,26 @@ pub fn resolve(
     for (i, d) in docs.iter().enumerate() {
         for name in &d.related {
             match names.find(name) {
+                Err(None) if crate::guide::draft_practice(drafts, name) => diags.push(
+                    Diagnostic::error(
+                        Code::UnknownReference,
+                        &d.file,
+                        d.line_of("related"),
+                        format!("related practice `{name}` is a draft; it is left out unless you build with --drafts"),
+                    )
+                    .with_help("publish it (remove `draft: true`), or take it out of related until it is"),
+                ),
+                Err(Some(help)) => diags.push(
+                    Diagnostic::error(
+                        Code::UnknownReference,
+                        &d.file,
+                        d.line_of("related"),
+                        format!(
+                            "related practice `{name}` is ambiguous: more than one area has a practice of that name"
+                        ),
+                    )
+                    .with_help(help),
+                ),
                 Ok(p) if p == i => diags.push(
                     Diagnostic::warning(
                         Code::UnknownReference,
@@ -57,38 +78,53 @@ pub fn resolve(
                     .with_help(format!("remove `{name}` from related")),
                 ),
                 Ok(p) => relations[i].related.push(p),
-                Err(help) => diags.push(
+                Err(None) => diags.push(
                     Diagnostic::error(
                         Code::UnknownReference,
                         &d.file,
                         d.line_of("related"),
                         format!("related practice `{name}` does not exist"),
                     )
-                    .with_help(help.unwrap_or_else(|| suggest(name, &names.slugs))),
+                    .with_help(suggest(name, &names.slugs)),
                 ),
             }
         }
         for name in &d.applies_to {
-            let target = names.find(name).ok().or_else(|| {
+            let area = || {
                 let n = name.trim().trim_start_matches("practices/").trim_matches('/');
                 area_by_slug.get(n).copied()
-            });
-            match target {
-                Some(t) => {
+            };
+            let problem = match names.find(name) {
+                Ok(t) => Ok(t),
+                Err(None) => area().ok_or(None),
+                Err(Some(help)) => Err(Some(help)),
+            };
+            match problem {
+                Ok(t) => {
                     relations[i].applies_to.push(t);
                     tips_for[t].push(i);
                 }
-                None => {
-                    let mut known = names.slugs.clone();
-                    known.extend(areas.iter().map(|a| docs[a.doc].slug.as_str()));
+                Err(ambiguous) => {
+                    let (message, help) = match ambiguous {
+                        Some(help) => (
+                            format!(
+                                "`{name}` in applies_to is ambiguous: more than one area has a practice of that name"
+                            ),
+                            help,
+                        ),
+                        None if crate::guide::draft_practice(drafts, name) => (
+                            format!("`{name}` in applies_to is a draft; it is left out unless you build with --drafts"),
+                            "publish it (remove `draft: true`), or take it out of applies_to until it is".to_string(),
+                        ),
+                        None => {
+                            let mut known = names.slugs.clone();
+                            known.extend(areas.iter().map(|a| docs[a.doc].slug.as_str()));
+                            (format!("`{name}` in applies_to is neither a practice nor an area"), suggest(name, &known))
+                        }
+                    };
                     diags.push(
-                        Diagnostic::error(
-                            Code::UnknownReference,
-                            &d.file,
-                            d.line_of("applies_to"),
-                            format!("`{name}` in applies_to is neither a practice nor an area"),
-                        )
-                        .with_help(suggest(name, &known)),
+                        Diagnostic::error(Code::UnknownReference, &d.file, d.line_of("applies_to"), message)
+                            .with_help(help),
                     );
                 }
             }
@@ -165,6 +201,18 @@ pub fn resolve(
     Resolved { relations, tags, audiences }
 }
 
+/// The audiences of a guide whose guide.yaml lists none: every key the pages
+/// use, in alphabetical order, each labelled from its key.
+pub fn audiences_from_pages(docs: &[Doc]) -> Vec<crate::load::config::Audience> {
+    let keys: std::collections::BTreeSet<&str> =
+        docs.iter().flat_map(|d| d.audience.iter().map(String::as_str)).collect();
+    let mut slugs = std::collections::HashSet::new();
+    keys.into_iter()
+        .filter(|k| slugs.insert(slugify(k)))
+        .map(|k| crate::load::config::Audience { key: k.to_string(), label: crate::text::slug::label_from_key(k) })
+        .collect()
+}
+
 /// Practices by the names front matter uses for them: the slug, or
 /// `area/slug` when two areas have a practice of that slug.
 struct Practices<'d> {
@@ -196,7 +244,7 @@ impl<'d> Practices<'d> {
         match self.by_slug.get(name).map(Vec::as_slice) {
             Some([one]) => Ok(*one),
             Some(many) => Err(Some(format!(
-                "several areas have a practice `{name}`; write it as {}",
+                "write it with its area: {}",
                 many.iter()
                     .map(|&p| format!("`{}/{name}`", self.docs[p].area.as_deref().unwrap_or_default()))
                     .collect::<Vec<_>>()

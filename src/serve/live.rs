@@ -20,7 +20,10 @@ const SCRIPT: &str = r#"<script data-practica-live>
     box.setAttribute("style", "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff7f5;color:#1b2530;border-top:4px solid #b42318;box-shadow:0 -8px 24px rgba(0,0,0,.2);font:15px/1.5 system-ui,sans-serif;padding:16px 20px");
     var h = document.createElement("p");
     h.setAttribute("style", "margin:0 0 8px;font-weight:700;color:#b42318");
-    h.textContent = "The guide did not build: " + list.length + " problem" + (list.length === 1 ? "" : "s") + ". Showing the last good version until it is fixed.";
+    var first = document.querySelector("[data-practica-waiting]");
+    h.textContent = "The guide did not build: " + list.length + " problem" + (list.length === 1 ? "" : "s") + ". " +
+      (first ? "There is no good version to show yet; fix " + (list.length === 1 ? "it" : "them") + " and save, and this page reloads by itself."
+             : "Showing the last good version until it is fixed.");
     box.appendChild(h);
     list.forEach(function (d) {
       var p = document.createElement("div");
@@ -48,8 +51,15 @@ const SCRIPT: &str = r#"<script data-practica-live>
 })();
 </script>"#;
 
-/// Shown while no build has succeeded yet; the script fills in the errors.
-pub const WAITING_PAGE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>practica preview</title></head><body><main><h1>Waiting for a good build</h1><p>Fix the problems below and save; this page reloads by itself.</p></main></body></html>";
+/// Shown while no build has succeeded yet (the theme's stylesheet is not
+/// built either, so its few styles are its own); the script lists the errors.
+pub const WAITING_PAGE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>The guide has problems · practica preview</title>\
+<style>body{margin:0;font:17px/1.55 system-ui,sans-serif;color:#1b2530;background:#f6f8f9}\
+header{background:#14506b;color:#fff;padding:14px 20px;font-weight:700}main{max-width:44rem;margin:0 auto;padding:24px 20px 60vh}\
+h1{font-size:1.6rem;margin:0 0 .5rem}</style></head><body data-practica-waiting><header>practica preview</header>\
+<main><h1>The guide did not build yet</h1><p>practica found problems before it could make a first version of the site. \
+They are listed below with the file and line to fix. Save the file and this page reloads by itself.</p></main></body></html>";
 
 /// The page with the live script added before `</body>`.
 pub fn inject(html: &[u8]) -> Vec<u8> {

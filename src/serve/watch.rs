@@ -107,7 +107,9 @@ pub fn is_relevant(path: &Path, root: &Path, output: &Path) -> bool {
         || name.contains("___jb_tmp___")
         || name.contains("___jb_old___")
         // vim probes whether it may write in a folder with a file named 4913.
-        || name == "4913";
+        || name == "4913"
+        // `sed -i` writes its result to sedXXXXXX, then renames it over the file.
+        || (name.len() == 9 && name.starts_with("sed") && name[3..].chars().all(|c| c.is_ascii_alphanumeric()));
     if temp {
         return false;
     }
@@ -115,6 +117,10 @@ pub fn is_relevant(path: &Path, root: &Path, output: &Path) -> bool {
     match path.strip_prefix(root) {
         // At the top level only guide.yaml and the watched folders matter.
         Ok(rel) if rel.components().count() == 1 => name == crate::load::config::FILE_NAME || FOLDERS.contains(&name),
+        // In content/ only Markdown files and folders make pages.
+        Ok(rel) if rel.starts_with("content") => {
+            name.ends_with(".md") || path.is_dir() || (!path.exists() && !name.contains('.'))
+        }
         Ok(rel) => rel.components().next().is_some_and(|c| FOLDERS.iter().any(|f| c.as_os_str() == *f)),
         Err(_) => false,
     }
@@ -337,6 +343,8 @@ mod tests {
             "/g/content/.#a.md",
             "/g/content/a.md___jb_tmp___",
             "/g/content/4913",
+            "/g/content/practices/sedAb12Xy",
+            "/g/content/notes.txt",
             "/g/public/index.html",
             "/g/README.md",
             "/g/target/debug/x",

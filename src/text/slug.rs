@@ -32,9 +32,33 @@ pub fn slugify(text: &str) -> String {
     if out.is_empty() { "page".to_string() } else { out }
 }
 
+/// A label for a key nobody gave one: `all-staff` → "All staff",
+/// `supervisors` → "Supervisors"; a key of one to three letters is taken for
+/// an abbreviation: `hr` → "HR".
+pub fn label_from_key(key: &str) -> String {
+    let key = key.trim();
+    if (1..=3).contains(&key.len()) && key.chars().all(|c| c.is_alphabetic()) {
+        return key.to_uppercase();
+    }
+    let words: Vec<&str> = key.split(['-', '_', ' ']).filter(|w| !w.is_empty()).collect();
+    let mut out = words.join(" ");
+    if let Some(first) = out.chars().next() {
+        out = first.to_uppercase().chain(out.chars().skip(1)).collect();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::slugify;
+    use super::{label_from_key, slugify};
+
+    #[test]
+    fn labels_for_keys() {
+        assert_eq!(label_from_key("all-staff"), "All staff");
+        assert_eq!(label_from_key("hr"), "HR");
+        assert_eq!(label_from_key("supervisors"), "Supervisors");
+        assert_eq!(label_from_key("peer_workers"), "Peer workers");
+    }
 
     #[test]
     fn examples() {

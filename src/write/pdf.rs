@@ -65,46 +65,98 @@ fn is_executable(p: &Path) -> bool {
     }
 }
 
+/// What the command line shows while PDFs are printed (a bar on a terminal,
+/// plain lines in a log).
+pub trait Progress: Sync {
+    fn begin(&self, _total: usize) {}
+    fn printed(&self, _done: usize, _total: usize) {}
+    fn end(&self) {}
+}
+
+/// Shows nothing.
+pub struct Quiet;
+
+impl Progress for Quiet {}
+
+/// What printing made: how many PDFs, and the practice handouts that run
+/// over one page (with their page counts), as warnings.
+pub struct Printed {
+    pub count: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Prints every handout page in `site` (bundles first) to a PDF beside it.
-pub fn print(guide: &Guide, site: &Path, chrome: &Path) -> Result<(), Diagnostic> {
+pub fn print(guide: &Guide, site: &Path, chrome: &Path, progress: &dyn Progress) -> Result<Printed, Diagnostic> {
     let failed_to = |what: String| {
         Diagnostic::error(Code::Pdf, "--pdf", 0, format!("printing handouts to PDF failed: {what}"))
             .with_help("the site was not changed; fix what the message names, or build without --pdf")
     };
     let server = DiskServer::start(site.to_path_buf(), guide.addresses.base_path().to_string())
         .map_err(|e| failed_to(format!("cannot start the server Chromium prints from: {e}")))?;
-    let paths: Vec<String> = pages::handouts(guide, &guide.routes)
-        .into_iter()
-        .filter(|p| p.kind != PageKind::Handouts)
-        .map(|p| p.path)
-        .collect();
+    let jobs: Vec<pages::Page> =
+        pages::handouts(guide, &guide.routes).into_iter().filter(|p| p.kind != PageKind::Handouts).collect();
+    progress.begin(jobs.len());
     let scratch = std::env::temp_dir().join(format!("practica-pdf-{}", std::process::id()));
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let errors: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let long: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
+    let done = AtomicUsize::new(0);
     let origin = server.origin();
     thread::scope(|s| {
-        for worker in 0..PARALLEL_PRINTS.min(paths.len()) {
-            let (paths, next, failed, errors, scratch, origin) = (&paths, &next, &failed, &errors, &scratch, &origin);
+        for worker in 0..PARALLEL_PRINTS.min(jobs.len()) {
+            let (jobs, next, failed, errors, long, done, scratch, origin) =
+                (&jobs, &next, &failed, &errors, &long, &done, &scratch, &origin);
             s.spawn(move || {
                 let profile = scratch.join(format!("profile-{worker}"));
                 while !failed.load(Ordering::Relaxed) {
                     let n = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = paths.get(n) else { break };
+                    let Some(job) = jobs.get(n) else { break };
+                    let path = &job.path;
                     let url = format!("{origin}{}{path}", guide.addresses.base_path());
                     let Some(pdf) = safe_join(site, &format!("{path}{PDF_NAME}")) else { continue };
                     if let Err(e) = print_one(chrome, &profile, &url, &pdf) {
                         failed.store(true, Ordering::Relaxed);
                         errors.lock().unwrap_or_else(|p| p.into_inner()).push(format!("/{path}: {e}"));
+                        continue;
                     }
+                    if let PageKind::PracticeHandout(id) = job.kind
+                        && let Some(pages) = fs::read(&pdf).ok().map(|b| page_count(&b)).filter(|p| *p > 1)
+                    {
+                        long.lock().unwrap_or_else(|p| p.into_inner()).push(over_one_page(guide, id, path, pages));
+                    }
+                    progress.printed(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
                 }
             });
         }
     });
     let _ = fs::remove_dir_all(&scratch);
     server.stop();
+    progress.end();
     let errors = errors.into_inner().unwrap_or_else(|p| p.into_inner());
-    if errors.is_empty() { Ok(()) } else { Err(failed_to(errors.join("; "))) }
+    if !errors.is_empty() {
+        return Err(failed_to(errors.join("; ")));
+    }
+    Ok(Printed { count: jobs.len(), warnings: long.into_inner().unwrap_or_else(|p| p.into_inner()) })
+}
+
+fn over_one_page(guide: &Guide, id: crate::guide::DocId, path: &str, pages: usize) -> Diagnostic {
+    let d = &guide.docs[id];
+    Diagnostic::warning(
+        Code::LongHandout,
+        &d.file,
+        0,
+        format!("the printed handout of `{}` runs over {pages} pages (/{path}{PDF_NAME}); a practice's handout is meant to fit one", d.title),
+    )
+    .with_help(
+        "shorten the steps or the \"In place when\" list, or move detail into a tip or page of its own and link to it",
+    )
+}
+
+/// The pages of a PDF as Chromium writes it: one `/Type /Page` object each.
+pub fn page_count(pdf: &[u8]) -> usize {
+    const PAGE: &[u8] = b"/Type /Page";
+    pdf.windows(PAGE.len() + 1).filter(|w| w.starts_with(PAGE) && w[PAGE.len()] != b's').count()
 }
 
 fn print_one(chrome: &Path, profile: &Path, url: &str, pdf: &Path) -> Result<(), String> {

@@ -137,6 +137,21 @@ await check('Enter in the header box submits to the search page', async () => {
   assert(urls.includes(`${base}tips/conference-scholarships/`), urls.join(', '));
 });
 
+await check('on a phone, results come before the filters and the title has room above it', async () => {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.goto(`${origin}${base}search/?q=supervision`);
+  await phone.waitForSelector('[data-search-results] a');
+  const top = await phone.$eval('[data-search-results] a', (a) => a.getBoundingClientRect().top);
+  assert(top < 844, `the first result starts at ${top}px, below the fold of an 844px screen`);
+  const folded = await phone.$eval('[data-search-filters]', (d) => !d.open);
+  assert(folded, 'the filters start folded on a phone');
+  await phone.click('[data-search-filters] summary');
+  assert(await phone.$eval('[data-search-filters]', (d) => d.open), 'one tap opens the filters');
+  const brand = await phone.$eval('.brand', (b) => b.getBoundingClientRect().top);
+  assert(brand >= 8, `the site title sits ${brand}px from the top edge`);
+  await phone.close();
+});
+
 await check('no console errors', async () => {
   assert(errors.length === 0, errors.join('\n'));
 });

@@ -162,6 +162,7 @@ impl<'v> Sheet<'v> {
             groups.last_mut().expect("a group was just pushed").items.push(WorkItem { html });
         }
         part.groups = groups;
+        part.qr = if self.view.guide.addresses.has_host() { self.qr.code(&part.web_address) } else { None };
         self.push(part)
     }
 

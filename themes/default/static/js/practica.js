@@ -166,9 +166,14 @@
     if (nojs) nojs.hidden = true;
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
+    var chosen = 0;
     Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (c) {
-      if (params.getAll(c.name).indexOf(c.value) >= 0) c.checked = true;
+      if (params.getAll(c.name).indexOf(c.value) >= 0) { c.checked = true; chosen++; }
     });
+    // On a phone the filters would push the results below the fold: they
+    // start folded away, one tap from the results, unless some are chosen.
+    var box = root.querySelector("[data-search-filters]");
+    if (box && !chosen && window.matchMedia && window.matchMedia("(max-width: 59.99rem)").matches) box.open = false;
     var seq = 0;
 
     function filters() {
