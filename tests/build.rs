@@ -15,7 +15,7 @@ fn built() -> (tempfile::TempDir, std::path::PathBuf, Run) {
 fn reports_one_summary_line_and_exits_zero() {
     let (_t, out, r) = built();
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.starts_with("Built 29 pages (3 practices, 2 areas, 1 tip, 1 checklist) in "), "{}", r.stdout);
+    assert!(r.stdout.starts_with("Built 31 pages (3 practices, 2 areas, 1 tip, 1 checklist) in "), "{}", r.stdout);
     assert!(r.stdout.trim_end().ends_with(&format!("→ {}/", out.display())), "{}", r.stdout);
     assert_eq!(r.stderr, "", "a clean guide prints no warnings");
 }
@@ -118,8 +118,8 @@ fn practice_page_shows_everything_about_the_practice() {
     let jd = read(&out, "practices/hiring/job-descriptions/index.html");
     assert!(jd.contains(r#"rel="next""#) && jd.contains("Next</span> Interview"), "prev/next within the area");
     assert!(jd.contains(
-        r#"<input type="checkbox" class="task-box" id="task-1"><label for="task-1">A description exists.</label>"#
-    ));
+        r#"<span class="task" id="task-a-description-exists" data-task="a-description-exists" data-section="In place when">A description exists.</span>"#
+    ), "{jd}");
 }
 
 #[test]

@@ -70,6 +70,9 @@ fn cases() -> Vec<Case> {
         }),
         c("P0213", |r| edit(r, PRACTICE, "## Why it matters\n", "## Why it matters\n\n<script>alert(1)</script>\n")),
         c("P0214", |r| edit(r, PRACTICE, "tags: [hiring", &format!("tags: [{}, hiring", "x".repeat(120)))),
+        c("P0215", |r| {
+            edit(r, PRACTICE, "- [ ] A description exists.", "- [ ] A description exists.\n- [ ] A description exists!")
+        }),
         c("P0301", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(@/tips/no-such-tip.md)")),
         c("P0302", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(@/tips/train-supervisors.md#nowhere)")),
         c("P0303", |r| edit(r, PRACTICE, "related: [regular-supervision]", "related: [no-such-practice]")),

@@ -177,11 +177,13 @@ fn web_pages_link_to_their_handouts() {
     for (page, handout) in [
         ("practices/hiring/job-descriptions/index.html", "/guides/peer/handouts/hiring/job-descriptions/"),
         ("practices/hiring/index.html", "/guides/peer/handouts/hiring/"),
-        ("checklists/self-check/index.html", "/guides/peer/handouts/checklists/self-check/"),
     ] {
         let html = read(&out, page);
         assert!(html.contains(&format!(r#"<a href="{handout}">Print handout</a>"#)), "{page}");
     }
+    let checklist = read(&out, "checklists/self-check/index.html");
+    let worksheet = r#"<a href="/guides/peer/handouts/checklists/self-check/">Print a blank worksheet</a>"#;
+    assert!(checklist.contains(worksheet), "a checklist links its blank worksheet: {checklist}");
     assert!(!read(&out, "about/index.html").contains("Print handout"));
 }
 

@@ -87,6 +87,8 @@ codes! {
     UnsafeHtml = "P0213",
     /// A name too long to be part of a web address.
     NameTooLong = "P0214",
+    /// Two checklist items of one page have the same id, so they would share answers.
+    DuplicateItem = "P0215",
     /// A link points to a content file or page address that does not exist.
     BrokenLink = "P0301",
     /// A link's #anchor names no heading on the target page.

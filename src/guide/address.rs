@@ -134,6 +134,7 @@ pub const RESERVED: &[&str] = &[
     "pagefind",
     "whats-new",
     "downloads",
+    "assessment",
 ];
 
 /// Where the search index and its runtime are published (one bundle for every language).
@@ -220,6 +221,21 @@ impl Routes {
 
     pub fn search(&self) -> String {
         self.at("search/")
+    }
+
+    /// The reader's printable action plan: the open items of their assessment.
+    pub fn action_plan(&self) -> String {
+        self.at("assessment/plan/")
+    }
+
+    /// Several people's exported answers side by side.
+    pub fn team_view(&self) -> String {
+        self.at("assessment/team/")
+    }
+
+    /// Every checklist item of the guide, as a script the assessment pages load.
+    pub fn assessment_items(&self) -> String {
+        self.at("assessment/items.js")
     }
 
     pub fn not_found(&self) -> String {

@@ -180,14 +180,20 @@ pub struct Heading {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Task {
     /// Stable across edits of other items: made from the item's text, or
-    /// pinned by the editor with a trailing `{#id}`.
+    /// pinned by the editor with a trailing `{#id}`. Readers' answers are
+    /// kept under it; on the page the item's element id is `task-<id>`.
     pub id: String,
+    /// The id was pinned: the trailing `{#id}` is not shown.
+    pub pinned: bool,
+    /// The item's text, without a pinned id.
     pub text: String,
     pub checked: bool,
     /// Text of the nearest heading above it, if any.
     pub group: Option<String>,
     /// 1-based line in the Markdown body.
     pub line: usize,
+    /// Which of the scan's `links` sit in the item's text (for the practice it links to).
+    pub links: std::ops::Range<usize>,
 }
 
 /// What one link or image destination written in Markdown becomes.

@@ -19,6 +19,10 @@ pub enum PageKind {
     Audience(usize),
     Search,
     NotFound,
+    /// The reader's action plan, made in the browser from their answers.
+    ActionPlan,
+    /// Several people's answers side by side, in the browser.
+    TeamView,
     /// The list of every handout.
     Handouts,
     PracticeHandout(DocId),
@@ -59,8 +63,18 @@ pub fn web_pages(guide: &Guide, routes: &Routes) -> Vec<Page> {
     out.extend(guide.tags.iter().enumerate().map(|(n, t)| page(routes.tag(&t.slug), PageKind::Tag(n))));
     out.extend(guide.audiences.iter().enumerate().map(|(n, t)| page(routes.audience(&t.slug), PageKind::Audience(n))));
     out.push(page(routes.search(), PageKind::Search));
+    if has_assessment(guide) {
+        out.push(page(routes.action_plan(), PageKind::ActionPlan));
+        out.push(page(routes.team_view(), PageKind::TeamView));
+    }
     out.push(page(routes.not_found(), PageKind::NotFound));
     out
+}
+
+/// Whether readers can assess themselves against the guide: it has
+/// checklists, or practices with their "In place when" items.
+pub fn has_assessment(guide: &Guide) -> bool {
+    !guide.checklists.is_empty() || !guide.practices.is_empty()
 }
 
 /// Every handout page of one language: the index, then bundles first (they

@@ -43,8 +43,9 @@ pub fn render(body: &str, scan: &Scan, at: &Placement) -> DocHtml {
     let mut headings = scan.headings.iter();
     let mut task_ids = scan.tasks.iter();
     let mut tasks = Vec::with_capacity(scan.tasks.len());
-    // Where the open task item's text starts in `events`.
+    // Where the open task item's text starts in `events`, and its pinned id.
     let mut open_task: Option<usize> = None;
+    let mut open_pin: Option<&str> = None;
     let prefix = at.id_prefix;
     let prefixed = |name: &str| -> CowStr<'static> { CowStr::from(format!("{prefix}{name}")) };
 
@@ -62,14 +63,19 @@ pub fn render(body: &str, scan: &Scan, at: &Placement) -> DocHtml {
             Event::End(TagEnd::Heading(level)) => {
                 events.push(Event::End(TagEnd::Heading(shift(level, at.heading_shift))))
             }
-            Event::TaskListMarker(checked) => {
-                let id = task_ids.next().map(|t| t.id.as_str()).unwrap_or("task");
+            Event::TaskListMarker(_) => {
+                let task = task_ids.next();
+                open_pin = task.filter(|t| t.pinned).map(|t| t.id.as_str());
                 let html = if at.pen {
                     "<span class=\"box\" aria-hidden=\"true\"></span><span class=\"box-text\">".to_string()
                 } else {
+                    // The item's text, which the theme's script gives its
+                    // answer controls; without the script it reads as a list.
+                    let id = task.map_or("item", |t| t.id.as_str());
+                    let section = task.and_then(|t| t.group.as_deref()).unwrap_or_default();
                     format!(
-                        "<input type=\"checkbox\" class=\"task-box\" id=\"{prefix}{id}\"{}><label for=\"{prefix}{id}\">",
-                        if checked { " checked" } else { "" }
+                        "<span class=\"task\" id=\"{prefix}task-{id}\" data-task=\"{id}\" data-section=\"{}\">",
+                        crate::text::escape_html(section)
                     )
                 };
                 events.push(Event::Html(CowStr::from(html)));
@@ -79,11 +85,14 @@ pub fn render(body: &str, scan: &Scan, at: &Placement) -> DocHtml {
                 if open_task.is_some() =>
             {
                 if let Some(start) = open_task.take() {
+                    if let Some(pin) = open_pin.take() {
+                        unpin(&mut events[start..], pin);
+                    }
                     let mut html = String::new();
                     pulldown_cmark::html::push_html(&mut html, events[start..].iter().cloned());
                     tasks.push(html.trim().to_string());
                 }
-                events.push(Event::Html(CowStr::Borrowed(if at.pen { "</span>" } else { "</label>" })));
+                events.push(Event::Html(CowStr::Borrowed("</span>")));
                 events.push(event);
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
@@ -107,6 +116,16 @@ pub fn render(body: &str, scan: &Scan, at: &Placement) -> DocHtml {
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     DocHtml { html, tasks }
+}
+
+/// Takes an item's pinned id (` {#id}`) off the end of its text.
+fn unpin(events: &mut [Event], pin: &str) {
+    let suffix = format!("{{#{pin}}}");
+    if let Some(Event::Text(t)) = events.iter_mut().rev().find(|e| matches!(e, Event::Text(_))) {
+        if let Some(rest) = t.trim_end().strip_suffix(&suffix) {
+            *t = CowStr::from(rest.trim_end().to_string());
+        }
+    }
 }
 
 fn shift(level: pulldown_cmark::HeadingLevel, by: u8) -> pulldown_cmark::HeadingLevel {
@@ -185,7 +204,7 @@ mod tests {
     use super::*;
     use crate::testing::{GUIDE_YAML, area, practice, site, templates};
 
-    const BODY: &str = "## Why it matters\n\nSee [b](b.md#steps) and ![map](/img/map.svg).\n\n> [!TIP]\n> Ask peers.\n\n- [ ] Done once\n- [x] Done twice[^1]\n\n[^1]: A note.\n";
+    const BODY: &str = "## Why it matters\n\nSee [b](b.md#steps) and ![map](/img/map.svg).\n\n> [!TIP]\n> Ask peers.\n\n- [ ] Done once\n- [x] Done twice[^1]\n- [ ] Reworded {#old-id}\n\n[^1]: A note.\n";
 
     fn placed(relative: bool, from: &str, id_prefix: &str, heading_shift: u8, pen: bool) -> DocHtml {
         let mut s = site(
@@ -223,13 +242,10 @@ mod tests {
             h.contains("<div class=\"callout callout-tip\" role=\"note\"><p class=\"callout-title\">Tip</p>"),
             "{h}"
         );
-        assert!(
-            h.contains(
-                "<input type=\"checkbox\" class=\"task-box\" id=\"task-1\"><label for=\"task-1\">Done once</label>"
-            ),
-            "{h}"
-        );
-        assert!(h.contains("id=\"task-2\" checked>"), "{h}");
+        assert!(h.contains("<span class=\"task\" id=\"task-done-once\" data-task=\"done-once\" data-section=\"Why it matters\">Done once</span>"), "{h}");
+        assert!(h.contains("data-task=\"done-twice\""), "{h}");
+        assert!(h.contains(">Reworded</span>") && h.contains("id=\"task-old-id\""), "a pinned id, not printed: {h}");
+        assert!(!h.contains("<input"), "answer controls come from the script: {h}");
     }
 
     #[test]
@@ -249,6 +265,7 @@ mod tests {
             h.html
         );
         assert_eq!(h.tasks[0], "Done once");
+        assert_eq!(h.tasks[2], "Reworded", "a pinned id is not printed");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! template prints from front matter or guide.yaml is escaped; only the HTML
 //! written from Markdown is passed as safe.
 
+pub mod assessment;
 pub mod feeds;
 pub mod handouts;
 pub mod markdown;
@@ -43,6 +44,11 @@ pub fn render(
         web.retain(|p| p.kind != crate::guide::pages::PageKind::Search);
     }
     pages::render(guide, texts, templates, &web, sink, diags);
+    if crate::guide::pages::has_assessment(guide)
+        && let Err(d) = sink.put(assessment::render(guide, texts))
+    {
+        diags.push(d);
+    }
     feeds::render(guide, templates, &web, sink, diags);
     handouts::render(guide, texts, templates, handouts::Options { pdf: opts.pdf }, sink, diags);
 }

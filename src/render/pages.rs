@@ -61,6 +61,27 @@ struct PageData {
     handout_url: Option<String>,
     /// The search page's filter groups.
     filters: Vec<FilterGroup>,
+    /// What the assessment script needs, on pages with checklist items and
+    /// on the action plan and team view.
+    assess: Option<Assess>,
+}
+
+/// Where a reader's assessment lives: the list this page's items belong to
+/// and the pages and files the assessment script uses.
+#[derive(Serialize)]
+struct Assess {
+    /// The key answers to this page's items are kept under (its content path
+    /// without `.md`); empty on the action plan and team view.
+    list: String,
+    plan_url: String,
+    team_url: String,
+    /// The script that lists every item of the guide, for export and the plan.
+    items_url: String,
+    /// The stylesheets a printed action plan uses.
+    handout_css: String,
+    paper_css: String,
+    /// The blank printable worksheet of this list, if it has one.
+    worksheet_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -248,6 +269,22 @@ impl View<'_> {
                 page.groups = self.area_groups(false);
                 "404.html"
             }
+            PageKind::ActionPlan => {
+                page.kind = "action-plan".into();
+                page.title = self.word("plan_title");
+                page.breadcrumbs = self.crumbs(&[]);
+                page.assess = Some(self.assess(String::new(), None));
+                page.items = self.assessment_lists();
+                "assessment-plan.html"
+            }
+            PageKind::TeamView => {
+                page.kind = "team-view".into();
+                page.title = self.word("team_title");
+                page.breadcrumbs = self.crumbs(&[]);
+                page.assess = Some(self.assess(String::new(), None));
+                page.items = self.assessment_lists();
+                "assessment-team.html"
+            }
             PageKind::Handouts
             | PageKind::PracticeHandout(_)
             | PageKind::AreaHandout(_)
@@ -285,6 +322,9 @@ impl View<'_> {
             .collect();
         page.task_count = self.texts.scans[id].tasks.len();
         page.handout_url = g.routes.handout(d).map(|p| self.href(&p));
+        if page.task_count > 0 {
+            page.assess = Some(self.assess(list_key(d), page.handout_url.clone()));
+        }
         match d.kind {
             Kind::Home => {
                 page.title = if d.title.is_empty() { g.config.title.clone() } else { d.title.clone() };
@@ -357,6 +397,24 @@ impl View<'_> {
         }
     }
 
+    fn assess(&self, list: String, worksheet_url: Option<String>) -> Assess {
+        let routes = &self.guide.routes;
+        Assess {
+            list,
+            plan_url: self.href(&routes.action_plan()),
+            team_url: self.href(&routes.team_view()),
+            items_url: self.href(&routes.assessment_items()),
+            handout_css: self.href("css/handout.css"),
+            paper_css: self.href(&routes.paper_css(self.guide.config.paper.name())),
+            worksheet_url,
+        }
+    }
+
+    /// The checklists readers assess themselves with, as links.
+    fn assessment_lists(&self) -> Vec<Item> {
+        self.guide.checklists.iter().map(|&c| self.item(c)).collect()
+    }
+
     fn search_filters(&self) -> Vec<FilterGroup> {
         let g = self.guide;
         let mut kinds: Vec<Kind> = Vec::new();
@@ -384,6 +442,13 @@ impl View<'_> {
             },
         ]
     }
+}
+
+/// The key a reader's answers to a doc's items are kept under: its path in
+/// content/ without `.md` (`checklists/self-assessment`), the same in every
+/// language and edition of the guide.
+pub fn list_key(doc: &crate::guide::Doc) -> String {
+    doc.content_path.strip_suffix(".md").unwrap_or(&doc.content_path).to_string()
 }
 
 /// The kinds of page search finds, in the order its filter lists them.

@@ -82,6 +82,8 @@ pub struct Templates {
 
 /// What the `site` value of every page is made from.
 struct SiteSource {
+    answers_key: String,
+    script_words: String,
     title: String,
     description: String,
     language: String,
@@ -114,6 +116,11 @@ struct SiteData<'a> {
     search_url: Option<String>,
     /// Pagefind's runtime, loaded by the theme's script on first use.
     search_bundle: Option<String>,
+    /// Where readers' answers are kept in the browser: one key per guide,
+    /// the same online and in the offline edition.
+    answers_key: &'a str,
+    /// The words the theme's scripts show (strings whose keys start `js_`), as JSON.
+    script_words: &'a str,
 }
 
 impl Templates {
@@ -155,7 +162,12 @@ impl Templates {
         if let Some(about) = guide.find("about") {
             nav.push(("about", strings.get("nav_about"), guide.path(about).to_string()));
         }
+        let words: std::collections::BTreeMap<&str, &str> =
+            strings.0.iter().filter_map(|(k, v)| Some((k.strip_prefix("js_")?, v.as_str()))).collect();
         let site = SiteSource {
+            answers_key: format!("practica:answers:{}", guide.addresses.absolute("")),
+            // Inside a <script> element only `</` could end it early.
+            script_words: serde_json::to_string(&words).unwrap_or_default().replace("</", "<\\/"),
             title: guide.config.title.clone(),
             description: guide.config.description.clone(),
             language: guide.config.language.clone(),
@@ -219,6 +231,8 @@ impl Templates {
                     practices_url: href(&s.routes.practices()),
                     search_url: s.search.then(|| href(&s.routes.search())),
                     search_bundle: s.search.then(|| href(&format!("{}pagefind.js", address::SEARCH_BUNDLE))),
+                    answers_key: &s.answers_key,
+                    script_words: &s.script_words,
                 };
                 Value::from_serializable(&data)
             })

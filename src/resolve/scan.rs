@@ -131,13 +131,33 @@ pub fn scan(
                 out.headings.push(Heading { level: level as u8, id: String::new(), text, line });
             }
             Event::TaskListMarker(checked) => {
-                let id = format!("task-{}", out.tasks.len() + 1);
                 let line = line_col(range.start).0;
-                task = Some(Task { id, text: String::new(), checked, group: group.clone(), line });
+                let links = out.links.len()..out.links.len();
+                let (text, id, pinned) = (String::new(), String::new(), false);
+                task = Some(Task { id, pinned, text, checked, group: group.clone(), line, links });
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item) | Event::Start(Tag::List(_)) => {
                 if let Some(mut t) = task.take() {
-                    t.text = t.text.trim().to_string();
+                    let (text, pin) = split_pin(t.text.trim());
+                    t.pinned = pin.is_some();
+                    t.id = pin.map_or_else(|| item_id(text), str::to_string);
+                    t.text = text.to_string();
+                    t.links.end = out.links.len();
+                    if let Some(first) = out.tasks.iter().find(|o| o.id == t.id) {
+                        diags.push(at(
+                            Diagnostic::error(
+                                Code::DuplicateItem,
+                                file,
+                                0,
+                                format!("this item has the id `{}` like the item on line {}", t.id, body_line + first.line - 1),
+                            )
+                            .with_help(format!(
+                                "readers' answers are kept by id, so the two would share one answer: reword one, or pin an id of its own at its end: - [ ] ... {{#{}-2}}",
+                                t.id
+                            )),
+                            (t.line, 1),
+                        ));
+                    }
                     out.tasks.push(t);
                 }
             }
@@ -167,13 +187,36 @@ pub fn scan(
             _ => {}
         }
     }
-    let mut used: HashSet<String> = out.tasks.iter().map(|t| t.id.clone()).collect();
+    let mut used: HashSet<String> = out.tasks.iter().map(|t| format!("task-{}", t.id)).collect();
     used.extend(footnote_ids);
     let mut next: HashMap<String, usize> = HashMap::new();
     for (h, base) in out.headings.iter_mut().zip(heading_bases) {
         h.id = unique(&base, &mut used, &mut next);
     }
     out
+}
+
+/// The longest id made from an item's text; a pinned id may be longer.
+const MAX_ITEM_ID: usize = 60;
+
+/// An item's id from its words: `Job descriptions list core duties.` →
+/// `job-descriptions-list-core-duties`, cut at a word to at most 60 characters.
+pub fn item_id(text: &str) -> String {
+    let slug = slugify(text);
+    if slug.len() <= MAX_ITEM_ID {
+        return slug;
+    }
+    let cut = slug[..=MAX_ITEM_ID].rfind('-').filter(|&i| i > 0).unwrap_or(MAX_ITEM_ID);
+    slug[..cut].to_string()
+}
+
+/// An item's text and the id pinned at its end (`... {#own-id}`), if any.
+pub fn split_pin(text: &str) -> (&str, Option<&str>) {
+    let Some(rest) = text.strip_suffix('}') else { return (text, None) };
+    let Some(open) = rest.rfind("{#") else { return (text, None) };
+    let id = &rest[open + 2..];
+    let valid = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if valid { (rest[..open].trim_end(), Some(id)) } else { (text, None) }
 }
 
 /// `base`, or the first of `base-1`, `base-2`, … not yet used. `next` keeps
@@ -222,8 +265,34 @@ mod tests {
 
     #[test]
     fn a_heading_never_takes_a_task_id() {
-        let (s, _) = scan_of("## Task 1\n\n- [ ] a\n");
-        assert_eq!(s.headings[0].id, "task-1-1");
+        let (s, _) = scan_of("## Task one\n\n- [ ] One\n");
+        assert_eq!(s.tasks[0].id, "one");
+        assert_eq!(s.headings[0].id, "task-one-1", "the item's element id is task-one: the heading differs");
+        let (s, _) = scan_of("## Task one\n\n- [ ] Task one\n");
+        assert_eq!(s.headings[0].id, "task-one", "no clash: the item is task-task-one");
+    }
+
+    #[test]
+    fn item_ids_come_from_their_words_or_a_pin() {
+        let (s, d) = scan_of("- [ ] Job descriptions list *core* duties.\n- [ ] Reworded item {#old-words}\n");
+        assert_eq!(s.tasks[0].id, "job-descriptions-list-core-duties");
+        assert_eq!(
+            (s.tasks[1].id.as_str(), s.tasks[1].text.as_str(), s.tasks[1].pinned),
+            ("old-words", "Reworded item", true)
+        );
+        assert!(d.is_empty());
+        let long = "word ".repeat(30);
+        let (s, _) = scan_of(&format!("- [ ] {long}\n"));
+        assert!(s.tasks[0].id.len() <= 60 && !s.tasks[0].id.ends_with('-'), "{}", s.tasks[0].id);
+        assert_eq!(split_pin("Price {not a pin}"), ("Price {not a pin}", None));
+    }
+
+    #[test]
+    fn two_items_with_one_id_are_reported() {
+        let (_, d) = scan_of("- [ ] Same words\n- [ ] Other\n- [ ] Same words!\n");
+        let e = d.iter().next().expect("a duplicate");
+        assert_eq!((e.code, e.line), (Code::DuplicateItem, 3));
+        assert!(e.message.contains("`same-words` like the item on line 1"), "{}", e.message);
     }
 
     #[test]

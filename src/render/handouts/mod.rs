@@ -295,7 +295,9 @@ fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static 
         | PageKind::Tag(_)
         | PageKind::Audience(_)
         | PageKind::Search
-        | PageKind::NotFound => unreachable!("web pages are rendered by render::pages"),
+        | PageKind::NotFound
+        | PageKind::ActionPlan
+        | PageKind::TeamView => unreachable!("web pages are rendered by render::pages"),
     }
     page.paper = paper.name();
     page.paper_label = strings.get(&format!("paper_{}", paper.name())).to_string();
