@@ -25,10 +25,15 @@ fn report(diags: &Diagnostics, root: &Path, format: Format, color: bool) -> Stri
         Format::Json => diagnostic::render_json(diags.as_slice()),
         Format::Text => {
             let mut out = diagnostic::render_text(diags.as_slice(), root, color);
+            let notes = match diags.notes() {
+                0 => String::new(),
+                1 => " 1 note on translations or reviews.".to_string(),
+                n => format!(" {n} notes on translations or reviews."),
+            };
             match (diags.errors(), diags.warnings()) {
-                (0, 0) => out.push_str("No problems found.\n"),
+                (0, 0) => out.push_str(&format!("No problems found.{notes}\n")),
                 (e, w) => out.push_str(&format!(
-                    "{} error{}, {} warning{}.\n",
+                    "{} error{}, {} warning{}.{notes}\n",
                     e,
                     if e == 1 { "" } else { "s" },
                     w,

@@ -24,14 +24,23 @@ pub struct Site {
 pub fn site(guide_yaml: &str, files: &[(&str, &str)]) -> Site {
     let mut diags = Diagnostics::new();
     let config = config::parse(guide_yaml, Path::new("guide.yaml"), &mut diags).expect("guide.yaml parses");
+    let codes: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
     let mut sources = Vec::new();
     for (path, text) in files {
-        let (source, found) = from_bytes(path, text.as_bytes().to_vec());
+        let (source, found) = from_bytes(path, &codes, text.as_bytes().to_vec());
         diags.extend(found);
         sources.extend(source);
     }
     let statics: HashSet<String> = ["img/map.svg".to_string()].into();
-    let (guide, texts) = crate::resolve::resolve(config, sources, &[], &statics, &mut diags);
+    let input = crate::resolve::Input {
+        config,
+        sources,
+        drafts: &[],
+        statics: &statics,
+        texts: Vec::new(),
+        language_name: "English".to_string(),
+    };
+    let (guide, texts) = crate::resolve::resolve(input, &mut diags);
     Site { guide, texts, diags }
 }
 
@@ -42,12 +51,12 @@ pub fn templates(site: &Site) -> Templates {
         Path::new("/nonexistent-site"),
         &crate::load::walk::Rules::new(Path::new("/nonexistent-site"), false),
         "default",
-        "en",
+        &["en".to_string()],
         &mut diags,
     )
     .expect("the built-in theme loads");
-    Templates::new(theme.templates, Strings::new(theme.strings), &site.guide, true, &mut diags)
-        .expect("the built-in templates parse")
+    let words = theme.strings.into_iter().map(|w| Strings::new(w.words)).collect();
+    Templates::new(theme.templates, words, &site.guide, true, &mut diags).expect("the built-in templates parse")
 }
 
 /// A practice's file text.

@@ -87,6 +87,37 @@ fn cases() -> Vec<Case> {
             fs::create_dir_all(r.join("strings")).unwrap();
             write(r, "strings/en.yaml", "home: [a, list]\n");
         }),
+        Case { code: "P0601", setup: |r| add_spanish(r, "---\ntitle: Acerca de\n---\nTexto.\n"), args: check() },
+        Case {
+            code: "P0602",
+            setup: |r| add_spanish(r, "---\ntitle: Acerca de\nsource_hash: 00000000-00000000-00000000\n---\nTexto.\n"),
+            args: check(),
+        },
+        Case {
+            code: "P0603",
+            setup: |r| edit(r, "guide.yaml", "language: en", "language: en\nlanguages:\n  fr: Français"),
+            args: check(),
+        },
+        Case {
+            code: "P0604",
+            setup: |r| {
+                edit(r, "guide.yaml", "language: en", "language: en\nlanguages:\n  es: Español");
+                write(r, "content/abuot.es.md", "---\ntitle: Acerca de\n---\n");
+            },
+            args: check(),
+        },
+        Case {
+            code: "P0605",
+            setup: |r| {
+                edit(r, "guide.yaml", "language: en", "language: en\nlanguages:\n  es: Español");
+                write(
+                    r,
+                    "content/checklists/self-check.es.md",
+                    "---\ntitle: Autoevaluación\n---\n- [ ] Existen descripciones.\n",
+                );
+            },
+            args: check(),
+        },
         Case {
             code: "P0501",
             setup: |r| write(r, "in-the-way", "a file where the output's parent folder should be"),
@@ -99,6 +130,12 @@ fn cases() -> Vec<Case> {
         },
         Case { code: "P0505", setup: |_| {}, args: &["init", "{root}"] },
     ]
+}
+
+/// The fixture with Spanish as a second language and `about.es.md`.
+fn add_spanish(r: &Path, about: &str) {
+    edit(r, "guide.yaml", "language: en", "language: en\nlanguages:\n  es: Español");
+    write(r, "content/about.es.md", about);
 }
 
 /// P0503 (the search index) cannot be caused by a guide: Pagefind indexes

@@ -285,11 +285,16 @@ fn shipped_pdfs(paper: &str, chromium: &Path) -> (tempfile::TempDir, PathBuf) {
     assert!(yaml.contains("\npaper: letter\n"), "the shipped guide.yaml sets paper: letter");
     fs::write(site.path().join("guide.yaml"), yaml.replace("\npaper: letter\n", &format!("\npaper: {paper}\n")))
         .unwrap();
+    fs::copy(root.join("guide.es.yaml"), site.path().join("guide.es.yaml")).unwrap();
     let out = site.path().join("public");
     let start = Instant::now();
     let r = build(site.path(), &out, &["--pdf", "--chrome", chromium.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     println!("--pdf on {paper}: {:.1} s", start.elapsed().as_secs_f64());
+    let (english, spanish) = (handout_pdfs(&out.join("handouts")).len(), handout_pdfs(&out.join("es/handouts")).len());
+    let said =
+        format!("{english} PDFs in {0}/handouts/, {spanish} PDFs in {0}/es/handouts/, each beside", out.display());
+    assert!(r.stdout.contains(&said), "`{said}` in {}", r.stdout);
     (site, out)
 }
 
@@ -319,8 +324,8 @@ fn fold(s: &str) -> String {
 }
 
 /// Every handout's PDF, with the page it was printed from.
-fn handout_pdfs(out: &Path) -> Vec<(PathBuf, String)> {
-    walkdir::WalkDir::new(out.join("handouts"))
+fn handout_pdfs(handouts: &Path) -> Vec<(PathBuf, String)> {
+    walkdir::WalkDir::new(handouts)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_name() == "handout.pdf")
@@ -363,36 +368,55 @@ fn last_lines(text: &str, footer: &str) -> Vec<String> {
 
 fn is_page_number(line: &str) -> bool {
     let w: Vec<&str> = line.split_whitespace().collect();
-    matches!(w.as_slice(), ["Page", a, "of", b] if a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok())
+    matches!(w.as_slice(), ["Page" | "Página", a, "of" | "de", b] if a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok())
 }
 
 fn check_shipped_pdfs(paper: &str, size: (f64, f64)) {
     let Some(chromium) = pdf_tools(&format!("shipped_guide_pdfs_{paper}")) else { return };
     let (_site, out) = shipped_pdfs(paper, &chromium);
-    let pdfs = handout_pdfs(&out);
-    let practices: Vec<&(PathBuf, String)> = pdfs.iter().filter(|(_, html)| html.contains("sheet-practice")).collect();
-    assert_eq!(practices.len(), practice_titles().len(), "one PDF per practice");
-    for (pdf, _) in &practices {
-        let (pages, w, h) = pdfinfo(pdf);
-        assert_eq!(pages, 1, "{} has {pages} pages on {paper}", pdf.display());
-        assert!((w - size.0).abs() < 2.0 && (h - size.1).abs() < 2.0, "{}: {w} x {h} pt is not {paper}", pdf.display());
+    let pdfs = handout_pdfs(&out.join("handouts"));
+    let spanish = handout_pdfs(&out.join("es/handouts"));
+    for (pdfs, lang) in [(&pdfs, None), (&spanish, Some("es"))] {
+        let practices: Vec<&(PathBuf, String)> =
+            pdfs.iter().filter(|(_, html)| html.contains("sheet-practice")).collect();
+        assert_eq!(practices.len(), practice_titles(lang).len(), "one PDF per practice in {lang:?}");
+        for (pdf, _) in &practices {
+            let (pages, w, h) = pdfinfo(pdf);
+            assert_eq!(pages, 1, "{} has {pages} pages on {paper}", pdf.display());
+            assert!(
+                (w - size.0).abs() < 2.0 && (h - size.1).abs() < 2.0,
+                "{}: {w} x {h} pt is not {paper}",
+                pdf.display()
+            );
+        }
     }
 
     let bundle = out.join("handouts/bundles/workforce-integration-2020/handout.pdf");
     let text = fold(&pdftotext(&bundle));
-    for title in practice_titles() {
+    for title in practice_titles(None) {
         assert!(text.contains(&fold(&title)), "the conference bundle lacks `{title}`");
     }
     println!("{paper}: conference bundle {} pages", pdfinfo(&bundle).0);
     assert!(out.join("handouts/bundles/integrating-peers-into-teams/handout.pdf").is_file());
 
-    let footer = "Growing and Sustaining the Peer Workforce";
-    for (pdf, html) in &pdfs {
-        let heads = headings(html);
-        for (n, last) in last_lines(&pdftotext(pdf), footer).iter().enumerate() {
-            let last = fold(last);
-            let stranded = heads.iter().any(|h| *h == last || (last.len() > 3 && h.ends_with(&last)));
-            assert!(!stranded, "page {} of {} ends with the heading `{last}`", n + 1, pdf.display());
+    // The Spanish bundle prints the Spanish text of every practice translated
+    // and the English of the rest: nothing is left out for want of a translation.
+    let es_bundle = fold(&pdftotext(&out.join("es/handouts/bundles/workforce-integration-2020/handout.pdf")));
+    for title in practice_titles(Some("es")) {
+        assert!(es_bundle.contains(&fold(&title)), "the Spanish bundle lacks `{title}`");
+    }
+
+    for (pdfs, footer) in [
+        (&pdfs, "Growing and Sustaining the Peer Workforce"),
+        (&spanish, "Ampliar y sostener el personal de apoyo entre pares"),
+    ] {
+        for (pdf, html) in pdfs {
+            let heads = headings(html);
+            for (n, last) in last_lines(&pdftotext(pdf), footer).iter().enumerate() {
+                let last = fold(last);
+                let stranded = heads.iter().any(|h| *h == last || (last.len() > 3 && h.ends_with(&last)));
+                assert!(!stranded, "page {} of {} ends with the heading `{last}`", n + 1, pdf.display());
+            }
         }
     }
 
@@ -404,6 +428,9 @@ fn check_shipped_pdfs(paper: &str, size: (f64, f64)) {
 
     let practice = out.join("handouts/supervision/ongoing-supervision/handout.pdf");
     assert_eq!(decode_pdf_qr(&practice), "https://guide.example.org/practices/supervision/ongoing-supervision/");
+    // A Spanish handout's code leads to the Spanish page.
+    let practice = out.join("es/handouts/supervision/ongoing-supervision/handout.pdf");
+    assert_eq!(decode_pdf_qr(&practice), "https://guide.example.org/es/practices/supervision/ongoing-supervision/");
 }
 
 #[test]
@@ -416,10 +443,14 @@ fn shipped_guide_pdfs_on_a4() {
     check_shipped_pdfs("a4", (595.0, 842.0));
 }
 
-fn practice_titles() -> Vec<String> {
+/// The titles of the shipped guide's practices, in `lang` (English when `None`).
+fn practice_titles(lang: Option<&str>) -> Vec<String> {
     let mut titles = Vec::new();
     for e in walkdir::WalkDir::new(manifest_dir().join("content/practices")).into_iter().filter_map(Result::ok) {
-        if e.file_name() == "_index.md" || e.path().extension().is_none_or(|x| x != "md") {
+        let name = e.file_name().to_string_lossy();
+        let Some(stem) = name.strip_suffix(".md") else { continue };
+        let file_lang = stem.rsplit_once('.').map(|(_, l)| l);
+        if stem.starts_with("_index") || file_lang != lang {
             continue;
         }
         let text = fs::read_to_string(e.path()).unwrap();

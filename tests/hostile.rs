@@ -415,7 +415,7 @@ fn bom_crlf_and_lone_cr() {
     let p = c.page("practices/team/check-ins/index.html");
     assert!(p.contains("<h1>Hold regular check-ins</h1>"), "{p}");
     assert!(p.contains(r#"<h2 id="why-it-matters">Why it matters</h2>"#), "{p}");
-    assert!(p.contains(r#"class="task-box" id="task-1""#));
+    assert!(p.contains(r#"id="task-check-ins-are-on-the-calendar" data-task="check-ins-are-on-the-calendar""#), "{p}");
     assert!(c.page("index.html").contains(r#"href="/guide/practices/team/check-ins/""#));
     for (path, text) in text_files(&c.out) {
         assert!(!text.contains('\r') && !text.contains('\u{feff}'), "{path:?} has a CR or BOM");
@@ -433,7 +433,7 @@ fn markdown_file_of_20_mb() {
             write!(
                 body,
                 "## Section {n}\n\nSome *text* with a [link](check-ins.md), `code`, an [anchor](#section-{n}) and \
-                 [one back](@/practices/team/check-ins.md#why-it-matters).\n\n- an item\n- [ ] a task\n\n"
+                 [one back](@/practices/team/check-ins.md#why-it-matters).\n\n- an item\n- [ ] task {n}\n\n"
             )
             .unwrap();
             n += 1;
@@ -877,8 +877,8 @@ fn base_url_with_dot_segments() {
 fn heading_ids_that_collide() {
     let c = builds("heading_id_collisions", |r| {
         let mut body = String::from(
-            "---\ntitle: Ids\nsummary: Colliding ids.\n---\n## Task 1\n\n- [ ] first\n- [ ] second\n\n## Note\n\n\
-             Text[^note] and more[^1].\n\n## 1\n\n[^note]: A note.\n[^1]: One.\n\n## Explicit {#task-2}\n\n",
+            "---\ntitle: Ids\nsummary: Colliding ids.\n---\n## Task first\n\n- [ ] first\n- [ ] second\n\n## Note\n\n\
+             Text[^note] and more[^1].\n\n## 1\n\n[^note]: A note.\n[^1]: One.\n\n## Explicit {#task-second}\n\n",
         );
         for _ in 0..20_000 {
             body.push_str("## Same\n\n");
@@ -890,8 +890,12 @@ fn heading_ids_that_collide() {
     let ids = attributes(&p, "id");
     let unique: HashSet<&String> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len(), "every id on the page is unique");
-    assert!(p.contains(r#"<input type="checkbox" class="task-box" id="task-1"><label for="task-1">first</label>"#));
-    assert!(p.contains(r#"<h2 id="task-1-1">Task 1</h2>"#), "the heading gives way to the checkbox");
+    assert!(
+        p.contains(r#"<span class="task" id="task-first" data-task="first" data-section="Task first">first</span>"#),
+        "{p}"
+    );
+    assert!(p.contains(r#"<h2 id="task-first-1">Task first</h2>"#), "the heading gives way to the item");
+    assert!(p.contains(r#"id="task-second" data-task="second""#), "the item keeps its id: {p}");
     assert!(p.contains(r#"<h2 id="same-19999">"#));
 }
 

@@ -25,7 +25,7 @@ fn search_finds_practices_in_the_browser() {
         .expect("run node");
     let report = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{report}\n{}", String::from_utf8_lossy(&o.stderr));
-    assert!(report.contains("search: 11 passed, 0 failed"), "{report}");
+    assert!(report.contains("search: 12 passed, 0 failed"), "{report}");
 }
 
 #[test]

@@ -18,6 +18,9 @@ pub use suggest::{nearest, suggest};
 pub enum Severity {
     Error,
     Warning,
+    /// Not a problem with the build: the state of translations and reviews,
+    /// which `check` reports and `build` does not.
+    Note,
 }
 
 impl Severity {
@@ -25,6 +28,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -89,6 +93,16 @@ codes! {
     NameTooLong = "P0214",
     /// Two checklist items of one page have the same id, so they would share answers.
     DuplicateItem = "P0215",
+    /// Note: a page has no translation into one of the guide's languages.
+    Untranslated = "P0601",
+    /// Note: a translation's source page changed since it was brought up to date.
+    StaleTranslation = "P0602",
+    /// Note: the theme has no word for a key in one of the guide's languages.
+    MissingString = "P0603",
+    /// A translation whose source page does not exist.
+    OrphanTranslation = "P0604",
+    /// Note: a translated checklist item matches no item of its source page.
+    UnmatchedItem = "P0605",
     /// A link points to a content file or page address that does not exist.
     BrokenLink = "P0301",
     /// A link's #anchor names no heading on the target page.
@@ -150,6 +164,10 @@ impl Diagnostic {
 
     pub fn warning(code: Code, file: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, file, line, message) }
+    }
+
+    pub fn note(code: Code, file: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Note, ..Diagnostic::error(code, file, line, message) }
     }
 
     pub fn at_column(mut self, column: usize) -> Self {
@@ -226,6 +244,16 @@ impl Diagnostics {
 
     pub fn warnings(&self) -> usize {
         self.0.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+
+    pub fn notes(&self) -> usize {
+        self.0.iter().filter(|d| d.severity == Severity::Note).count()
+    }
+
+    /// Without the notes, which only `check` shows.
+    pub fn without_notes(mut self) -> Diagnostics {
+        self.0.retain(|d| d.severity != Severity::Note);
+        self
     }
 
     pub fn is_empty(&self) -> bool {

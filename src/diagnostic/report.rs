@@ -20,6 +20,7 @@ pub fn render_text(diagnostics: &[Diagnostic], root: &Path, color: bool) -> Stri
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
+            Severity::Note => Level::NOTE,
         };
         let source_line = if d.line > 0 {
             let lines = files.entry(root.join(&d.file)).or_insert_with_key(|p| read_lines(p));
@@ -28,6 +29,7 @@ pub fn render_text(diagnostics: &[Diagnostic], root: &Path, color: bool) -> Stri
             None
         };
         let path = d.file.display().to_string();
+        let location = d.location();
         let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
         let mut group = match &source_line {
             Some(text) => {
@@ -41,7 +43,7 @@ pub fn render_text(diagnostics: &[Diagnostic], root: &Path, color: bool) -> Stri
                         .annotation(AnnotationKind::Primary.span(col..end)),
                 )
             }
-            None => title.element(annotate_snippets::Origin::path(path.as_str())),
+            None => title.element(annotate_snippets::Origin::path(location.as_str())),
         };
         if let Some(help) = &d.help {
             group = group.element(Level::HELP.message(help.as_str()));

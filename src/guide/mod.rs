@@ -8,12 +8,14 @@
 //! they are a value of their own, nothing can read them after that.
 
 pub mod address;
+pub mod edition;
 pub mod pages;
 
 use std::collections::{HashMap, HashSet};
 
 pub use crate::load::{Config, Doc, Kind};
 pub use address::{Addresses, Routes};
+pub use edition::Edition;
 
 pub type DocId = usize;
 
@@ -47,7 +49,14 @@ pub struct Guide {
     pub config: Config,
     pub addresses: Addresses,
     pub routes: Routes,
+    /// The content files: first the guide's own (`originals` of them), then
+    /// the translations, which stand in for their source in an edition.
     pub docs: Vec<Doc>,
+    pub originals: usize,
+    /// For a translation, the doc it translates.
+    pub source_of: Vec<Option<DocId>>,
+    /// The guide in each of its languages, its own first.
+    pub editions: Vec<Edition>,
     /// The site path of each doc's page.
     pub paths: Vec<String>,
     pub relations: Vec<Relations>,
@@ -114,8 +123,19 @@ impl Guide {
         self.published.iter().map(String::as_str)
     }
 
+    /// How many of the guide's own docs (not translations) are of `kind`.
     pub fn count(&self, kind: Kind) -> usize {
-        self.docs.iter().filter(|d| d.kind == kind).count()
+        self.docs[..self.originals].iter().filter(|d| d.kind == kind).count()
+    }
+
+    /// The doc a doc stands for: its source when it is a translation.
+    pub fn source(&self, id: DocId) -> DocId {
+        self.source_of.get(id).copied().flatten().unwrap_or(id)
+    }
+
+    /// The guide's own edition.
+    pub fn default_edition(&self) -> &Edition {
+        &self.editions[0]
     }
 
     pub fn doc_by_file(&self, file: &std::path::Path) -> Option<DocId> {

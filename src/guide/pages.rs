@@ -2,7 +2,7 @@
 //! link written as an address may name. Made in one place, so the two can
 //! never disagree.
 
-use super::{DocId, Guide, Kind, Routes};
+use super::{DocId, Edition, Guide, Kind};
 
 /// What one output page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,20 +35,32 @@ pub enum PageKind {
 
 #[derive(Debug, Clone)]
 pub struct Page {
-    /// Its site path, e.g. `practices/supervision/`.
+    /// Its site path, e.g. `practices/supervision/` or `es/practices/supervision/`.
     pub path: String,
     pub kind: PageKind,
+    /// The edition (language) it belongs to, by its index in `Guide::editions`.
+    pub edition: usize,
 }
 
-/// Every web page of one language (handouts separately, see [`handouts`]).
-/// The search page is listed whether or not the build makes a search index:
-/// a link to it is not broken with `--no-search`, only pointless.
-pub fn web_pages(guide: &Guide, routes: &Routes) -> Vec<Page> {
-    let page = |path: String, kind| Page { path, kind };
-    let mut out = Vec::with_capacity(guide.docs.len() + guide.tags.len() + guide.audiences.len() + 16);
-    for (id, d) in guide.docs.iter().enumerate() {
-        if d.kind != Kind::Section {
-            out.push(page(routes.doc(d), PageKind::Doc(id)));
+/// Every web page of one edition (handouts separately, see [`handouts`]): the
+/// pages of the docs it has (in another language: the translated ones, and
+/// always a home page), and every generated page. The search page is listed
+/// whether or not the build makes a search index: a link to it is not broken
+/// with `--no-search`, only pointless.
+pub fn web_pages(guide: &Guide, edition: &Edition) -> Vec<Page> {
+    let e = edition_index(guide, edition);
+    let routes = &edition.routes;
+    let page = |path: String, kind| Page { path, kind, edition: e };
+    let mut out = Vec::with_capacity(guide.originals + guide.tags.len() + guide.audiences.len() + 16);
+    for source in 0..guide.originals {
+        if guide.docs[source].kind == Kind::Section {
+            continue;
+        }
+        match edition.doc(source) {
+            Some(id) => out.push(page(guide.paths[id].clone(), PageKind::Doc(id))),
+            // Every edition has a home page, in the guide's language until it is translated.
+            None if guide.home == Some(source) => out.push(page(routes.home(), PageKind::Doc(source))),
+            None => {}
         }
     }
     out.push(page(routes.practices(), PageKind::AllPractices));
@@ -71,33 +83,37 @@ pub fn web_pages(guide: &Guide, routes: &Routes) -> Vec<Page> {
     out
 }
 
+fn edition_index(guide: &Guide, edition: &Edition) -> usize {
+    guide.editions.iter().position(|e| e.code == edition.code).unwrap_or(0)
+}
+
 /// Whether readers can assess themselves against the guide: it has
 /// checklists, or practices with their "In place when" items.
 pub fn has_assessment(guide: &Guide) -> bool {
     !guide.checklists.is_empty() || !guide.practices.is_empty()
 }
 
-/// Every handout page of one language: the index, then bundles first (they
-/// matter most when printing runs long), areas, checklists and practices.
-pub fn handouts(guide: &Guide, routes: &Routes) -> Vec<Page> {
-    let mut out = vec![Page { path: routes.handouts(), kind: PageKind::Handouts }];
+/// Every handout page of one edition: the index, then bundles first (they
+/// matter most when printing runs long), areas, checklists and practices —
+/// in another language, those it has a translation of.
+pub fn handouts(guide: &Guide, edition: &Edition) -> Vec<Page> {
+    let e = edition_index(guide, edition);
+    let routes = &edition.routes;
+    let mut out = vec![Page { path: routes.handouts(), kind: PageKind::Handouts, edition: e }];
     for (n, b) in guide.config.handouts.iter().enumerate() {
-        out.push(Page { path: routes.bundle(&b.name), kind: PageKind::Bundle(n) });
+        out.push(Page { path: routes.bundle(&b.name), kind: PageKind::Bundle(n), edition: e });
     }
+    let handout = |source: DocId, kind: PageKind| {
+        edition.doc(source).and_then(|id| routes.handout(&guide.docs[id])).map(|path| Page { path, kind, edition: e })
+    };
     for (n, a) in guide.areas.iter().enumerate() {
-        if let Some(path) = routes.handout(&guide.docs[a.doc]) {
-            out.push(Page { path, kind: PageKind::AreaHandout(n) });
-        }
+        out.extend(handout(a.doc, PageKind::AreaHandout(n)));
     }
     for &c in &guide.checklists {
-        if let Some(path) = routes.handout(&guide.docs[c]) {
-            out.push(Page { path, kind: PageKind::ChecklistHandout(c) });
-        }
+        out.extend(handout(c, PageKind::ChecklistHandout(c)));
     }
     for &p in &guide.practices {
-        if let Some(path) = routes.handout(&guide.docs[p]) {
-            out.push(Page { path, kind: PageKind::PracticeHandout(p) });
-        }
+        out.extend(handout(p, PageKind::PracticeHandout(p)));
     }
     out
 }

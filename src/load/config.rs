@@ -28,6 +28,7 @@ const KEYS: &[&str] = &[
     "handouts",
     "allow_outside_symlinks",
     "unsafe_html",
+    "languages",
 ];
 const SOURCE_KEYS: &[&str] = &["title", "publisher", "year", "url", "note"];
 const BUNDLE_KEYS: &[&str] = &["name", "title", "subtitle", "event", "date", "paper", "include"];
@@ -56,6 +57,13 @@ impl Paper {
             _ => None,
         }
     }
+}
+
+/// Another language of the guide: its code (`es`) and its name in itself (`Español`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Language {
+    pub code: String,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -103,6 +111,8 @@ pub struct Config {
     pub description: String,
     pub base_url: String,
     pub language: String,
+    /// The guide's other languages, each published under `/<code>/`.
+    pub languages: Vec<Language>,
     pub theme: String,
     pub paper: Paper,
     pub audiences: Vec<Audience>,
@@ -193,6 +203,7 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
         f.diagnostics.push(d);
     }
     let language = f.string("language").unwrap_or_else(|| "en".to_string());
+    let languages = read_languages(&mut f, &language);
     let theme = f.string("theme").unwrap_or_else(|| "default".to_string());
     if theme.is_empty() || theme.starts_with('.') || theme.contains(['/', '\\']) {
         let line = f.line_of("theme");
@@ -365,6 +376,7 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
         description,
         base_url,
         language,
+        languages,
         theme,
         paper,
         audiences,
@@ -373,6 +385,50 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
         handouts,
         file: file.to_path_buf(),
     })
+}
+
+/// `languages:`, a map of language codes to their names. A code becomes the
+/// folder of that edition (`/es/`) and the suffix of translated files
+/// (`about.es.md`), so it must look like a language tag.
+fn read_languages(f: &mut Fields, default: &str) -> Vec<Language> {
+    let Some(m) = f.mapping("languages") else { return Vec::new() };
+    let inner = f.nested(m, f.line_of("languages"));
+    let mut out: Vec<Language> = Vec::new();
+    for (k, v) in m {
+        let code = yaml::key_name(k);
+        let line = inner.line_of(&code);
+        let tag_like = (2..=3).contains(&code.split('-').next().unwrap_or("").len())
+            && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && code.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+        let problem = if !tag_like {
+            Some(format!("`{code}` is not a language code"))
+        } else if code == default {
+            Some(format!("`{code}` is the guide's own language (language: {default})"))
+        } else if out.iter().any(|l| l.code == code) {
+            Some(format!("`{code}` is listed twice"))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            f.diagnostics.push(
+                Diagnostic::error(Code::ConfigValue, f.file(), line, message)
+                    .with_help("list the other languages by their codes and names, e.g. es: Español, zh: 中文"),
+            );
+            continue;
+        }
+        let name = match v {
+            Value::String(s) if !s.trim().is_empty() => s.clone(),
+            _ => {
+                f.diagnostics.push(
+                    Diagnostic::error(Code::ConfigValue, f.file(), line, format!("language `{code}` needs its name"))
+                        .with_help(format!("write it as the language names itself, e.g. {code}: Español")),
+                );
+                code.clone()
+            }
+        };
+        out.push(Language { code, name });
+    }
+    out
 }
 
 /// A name that becomes part of a web address and a file name, over the length

@@ -100,6 +100,12 @@ pub struct Doc {
     /// The file could not be read or parsed; it stands in so links to it do not
     /// add a second, misleading error. A build with such a doc always fails.
     pub failed: bool,
+    /// For a translation (`about.es.md`), its language; `content_path`, kind
+    /// and slug are then the source file's (`about.md`).
+    pub lang: Option<String>,
+    /// A translation's record of the source text it was brought up to date
+    /// with (`source_hash:`), to tell when the source changed since.
+    pub source_hash: Option<String>,
 }
 
 /// A content file as read: what it is, and its Markdown body.
@@ -116,11 +122,13 @@ impl Doc {
 }
 
 /// Every content file under `root/content/`, in a stable order, and the
-/// content paths of the drafts left out (unless asked for).
+/// content paths of the drafts left out (unless asked for). A file named
+/// `x.<code>.md`, for a code of `languages`, is the translation of `x.md`.
 pub fn load(
     root: &Path,
     rules: &walk::Rules,
     include_drafts: bool,
+    languages: &[String],
     diags: &mut Diagnostics,
 ) -> (Vec<Source>, Vec<String>) {
     let content = root.join(CONTENT_DIR);
@@ -137,12 +145,14 @@ pub fn load(
         .map(|f| f.path)
         .collect();
     let results: Vec<(Option<Source>, Vec<Diagnostic>)> =
-        files.par_iter().map(|p| load_file(root, &content, p)).collect();
+        files.par_iter().map(|p| load_file(root, &content, p, languages)).collect();
     let mut sources = Vec::with_capacity(results.len());
     let mut drafts = Vec::new();
     for (source, found) in results {
         diags.extend(found);
         match source {
+            // A draft translation leaves its source's page as it is.
+            Some(s) if s.doc.draft && !include_drafts && s.doc.lang.is_some() => {}
             Some(s) if s.doc.draft && !include_drafts => drafts.push(s.doc.content_path),
             Some(s) => sources.push(s),
             None => {}
@@ -152,8 +162,8 @@ pub fn load(
 }
 
 /// Loads one content file again, for a rebuild after it was saved.
-pub fn load_one(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source> {
-    let (doc, found) = load_file(root, &root.join(CONTENT_DIR), path);
+pub fn load_one(root: &Path, path: &Path, languages: &[String], diags: &mut Diagnostics) -> Option<Source> {
+    let (doc, found) = load_file(root, &root.join(CONTENT_DIR), path, languages);
     diags.extend(found);
     doc
 }
@@ -194,32 +204,49 @@ fn place(parts: &[String]) -> Result<Place, String> {
     }
 }
 
-fn load_file(root: &Path, content: &Path, path: &Path) -> (Option<Source>, Vec<Diagnostic>) {
+fn load_file(root: &Path, content: &Path, path: &Path, languages: &[String]) -> (Option<Source>, Vec<Diagnostic>) {
     let file = walk::relative(root, path);
-    let parts: Vec<String> = path
+    let mut parts: Vec<String> = path
         .strip_prefix(content)
         .unwrap_or(path)
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    let (doc, diags) = parse(file, &parts, || std::fs::read(path));
+    let lang = translation_of(&mut parts, languages);
+    let (doc, diags) = parse(file, &parts, lang, || std::fs::read(path));
     let source = doc.map(|d| d.unwrap_or_else(|doc| Source { doc, body: String::new() }));
     (source, diags)
 }
 
 /// A content file from its bytes, as if it were at `content/<content_path>`.
-pub fn from_bytes(content_path: &str, bytes: Vec<u8>) -> (Option<Source>, Vec<Diagnostic>) {
-    let parts: Vec<String> = content_path.split('/').map(String::from).collect();
+pub fn from_bytes(content_path: &str, languages: &[String], bytes: Vec<u8>) -> (Option<Source>, Vec<Diagnostic>) {
+    let mut parts: Vec<String> = content_path.split('/').map(String::from).collect();
     let file = Path::new(CONTENT_DIR).join(content_path);
-    let (doc, diags) = parse(file, &parts, || Ok(bytes));
+    let lang = translation_of(&mut parts, languages);
+    let (doc, diags) = parse(file, &parts, lang, || Ok(bytes));
     (doc.map(|d| d.unwrap_or_else(|doc| Source { doc, body: String::new() })), diags)
 }
+
+/// The language of a translated file (`x.es.md`), whose name in `parts`
+/// becomes its source's (`x.md`).
+fn translation_of(parts: &mut [String], languages: &[String]) -> Option<String> {
+    let last = parts.last_mut()?;
+    let (stem, code) = last.strip_suffix(".md")?.rsplit_once('.')?;
+    let code = languages.iter().find(|l| *l == code)?.clone();
+    *last = format!("{stem}.md");
+    Some(code)
+}
+
+/// The keys a translation's front matter takes: the words readers see.
+/// What is not text (related, source, audience, tags, weight) is the source's.
+const TRANSLATION_KEYS: &[&str] = &["title", "summary", "source_hash"];
 
 /// `Err` carries a stand-in for a file whose text could not be used.
 #[allow(clippy::type_complexity)]
 fn parse(
     file: PathBuf,
     parts: &[String],
+    lang: Option<String>,
     read: impl FnOnce() -> std::io::Result<Vec<u8>>,
 ) -> (Option<Result<Source, Doc>>, Vec<Diagnostic>) {
     let content_path = parts.join("/");
@@ -265,6 +292,8 @@ fn parse(
         key_lines: HashMap::new(),
         body_line: 1,
         failed: true,
+        lang: lang.clone(),
+        source_hash: None,
     };
     let bytes = match read() {
         Ok(b) => b,
@@ -348,7 +377,30 @@ fn parse(
     };
     let kind = place.kind;
     let mut f = Fields::new(map, split.yaml, &file, split.yaml_line);
-    f.check_keys(kind.keys(), &format!("the front matter of {}", kind.name()), Code::UnknownKey);
+    if let Some(code) = &lang {
+        // What is not text comes from the source page; saying it twice could only disagree.
+        let own: Vec<String> = map.keys().map(yaml::key_name).filter(|k| kind.keys().contains(&k.as_str())).collect();
+        for key in own.iter().filter(|k| !TRANSLATION_KEYS.contains(&k.as_str())) {
+            let line = f.line_of(key);
+            f.diagnostics.push(
+                Diagnostic::error(
+                    Code::UnknownKey,
+                    &file,
+                    line,
+                    format!("`{key}` is taken from the page this file translates"),
+                )
+                .with_help(format!(
+                    "remove it here; a translation ({code}) gives only title, summary and source_hash{}",
+                    if key == "tags" { ", and tags get their labels in guide.<code>.yaml under tags:" } else { "" }
+                )),
+            );
+        }
+        let unknown: Vec<&str> = kind.keys().iter().chain(TRANSLATION_KEYS).copied().collect();
+        f.check_keys(&unknown, &format!("the front matter of a translation of {}", kind.name()), Code::UnknownKey);
+    } else {
+        f.check_keys(kind.keys(), &format!("the front matter of {}", kind.name()), Code::UnknownKey);
+    }
+    let source_hash = f.string("source_hash").filter(|_| lang.is_some());
     let what = kind.name();
     let title = if matches!(kind, Kind::Home | Kind::Section) {
         f.string("title").unwrap_or_default()
@@ -401,6 +453,8 @@ fn parse(
         key_lines,
         body_line: split.body_line,
         failed: false,
+        lang,
+        source_hash,
     };
     // CommonMark asks for U+0000 to become U+FFFD; pulldown-cmark passes it
     // through, and a NUL in a page is an HTML parse error.

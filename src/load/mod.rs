@@ -7,6 +7,7 @@ pub mod config;
 pub mod content;
 pub mod front_matter;
 pub mod theme;
+pub mod translations;
 pub mod walk;
 pub(crate) mod yaml;
 
@@ -24,6 +25,8 @@ pub struct Loaded {
     pub sources: Vec<Source>,
     /// Content paths of the drafts left out, so links to them are explained.
     pub drafts: Vec<String>,
+    /// guide.yaml's words in each other language, by language code.
+    pub texts: Vec<(String, translations::ConfigText)>,
     pub theme: Theme,
 }
 
@@ -47,7 +50,12 @@ pub fn load(root: &Path, opts: &LoadOptions, diags: &mut Diagnostics) -> Option<
         config.base_url = b.clone();
     }
     let rules = walk::Rules::new(root, config.allow_outside_symlinks);
-    let (sources, drafts) = content::load(root, &rules, opts.drafts, diags);
-    let theme = theme::load(root, &rules, &config.theme, &config.language, diags)?;
-    Some(Loaded { config, sources, drafts, theme })
+    let codes: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
+    let (sources, drafts) = content::load(root, &rules, opts.drafts, &codes, diags);
+    let texts =
+        config.languages.iter().map(|l| (l.code.clone(), translations::load(root, &l.code, &config, diags))).collect();
+    let mut languages = vec![config.language.clone()];
+    languages.extend(codes.iter().cloned());
+    let theme = theme::load(root, &rules, &config.theme, &languages, diags)?;
+    Some(Loaded { config, sources, drafts, theme, texts })
 }

@@ -45,8 +45,18 @@ pub struct Theme {
     pub templates: Vec<TemplateSource>,
     /// Static files by site path (`css/practica.css`); the site's win over the theme's.
     pub statics: BTreeMap<String, StaticFile>,
-    /// The interface's words in the guide's language, with English under any it lacks.
-    pub strings: BTreeMap<String, String>,
+    /// The interface's words in each of the guide's languages (its own
+    /// first), each with the words of the guide's language under any it lacks.
+    pub strings: Vec<Words>,
+}
+
+/// The interface's words in one language.
+pub struct Words {
+    pub language: String,
+    pub words: BTreeMap<String, String>,
+    /// Keys the language's own strings files lack, so they show in the
+    /// guide's language (reported by `check`).
+    pub missing: Vec<String>,
 }
 
 /// The folders the theme is read from, most important first.
@@ -61,7 +71,14 @@ impl Folders {
     }
 }
 
-pub fn load(root: &Path, rules: &walk::Rules, theme: &str, language: &str, diags: &mut Diagnostics) -> Option<Theme> {
+/// The theme for a guide in `languages` (its own language first).
+pub fn load(
+    root: &Path,
+    rules: &walk::Rules,
+    theme: &str,
+    languages: &[String],
+    diags: &mut Diagnostics,
+) -> Option<Theme> {
     let folders = Folders::new(root, theme);
     if theme != "default" && !folders.theme.is_dir() {
         diags.push(
@@ -77,7 +94,21 @@ pub fn load(root: &Path, rules: &walk::Rules, theme: &str, language: &str, diags
     }
     let templates = templates(root, rules, &folders, diags);
     let statics = statics(root, rules, &folders, diags);
-    let strings = strings(root, rules, &folders, language, diags);
+    let mut strings: Vec<Words> = Vec::new();
+    for language in languages {
+        let own = language_strings(root, rules, &folders, language, diags);
+        // Under the guide's own language lie the built-in English words; under
+        // another language, the words of the guide's own.
+        let base = match strings.first() {
+            Some(first) => first.words.clone(),
+            None if language == "en" => BTreeMap::new(),
+            None => language_strings(root, rules, &folders, "en", diags),
+        };
+        let missing = base.keys().filter(|k| !own.contains_key(*k)).cloned().collect();
+        let mut words = base;
+        words.extend(own);
+        strings.push(Words { language: language.clone(), words, missing });
+    }
     Some(Theme { templates, statics, strings })
 }
 
@@ -126,10 +157,10 @@ fn statics(
     map
 }
 
-/// The words of the interface in `language`: English from the built-in theme,
-/// then the built-in theme's words in `language`, then the theme folder's and
-/// the site's strings/<language>.yaml, each replacing the words it has.
-fn strings(
+/// The words the strings files give for `language`: the built-in theme's
+/// strings/<language>.yaml, then the theme folder's and the site's, each
+/// replacing the words it has.
+fn language_strings(
     root: &Path,
     rules: &walk::Rules,
     folders: &Folders,
@@ -138,10 +169,9 @@ fn strings(
 ) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     let name = format!("strings/{language}.yaml");
-    let builtin_files = ["strings/en.yaml".to_string(), name.clone()];
-    for f in builtin_files.iter().filter_map(|n| DEFAULT_THEME.iter().find(|(b, _)| b == n)) {
+    if let Some(f) = DEFAULT_THEME.iter().find(|(b, _)| *b == name) {
         let text = String::from_utf8_lossy(f.1);
-        read_strings(&text, Path::new(f.0), &mut out, diags);
+        read_strings(&text, &Path::new("(built-in theme)").join(f.0), &mut out, diags);
     }
     for dir in [&folders.theme, &folders.site] {
         let path = dir.join(&name);

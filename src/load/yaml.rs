@@ -396,6 +396,11 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// The first line (1-based) of `text` that holds `needle`.
+pub fn find_line(text: &str, needle: &str) -> Option<usize> {
+    text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
+}
+
 pub fn key_name(k: &Value) -> String {
     match k {
         Value::String(s) => s.clone(),

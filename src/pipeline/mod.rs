@@ -60,17 +60,27 @@ pub struct Report {
     pub areas: usize,
     pub tips: usize,
     pub checklists: usize,
-    /// Handouts printed to PDF (with --pdf).
-    pub pdfs: usize,
+    /// Handouts printed to PDF (with --pdf), by the site path of the folder
+    /// they are in: one per language.
+    pub pdfs: Vec<(String, usize)>,
+    /// One line per other language: how much of the guide it has.
+    pub languages: Vec<String>,
     pub elapsed: Duration,
     pub warnings: Diagnostics,
 }
 
 impl Report {
-    fn new(guide: &Guide, pages: usize, pdfs: usize, elapsed: Duration, warnings: Diagnostics) -> Report {
+    fn new(
+        guide: &Guide,
+        pages: usize,
+        pdfs: Vec<(String, usize)>,
+        elapsed: Duration,
+        warnings: Diagnostics,
+    ) -> Report {
         Report {
             pages,
             pdfs,
+            languages: Vec::new(),
             practices: guide.count(Kind::Practice),
             areas: guide.count(Kind::Area),
             tips: guide.count(Kind::Tip),
@@ -95,11 +105,14 @@ impl Report {
             count(self.checklists, "checklist", "checklists"),
             self.elapsed.as_millis(),
         );
-        if self.pdfs > 0 {
-            s.push_str(&format!(
-                "\n{} in {out}/handouts/, each beside its handout page as handout.pdf",
-                count(self.pdfs, "PDF", "PDFs")
-            ));
+        for line in &self.languages {
+            s.push('\n');
+            s.push_str(line);
+        }
+        let folders: Vec<String> =
+            self.pdfs.iter().map(|(folder, n)| format!("{} in {out}/{folder}", count(*n, "PDF", "PDFs"))).collect();
+        if !folders.is_empty() {
+            s.push_str(&format!("\n{}, each beside its handout page as handout.pdf", folders.join(", ")));
         }
         s
     }
@@ -120,10 +133,54 @@ pub struct Prepared {
 pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
     let loaded = load::load(&opts.root, &opts.load_options(), diags)?;
     let statics_set: HashSet<String> = loaded.theme.statics.keys().cloned().collect();
-    let (guide, texts) = resolve::resolve(loaded.config, loaded.sources, &loaded.drafts, &statics_set, diags);
-    let strings = render::Strings::new(loaded.theme.strings);
+    let words = loaded.theme.strings;
+    missing_words(&words, diags);
+    let language_name = words
+        .first()
+        .and_then(|w| w.words.get("language_name").cloned())
+        .unwrap_or_else(|| loaded.config.language.clone());
+    let input = resolve::Input {
+        config: loaded.config,
+        sources: loaded.sources,
+        drafts: &loaded.drafts,
+        statics: &statics_set,
+        texts: loaded.texts,
+        language_name,
+    };
+    let (guide, texts) = resolve::resolve(input, diags);
+    let strings: Vec<render::Strings> = words.into_iter().map(|w| render::Strings::new(w.words)).collect();
     let templates = Templates::new(loaded.theme.templates, strings, &guide, !opts.no_search, diags)?;
     Some(Prepared { guide, texts, templates, statics: loaded.theme.statics, statics_set })
+}
+
+/// Notes for `check`: words of the interface a language of the guide lacks.
+fn missing_words(words: &[crate::load::theme::Words], diags: &mut Diagnostics) {
+    use crate::diagnostic::{Code, Diagnostic};
+    for w in words.iter().skip(1).filter(|w| !w.missing.is_empty()) {
+        let file = format!("strings/{}.yaml", w.language);
+        let shown: Vec<&str> = w.missing.iter().take(8).map(String::as_str).collect();
+        let more = if w.missing.len() > shown.len() {
+            format!(" and {} more", w.missing.len() - shown.len())
+        } else {
+            String::new()
+        };
+        diags.push(
+            Diagnostic::note(
+                Code::MissingString,
+                &file,
+                0,
+                format!(
+                    "the theme has no words in `{}` for {} keys: {}{more}",
+                    w.language,
+                    w.missing.len(),
+                    shown.join(", ")
+                ),
+            )
+            .with_help(format!(
+                "add them to {file} in the guide's folder; until then they show in the guide's own language"
+            )),
+        );
+    }
 }
 
 /// Everything `check` finds: load and resolve, then every page rendered in
@@ -164,7 +221,7 @@ pub fn render_in_memory(opts: &Options, index: bool) -> Result<Site, Diagnostics
             render::render(guide, texts, templates, opts.render_options(), &kept, &mut d);
             d
         },
-        || search.then(|| render::search::index(guide, texts, templates.strings())).transpose(),
+        || search.then(|| render::search::index(guide, texts, templates)).transpose(),
     );
     diags.append(rendered);
     let mut files = kept.into_files();
@@ -172,11 +229,14 @@ pub fn render_in_memory(opts: &Options, index: bool) -> Result<Site, Diagnostics
         Ok(index) => files.extend(index.into_iter().flatten()),
         Err(d) => diags.push(d),
     }
-    let (_, warnings) = diags.finish(())?;
+    let (_, warnings) = finished(diags).finish(())?;
     Ok(Site { prepared, files, warnings })
 }
 
-fn finished(mut diags: Diagnostics) -> Diagnostics {
+/// What a build or the preview reports: every error and warning, not the
+/// notes on translations and reviews, which are `check`'s.
+fn finished(diags: Diagnostics) -> Diagnostics {
+    let mut diags = diags.without_notes();
     diags.sort();
     diags
 }
@@ -207,12 +267,13 @@ pub fn build(opts: &Options, progress: &dyn write::pdf::Progress) -> Result<Repo
             render::render(&guide, &texts, &templates, opts.render_options(), &staging, &mut d);
             d
         },
-        || search.then(|| render::search::start(&guide, &texts, templates.strings())).transpose(),
+        || search.then(|| render::search::start(&guide, &texts, &templates)).transpose(),
     );
     diags.append(rendered);
     if diags.has_errors() {
         return Err(finished(diags));
     }
+    let languages = resolve::translations::status(&guide, &texts.bodies);
     // Every page is written: the texts are no longer needed, and the index
     // files about to be built are the build's memory peak.
     drop(texts);
@@ -222,16 +283,18 @@ pub fn build(opts: &Options, progress: &dyn write::pdf::Progress) -> Result<Repo
         }
     }
     let pages = staging.pages();
-    let mut pdfs = 0;
+    let mut pdfs = Vec::new();
     let mut before_swap = |dir: &Path| {
         if let Some(chrome) = &chrome {
             let printed = write::pdf::print(&guide, dir, chrome, progress)?;
-            pdfs = printed.count;
+            pdfs = printed.folders;
             diags.extend(printed.warnings);
         }
         Ok(())
     };
     staging.finish(&statics, &mut before_swap)?;
-    let (_, warnings) = diags.finish(())?;
-    Ok(Report::new(&guide, pages, pdfs, start.elapsed(), warnings))
+    let (_, warnings) = finished(diags).finish(())?;
+    let mut report = Report::new(&guide, pages, pdfs, start.elapsed(), warnings);
+    report.languages = languages;
+    Ok(report)
 }

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::guide::{DocId, Guide, Kind, Target, Texts};
+use crate::guide::{DocId, Edition, Guide, Kind, Target, Texts};
 use crate::render::pages::list_key;
 use crate::render::sink::OutFile;
 
@@ -48,7 +48,7 @@ struct Link<'g> {
 /// reading order, then any other page with items.
 fn lists(guide: &Guide, texts: &Texts) -> Vec<DocId> {
     let mut ids: Vec<DocId> = guide.checklists.iter().chain(&guide.practices).copied().collect();
-    for (id, d) in guide.docs.iter().enumerate() {
+    for (id, d) in guide.docs[..guide.originals].iter().enumerate() {
         if !matches!(d.kind, Kind::Checklist | Kind::Practice) {
             ids.push(id);
         }
@@ -57,12 +57,18 @@ fn lists(guide: &Guide, texts: &Texts) -> Vec<DocId> {
     ids
 }
 
-pub fn render(guide: &Guide, texts: &Texts) -> OutFile {
-    let path = guide.routes.assessment_items();
+/// The manifest of one edition: its translations'
+/// words where it has them, the guide's own elsewhere; answers are kept by the
+/// source page's key in every language.
+pub fn render(guide: &Guide, texts: &Texts, edition: &Edition) -> OutFile {
+    let path = edition.routes.assessment_items();
     let href = |to: &str| guide.addresses.href(&path, to);
-    let link = |id: DocId| Link { title: &guide.docs[id].title, url: href(guide.path(id)) };
-    let mut manifest = Manifest { guide: &guide.config.title, lists: Vec::new() };
-    for id in lists(guide, texts) {
+    let shown = |id: DocId| edition.doc(guide.source(id)).unwrap_or(guide.source(id));
+    let link = |id: DocId| Link { title: &guide.docs[shown(id)].title, url: href(guide.path(shown(id))) };
+    let title = edition.text.title.as_deref().unwrap_or(&guide.config.title);
+    let mut manifest = Manifest { guide: title, lists: Vec::new() };
+    for source in lists(guide, texts) {
+        let id = shown(source);
         let doc = &guide.docs[id];
         let scan = &texts.scans[id];
         let mut sections: Vec<Section> = Vec::new();
@@ -84,14 +90,15 @@ pub fn render(guide: &Guide, texts: &Texts) -> OutFile {
             sections.last_mut().expect("a section was just pushed").items.push(item);
         }
         manifest.lists.push(List {
-            key: list_key(doc),
+            key: list_key(&guide.docs[source]),
             kind: doc.kind,
             title: &doc.title,
             url: href(guide.path(id)),
             sections,
         });
     }
-    // Inside a <script> only `</` could end it early; JSON may write it as `<\/`.
-    let json = serde_json::to_string(&manifest).unwrap_or_default().replace("</", "<\\/");
+    // `<` only occurs inside JSON strings, where `\u003c` means the same; so no
+    // text of the guide can end a script or look like markup in this file.
+    let json = serde_json::to_string(&manifest).unwrap_or_default().replace('<', "\\u003c");
     OutFile { path, bytes: format!("window.practicaItems = {json};\n").into_bytes() }
 }

@@ -11,7 +11,7 @@
 
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 
-use crate::guide::{Addresses, Scan, Target};
+use crate::guide::{Addresses, DocId, Edition, Scan, Target};
 use crate::render::templates::Callouts;
 use crate::resolve::scan::{destination, options};
 
@@ -29,6 +29,41 @@ pub struct Placement<'a> {
     pub heading_shift: u8,
     /// Task-list items as boxes to tick by hand, not checkboxes.
     pub pen: bool,
+    /// The edition the page belongs to: links go to its translations.
+    pub edition: Option<InEdition<'a>>,
+}
+
+/// What a page of one edition needs to link to the same edition.
+pub struct InEdition<'a> {
+    pub edition: &'a Edition,
+    /// For a translation, the doc it translates (by `DocId`).
+    pub source_of: &'a [Option<DocId>],
+    /// Every doc's scan, to find a heading again in a translation.
+    pub scans: &'a [Scan],
+    /// The note after a link to a page that is only in the guide's own
+    /// language: `(English)`.
+    pub foreign_note: String,
+}
+
+impl InEdition<'_> {
+    /// Where a link to doc `id`'s heading `fragment` goes in this edition:
+    /// the translation and its heading of the same place when there is one,
+    /// and whether the page is in the guide's own language instead.
+    fn target(&self, id: DocId, fragment: Option<&str>) -> (DocId, Option<String>, bool) {
+        let source = self.source_of.get(id).copied().flatten().unwrap_or(id);
+        let Some(shown) = self.edition.doc(source) else {
+            return (source, fragment.map(str::to_string), !self.edition.default);
+        };
+        let fragment = fragment.map(|f| {
+            let (from, to) = (&self.scans[source].headings, &self.scans[shown].headings);
+            match from.iter().position(|h| h.id == f) {
+                // A translation keeps its source's headings, in their order.
+                Some(i) if from.len() == to.len() => to[i].id.clone(),
+                _ => f.to_string(),
+            }
+        });
+        (shown, fragment, false)
+    }
 }
 
 /// A doc's HTML, and each checklist item's own HTML (for worksheets).
@@ -48,14 +83,30 @@ pub fn render(body: &str, scan: &Scan, at: &Placement) -> DocHtml {
     let mut open_pin: Option<&str> = None;
     let prefix = at.id_prefix;
     let prefixed = |name: &str| -> CowStr<'static> { CowStr::from(format!("{prefix}{name}")) };
+    // For each open link, whether it leads to a page only in the guide's own language.
+    let mut foreign_links: Vec<bool> = Vec::new();
 
     for event in Parser::new_ext(body, options()) {
         if destination(&event).is_some() {
             let target = links.next().unwrap_or(&Target::Keep);
-            events.push(relink(event, target, at));
+            let is_link = matches!(event, Event::Start(Tag::Link { .. }));
+            let (event, foreign) = relink(event, target, at);
+            if is_link {
+                foreign_links.push(foreign);
+            }
+            events.push(event);
             continue;
         }
         match event {
+            Event::End(TagEnd::Link) => {
+                events.push(event);
+                if foreign_links.pop() == Some(true)
+                    && let Some(e) = &at.edition
+                {
+                    let note = crate::text::escape_html(&e.foreign_note);
+                    events.push(Event::InlineHtml(CowStr::from(format!(" <span class=\"lang-note\">{note}</span>"))));
+                }
+            }
             Event::Start(Tag::Heading { level, id: _, classes, attrs }) => {
                 let id = headings.next().map(|h| prefixed(&h.id));
                 events.push(Event::Start(Tag::Heading { level: shift(level, at.heading_shift), id, classes, attrs }));
@@ -151,28 +202,38 @@ pub fn callout_kind(kind: pulldown_cmark::BlockQuoteKind) -> &'static str {
     }
 }
 
-/// A link or image start event with the address the scan decided.
-fn relink<'e>(event: Event<'e>, target: &Target, at: &Placement) -> Event<'e> {
+/// A link or image start event with the address the scan decided, and
+/// whether it leads to a page only in the guide's own language.
+fn relink<'e>(event: Event<'e>, target: &Target, at: &Placement) -> (Event<'e>, bool) {
     let addresses = at.addresses;
+    let mut foreign = false;
     let new = match target {
         Target::Keep => match &event {
             Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('#') && dest_url.len() > 1 => {
                 format!("#{}{}", at.id_prefix, &dest_url[1..])
             }
-            _ => return event,
+            _ => return (event, false),
         },
         Target::Doc { id, fragment } => {
-            let mut href = addresses.href(at.from, &at.paths[*id]);
+            let (shown, fragment) = match &at.edition {
+                Some(e) => {
+                    let (shown, fragment, only_default) = e.target(*id, fragment.as_deref());
+                    foreign = only_default;
+                    (shown, fragment)
+                }
+                None => (*id, fragment.clone()),
+            };
+            let mut href = addresses.href(at.from, &at.paths[shown]);
             if let Some(f) = fragment {
                 href.push('#');
-                href.push_str(f);
+                href.push_str(&f);
             }
             href
         }
         Target::Site(path) => addresses.href(at.from, path),
         Target::Nowhere => "#".to_string(),
     };
-    match event {
+    let event = match event {
         Event::Start(Tag::Link { link_type, title, id, .. }) => {
             Event::Start(Tag::Link { link_type, dest_url: CowStr::from(new), title, id })
         }
@@ -180,7 +241,8 @@ fn relink<'e>(event: Event<'e>, target: &Target, at: &Placement) -> Event<'e> {
             Event::Start(Tag::Image { link_type, dest_url: CowStr::from(new), title, id })
         }
         other => other,
-    }
+    };
+    (event, foreign)
 }
 
 /// For the fuzz target: the HTML pass over any Markdown and its scan.
@@ -195,6 +257,7 @@ pub fn render_for_fuzzing(body: &str, scan: &Scan) -> String {
         id_prefix: "p1-",
         heading_shift: 1,
         pen: true,
+        edition: None,
     };
     render(body, scan, &at).html
 }
@@ -223,11 +286,12 @@ mod tests {
         let at = Placement {
             addresses: &s.guide.addresses,
             paths: &s.guide.paths,
-            callouts: t.callouts(),
+            callouts: t.callouts(0),
             from,
             id_prefix,
             heading_shift,
             pen,
+            edition: None,
         };
         render(&s.texts.bodies[a], &s.texts.scans[a], &at)
     }

@@ -13,6 +13,7 @@ pub mod pages;
 pub mod search;
 pub mod sink;
 pub mod templates;
+pub mod view;
 
 pub use sink::{Discard, Keep, OutFile, Sink};
 pub use templates::{Strings, Templates};
@@ -39,15 +40,17 @@ pub fn render(
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) {
-    let mut web = crate::guide::pages::web_pages(guide, &guide.routes);
+    let mut web: Vec<_> = guide.editions.iter().flat_map(|e| crate::guide::pages::web_pages(guide, e)).collect();
     if !opts.search {
         web.retain(|p| p.kind != crate::guide::pages::PageKind::Search);
     }
     pages::render(guide, texts, templates, &web, sink, diags);
-    if crate::guide::pages::has_assessment(guide)
-        && let Err(d) = sink.put(assessment::render(guide, texts))
-    {
-        diags.push(d);
+    if crate::guide::pages::has_assessment(guide) {
+        for e in &guide.editions {
+            if let Err(d) = sink.put(assessment::render(guide, texts, e)) {
+                diags.push(d);
+            }
+        }
     }
     feeds::render(guide, templates, &web, sink, diags);
     handouts::render(guide, texts, templates, handouts::Options { pdf: opts.pdf }, sink, diags);

@@ -1,6 +1,7 @@
 //! The web pages: what each page's template receives (`page`, `content`,
-//! `nav_current`). Every address in it comes from the address scheme, relative
-//! to the page when the site is the offline edition.
+//! `nav_current`), in the page's edition (language). Every address in it
+//! comes from the address scheme, relative to the page when the site is the
+//! offline edition.
 
 use serde::Serialize;
 use tera::{Context, Value};
@@ -10,30 +11,40 @@ use crate::guide::address::output_file;
 use crate::guide::pages::{Page, PageKind};
 use crate::guide::{DocId, Guide, Kind, Term, Texts};
 use crate::load::config::Source;
-use crate::render::markdown::{self, Placement};
 use crate::render::sink::{OutFile, Sink, render_jobs};
 use crate::render::templates::Templates;
-
-#[derive(Serialize, Clone)]
-pub struct Item {
-    pub title: String,
-    pub url: String,
-    pub summary: Option<String>,
-    pub meta: Option<String>,
-}
+pub use crate::render::view::{Crumb, Item, View};
 
 #[derive(Serialize)]
 struct Group {
     title: String,
     url: String,
     summary: Option<String>,
+    lang: Option<String>,
+    lang_note: Option<String>,
     items: Vec<Item>,
 }
 
+/// The same page in another language, for `hreflang` links and the switcher.
 #[derive(Serialize)]
-pub struct Crumb {
-    pub title: String,
-    pub url: String,
+struct Alternate {
+    code: String,
+    name: String,
+    url: String,
+    /// The page's full address, for `<link rel="alternate" hreflang>`.
+    absolute: String,
+    /// This page's own language.
+    current: bool,
+    /// The page is not in that language: the link goes to its home page, and
+    /// this says so, in that language.
+    missing: Option<String>,
+}
+
+/// A translation whose source changed since: a link to the source.
+#[derive(Serialize)]
+struct Stale {
+    url: String,
+    language: String,
 }
 
 #[derive(Serialize, Default)]
@@ -44,6 +55,9 @@ struct PageData {
     url: String,
     canonical: String,
     breadcrumbs: Vec<Crumb>,
+    /// The page in every language it exists in, and the switcher's links.
+    languages: Vec<Alternate>,
+    stale: Option<Stale>,
     area: Option<Item>,
     audience: Vec<Item>,
     tags: Vec<Item>,
@@ -105,343 +119,346 @@ pub fn render(
 
 /// One web page, as the file it is written to.
 pub fn render_page(guide: &Guide, texts: &Texts, templates: &Templates, page: &Page) -> Result<OutFile, Diagnostic> {
-    let view = View { guide, texts, templates, from: &page.path };
-    let (template, ctx) = view.context(page.kind);
+    let view = View { guide, texts, templates, edition: page.edition, from: &page.path };
+    let (template, ctx) = context(&view, page.kind);
     templates
         .render(template, &ctx, &format!("/{}", page.path))
         .map(|html| OutFile { path: output_file(&page.path), bytes: html.into_bytes() })
 }
 
-/// What a page's view is made from, and where the page is.
-pub struct View<'a> {
-    pub guide: &'a Guide,
-    pub texts: &'a Texts,
-    pub templates: &'a Templates,
-    pub from: &'a str,
+fn term_items(v: &View, terms: &[Term], tags: bool) -> Vec<Item> {
+    let routes = &v.edition().routes;
+    terms
+        .iter()
+        .map(|t| Item {
+            title: term_label(v, t, tags),
+            url: v.href(&if tags { routes.tag(&t.slug) } else { routes.audience(&t.slug) }),
+            meta: Some(v.strings().format("practice_count", Some(t.docs.len() as i64), &[])),
+            ..Default::default()
+        })
+        .collect()
 }
 
-impl View<'_> {
-    pub fn href(&self, to: &str) -> String {
-        self.guide.addresses.href(self.from, to)
+/// A tag's or audience's label in the view's language.
+fn term_label(v: &View, t: &Term, tags: bool) -> String {
+    if tags {
+        return v.tag_label(&t.label);
     }
+    let key = v.guide.config.audiences.iter().find(|a| crate::text::slugify(&a.key) == t.slug).map(|a| a.key.as_str());
+    key.map_or_else(|| t.label.clone(), |k| v.audience_label(k, &t.label))
+}
 
-    fn doc_url(&self, id: DocId) -> String {
-        self.href(self.guide.path(id))
+fn area_groups(v: &View, with_practices: bool) -> Vec<Group> {
+    let g = v.guide;
+    g.areas
+        .iter()
+        .map(|a| {
+            let item = v.item(a.doc);
+            Group {
+                title: item.title,
+                url: item.url,
+                summary: item.summary,
+                lang: item.lang,
+                lang_note: item.lang_note,
+                items: if with_practices { a.practices.iter().map(|&p| v.item(p)).collect() } else { Vec::new() },
+            }
+        })
+        .collect()
+}
+
+fn section_title(v: &View, slug: &str) -> String {
+    let default = v.word(&format!("nav_{slug}"));
+    match v.guide.sections.get(slug) {
+        Some(&s) if !v.foreign(s) => {
+            let title = &v.guide.docs[v.shown(s)].title;
+            if title.is_empty() { default } else { title.clone() }
+        }
+        _ => default,
     }
+}
 
-    fn word(&self, key: &str) -> String {
-        self.templates.strings().get(key)
+fn section_intro(v: &View, slug: &str, page: &mut PageData, content: &mut String) {
+    page.kind = "section".into();
+    page.title = section_title(v, slug);
+    if let Some(&s) = v.guide.sections.get(slug)
+        && !v.foreign(s)
+    {
+        let shown = v.shown(s);
+        page.summary = v.guide.docs[shown].summary.clone();
+        *content = v.html(shown);
     }
+}
 
-    pub fn item(&self, id: DocId) -> Item {
-        let g = self.guide;
-        let d = &g.docs[id];
-        let meta = match d.kind {
-            Kind::Practice => g.relations[id].area.map(|a| g.docs[a].title.clone()),
-            _ => None,
-        };
-        Item { title: d.title.clone(), url: self.doc_url(id), summary: d.summary.clone(), meta }
+/// The page in every edition: where it exists there, or that edition's home.
+/// `exists` says whether edition `e` has this page, and where.
+fn alternates(v: &View, exists: &dyn Fn(usize) -> Option<String>) -> Vec<Alternate> {
+    let g = v.guide;
+    g.editions
+        .iter()
+        .enumerate()
+        .map(|(n, e)| {
+            let (path, missing) = match exists(n) {
+                Some(p) => (p, None),
+                None => (e.routes.home(), Some(v.templates.strings(n).format("switch_home", None, &[]))),
+            };
+            Alternate {
+                code: e.code.clone(),
+                name: e.name.clone(),
+                url: v.href(&path),
+                absolute: g.addresses.absolute(&path),
+                current: n == v.edition,
+                missing,
+            }
+        })
+        .collect()
+}
+
+fn context(v: &View, what: PageKind) -> (&'static str, Context) {
+    let g = v.guide;
+    let routes = &v.edition().routes;
+    let mut page = PageData { url: v.href(v.from), canonical: g.addresses.absolute(v.from), ..Default::default() };
+    let mut content = String::new();
+    let mut nav_current = "";
+    // Where each edition has the same page: generated pages are in every edition.
+    let same_page = |n: usize| -> Option<String> {
+        let here = v.from.strip_prefix(&routes.home()).unwrap_or(v.from);
+        Some(format!("{}{here}", g.editions[n].routes.home()))
+    };
+    let template = match what {
+        PageKind::Doc(id) => {
+            let source = g.source(id);
+            page.languages = alternates(v, &|n| g.editions[n].doc(source).map(|d| g.path(d).to_string()));
+            doc_context(v, id, &mut page, &mut content, &mut nav_current)
+        }
+        PageKind::AllPractices => {
+            nav_current = "practices";
+            section_intro(v, "practices", &mut page, &mut content);
+            page.breadcrumbs = v.crumbs(&[]);
+            page.groups = area_groups(v, true);
+            "practices.html"
+        }
+        PageKind::AllTips => {
+            nav_current = "tips";
+            section_intro(v, "tips", &mut page, &mut content);
+            page.breadcrumbs = v.crumbs(&[]);
+            page.items = g.tips.iter().map(|&t| v.item(t)).collect();
+            "tips.html"
+        }
+        PageKind::AllChecklists => {
+            nav_current = "checklists";
+            section_intro(v, "checklists", &mut page, &mut content);
+            page.breadcrumbs = v.crumbs(&[]);
+            page.items = g.checklists.iter().map(|&t| v.item(t)).collect();
+            "checklists.html"
+        }
+        PageKind::Tags | PageKind::Audiences => {
+            let tags = what == PageKind::Tags;
+            page.kind = "taxonomy".into();
+            page.title = v.word(if tags { "topics" } else { "audiences_title" });
+            page.breadcrumbs = v.crumbs(&[]);
+            page.items = term_items(v, if tags { &g.tags } else { &g.audiences }, tags);
+            "taxonomy.html"
+        }
+        PageKind::Tag(n) | PageKind::Audience(n) => {
+            let tags = matches!(what, PageKind::Tag(_));
+            let t = if tags { &g.tags[n] } else { &g.audiences[n] };
+            page.kind = "term".into();
+            let label = term_label(v, t, tags);
+            page.title =
+                v.strings().format(if tags { "topic_title" } else { "audience_title" }, None, &[("label", &label)]);
+            let parent =
+                if tags { (v.word("topics"), routes.tags()) } else { (v.word("audiences_title"), routes.audiences()) };
+            page.breadcrumbs = v.crumbs(&[(&parent.0, &parent.1)]);
+            page.items = t.docs.iter().map(|&p| v.item(p)).collect();
+            "term.html"
+        }
+        PageKind::Search => {
+            page.kind = "search".into();
+            page.title = v.word("search");
+            page.breadcrumbs = v.crumbs(&[]);
+            page.filters = search_filters(v);
+            "search.html"
+        }
+        PageKind::NotFound => {
+            page.kind = "404".into();
+            page.title = v.word("not_found_title");
+            page.groups = area_groups(v, false);
+            "404.html"
+        }
+        PageKind::ActionPlan => {
+            page.kind = "action-plan".into();
+            page.title = v.word("plan_title");
+            page.breadcrumbs = v.crumbs(&[]);
+            page.assess = Some(assess(v, String::new(), None));
+            page.items = g.checklists.iter().map(|&c| v.item(c)).collect();
+            "assessment-plan.html"
+        }
+        PageKind::TeamView => {
+            page.kind = "team-view".into();
+            page.title = v.word("team_title");
+            page.breadcrumbs = v.crumbs(&[]);
+            page.assess = Some(assess(v, String::new(), None));
+            page.items = g.checklists.iter().map(|&c| v.item(c)).collect();
+            "assessment-team.html"
+        }
+        PageKind::Handouts
+        | PageKind::PracticeHandout(_)
+        | PageKind::AreaHandout(_)
+        | PageKind::ChecklistHandout(_)
+        | PageKind::Bundle(_) => unreachable!("handouts are rendered by render::handouts"),
+    };
+    if page.languages.is_empty() {
+        page.languages = alternates(v, &same_page);
     }
+    let mut ctx = v.templates.context(v.from, v.edition);
+    ctx.insert("page", &page);
+    ctx.insert_value("content", Value::safe_string(&content));
+    ctx.insert("nav_current", nav_current);
+    (template, ctx)
+}
 
-    /// The doc's Markdown as HTML on this page.
-    fn html(&self, id: DocId) -> String {
-        let at = Placement {
-            addresses: &self.guide.addresses,
-            paths: &self.guide.paths,
-            callouts: self.templates.callouts(),
-            from: self.from,
-            id_prefix: "",
-            heading_shift: 0,
-            pen: false,
-        };
-        markdown::render(&self.texts.bodies[id], &self.texts.scans[id], &at).html
+fn doc_context(
+    v: &View,
+    id: DocId,
+    page: &mut PageData,
+    content: &mut String,
+    nav_current: &mut &'static str,
+) -> &'static str {
+    let g = v.guide;
+    let routes = &v.edition().routes;
+    let source = g.source(id);
+    let d = &g.docs[id];
+    let r = &g.relations[source];
+    page.kind = format!("{:?}", d.kind).to_lowercase();
+    page.title = d.title.clone();
+    page.summary = d.summary.clone();
+    *content = v.html(id);
+    page.sources = d.source.iter().filter_map(|k| v.source(k)).collect();
+    page.tips = r.tips.iter().map(|&t| v.item(t)).collect();
+    page.toc = v.texts.scans[id]
+        .headings
+        .iter()
+        .filter(|h| h.level == 2)
+        .map(|h| Item { title: h.text.clone(), url: format!("#{}", h.id), ..Default::default() })
+        .collect();
+    page.task_count = v.texts.scans[id].tasks.len();
+    page.handout_url = routes.handout(d).filter(|_| !v.foreign(id)).map(|p| v.href(&p));
+    if page.task_count > 0 {
+        page.assess = Some(assess(v, list_key(d), page.handout_url.clone()));
     }
-
-    fn crumbs(&self, list: &[(&str, &str)]) -> Vec<Crumb> {
-        let mut out = vec![Crumb { title: self.word("home"), url: self.href(&self.guide.routes.home()) }];
-        out.extend(list.iter().map(|(t, p)| Crumb { title: t.to_string(), url: self.href(p) }));
-        out
+    if source != id && crate::resolve::translations::is_stale(g, &v.texts.bodies, id) {
+        let default = g.default_edition();
+        page.stale = Some(Stale { url: v.href(g.path(source)), language: default.name.clone() });
     }
-
-    fn term_items(&self, terms: &[Term], tags: bool) -> Vec<Item> {
-        let routes = &self.guide.routes;
-        terms
-            .iter()
-            .map(|t| Item {
-                title: t.label.clone(),
-                url: self.href(&if tags { routes.tag(&t.slug) } else { routes.audience(&t.slug) }),
-                summary: None,
-                meta: Some(self.templates.strings().format("practice_count", Some(t.docs.len() as i64), &[])),
-            })
-            .collect()
-    }
-
-    fn area_groups(&self, with_practices: bool) -> Vec<Group> {
-        let g = self.guide;
-        g.areas
-            .iter()
-            .map(|a| Group {
-                title: g.docs[a.doc].title.clone(),
-                url: self.doc_url(a.doc),
-                summary: g.docs[a.doc].summary.clone(),
-                items: if with_practices { a.practices.iter().map(|&p| self.item(p)).collect() } else { Vec::new() },
-            })
-            .collect()
-    }
-
-    fn section_title(&self, slug: &str) -> String {
-        self.guide.section_title(slug, &self.templates.strings().get(&format!("nav_{slug}")))
-    }
-
-    fn section_intro(&self, slug: &str, page: &mut PageData, content: &mut String) {
-        page.kind = "section".into();
-        page.title = self.section_title(slug);
-        if let Some(&s) = self.guide.sections.get(slug) {
-            page.summary = self.guide.docs[s].summary.clone();
-            *content = self.html(s);
+    match d.kind {
+        Kind::Home => {
+            page.title = if d.title.is_empty() { v.guide_title() } else { d.title.clone() };
+            page.groups = area_groups(v, false);
+            page.items = g.checklists.iter().chain(&g.tips).map(|&t| v.item(t)).collect();
+            "index.html"
+        }
+        Kind::Area => {
+            *nav_current = "practices";
+            page.breadcrumbs = v.crumbs(&[(&section_title(v, "practices"), &routes.practices())]);
+            page.items = g
+                .area_of_doc(source)
+                .map(|a| g.areas[a].practices.iter().map(|&p| v.item(p)).collect())
+                .unwrap_or_default();
+            "area.html"
+        }
+        Kind::Practice => {
+            *nav_current = "practices";
+            let mut trail = vec![(section_title(v, "practices"), routes.practices())];
+            if let Some(a) = r.area {
+                trail.push((v.title(a), g.path(v.shown(a)).to_string()));
+            }
+            let trail: Vec<(&str, &str)> = trail.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+            page.breadcrumbs = v.crumbs(&trail);
+            page.area = r.area.map(|a| v.item(a));
+            page.audience = d
+                .audience
+                .iter()
+                .filter_map(|k| g.config.audience(k))
+                .map(|a| Item {
+                    title: v.audience_label(&a.key, &a.label),
+                    url: v.href(&routes.audience(&crate::text::slugify(&a.key))),
+                    ..Default::default()
+                })
+                .collect();
+            page.tags = d
+                .tags
+                .iter()
+                .map(|t| Item {
+                    title: v.tag_label(t),
+                    url: v.href(&routes.tag(&crate::text::slugify(t))),
+                    ..Default::default()
+                })
+                .collect();
+            page.related = r.related.iter().map(|&p| v.item(p)).collect();
+            page.prev = r.prev.map(|p| v.item(p));
+            page.next = r.next.map(|p| v.item(p));
+            "practice.html"
+        }
+        Kind::Tip => {
+            *nav_current = "tips";
+            page.breadcrumbs = v.crumbs(&[(&section_title(v, "tips"), &routes.tips())]);
+            page.applies_to = r.applies_to.iter().map(|&p| v.item(p)).collect();
+            "tip.html"
+        }
+        Kind::Checklist => {
+            *nav_current = "checklists";
+            page.breadcrumbs = v.crumbs(&[(&section_title(v, "checklists"), &routes.checklists())]);
+            "checklist.html"
+        }
+        Kind::Page | Kind::Section => {
+            if d.slug == "about" {
+                *nav_current = "about";
+            }
+            page.breadcrumbs = v.crumbs(&[]);
+            "page.html"
         }
     }
+}
 
-    fn context(&self, what: PageKind) -> (&'static str, Context) {
-        let g = self.guide;
-        let routes = &g.routes;
-        let strings = self.templates.strings();
-        let mut page =
-            PageData { url: self.href(self.from), canonical: g.addresses.absolute(self.from), ..Default::default() };
-        let mut content = String::new();
-        let mut nav_current = "";
-        let template = match what {
-            PageKind::Doc(id) => self.doc_context(id, &mut page, &mut content, &mut nav_current),
-            PageKind::AllPractices => {
-                nav_current = "practices";
-                self.section_intro("practices", &mut page, &mut content);
-                page.breadcrumbs = self.crumbs(&[]);
-                page.groups = self.area_groups(true);
-                "practices.html"
-            }
-            PageKind::AllTips => {
-                nav_current = "tips";
-                self.section_intro("tips", &mut page, &mut content);
-                page.breadcrumbs = self.crumbs(&[]);
-                page.items = g.tips.iter().map(|&t| self.item(t)).collect();
-                "tips.html"
-            }
-            PageKind::AllChecklists => {
-                nav_current = "checklists";
-                self.section_intro("checklists", &mut page, &mut content);
-                page.breadcrumbs = self.crumbs(&[]);
-                page.items = g.checklists.iter().map(|&t| self.item(t)).collect();
-                "checklists.html"
-            }
-            PageKind::Tags | PageKind::Audiences => {
-                let tags = what == PageKind::Tags;
-                page.kind = "taxonomy".into();
-                page.title = self.word(if tags { "topics" } else { "audiences_title" });
-                page.breadcrumbs = self.crumbs(&[]);
-                page.items = self.term_items(if tags { &g.tags } else { &g.audiences }, tags);
-                "taxonomy.html"
-            }
-            PageKind::Tag(n) | PageKind::Audience(n) => {
-                let tags = matches!(what, PageKind::Tag(_));
-                let t = if tags { &g.tags[n] } else { &g.audiences[n] };
-                page.kind = "term".into();
-                page.title =
-                    strings.format(if tags { "topic_title" } else { "audience_title" }, None, &[("label", &t.label)]);
-                let parent = if tags {
-                    (self.word("topics"), routes.tags())
-                } else {
-                    (self.word("audiences_title"), routes.audiences())
-                };
-                page.breadcrumbs = self.crumbs(&[(&parent.0, &parent.1)]);
-                page.items = t.docs.iter().map(|&p| self.item(p)).collect();
-                "term.html"
-            }
-            PageKind::Search => {
-                page.kind = "search".into();
-                page.title = self.word("search");
-                page.breadcrumbs = self.crumbs(&[]);
-                page.filters = self.search_filters();
-                "search.html"
-            }
-            PageKind::NotFound => {
-                page.kind = "404".into();
-                page.title = self.word("not_found_title");
-                page.groups = self.area_groups(false);
-                "404.html"
-            }
-            PageKind::ActionPlan => {
-                page.kind = "action-plan".into();
-                page.title = self.word("plan_title");
-                page.breadcrumbs = self.crumbs(&[]);
-                page.assess = Some(self.assess(String::new(), None));
-                page.items = self.assessment_lists();
-                "assessment-plan.html"
-            }
-            PageKind::TeamView => {
-                page.kind = "team-view".into();
-                page.title = self.word("team_title");
-                page.breadcrumbs = self.crumbs(&[]);
-                page.assess = Some(self.assess(String::new(), None));
-                page.items = self.assessment_lists();
-                "assessment-team.html"
-            }
-            PageKind::Handouts
-            | PageKind::PracticeHandout(_)
-            | PageKind::AreaHandout(_)
-            | PageKind::ChecklistHandout(_)
-            | PageKind::Bundle(_) => unreachable!("handouts are rendered by render::handouts"),
-        };
-        let mut ctx = self.templates.context(self.from);
-        ctx.insert("page", &page);
-        ctx.insert_value("content", Value::safe_string(&content));
-        ctx.insert("nav_current", nav_current);
-        (template, ctx)
+fn assess(v: &View, list: String, worksheet_url: Option<String>) -> Assess {
+    let routes = &v.edition().routes;
+    Assess {
+        list,
+        plan_url: v.href(&routes.action_plan()),
+        team_url: v.href(&routes.team_view()),
+        items_url: v.href(&routes.assessment_items()),
+        handout_css: v.href("css/handout.css"),
+        paper_css: v.href(&routes.paper_css(v.guide.config.paper.name())),
+        worksheet_url,
     }
+}
 
-    fn doc_context(
-        &self,
-        id: DocId,
-        page: &mut PageData,
-        content: &mut String,
-        nav_current: &mut &'static str,
-    ) -> &'static str {
-        let g = self.guide;
-        let d = &g.docs[id];
-        let r = &g.relations[id];
-        page.kind = format!("{:?}", d.kind).to_lowercase();
-        page.title = d.title.clone();
-        page.summary = d.summary.clone();
-        *content = self.html(id);
-        page.sources = d.source.iter().filter_map(|k| g.config.source(k).cloned()).collect();
-        page.tips = r.tips.iter().map(|&t| self.item(t)).collect();
-        page.toc = self.texts.scans[id]
-            .headings
-            .iter()
-            .filter(|h| h.level == 2)
-            .map(|h| Item { title: h.text.clone(), url: format!("#{}", h.id), summary: None, meta: None })
-            .collect();
-        page.task_count = self.texts.scans[id].tasks.len();
-        page.handout_url = g.routes.handout(d).map(|p| self.href(&p));
-        if page.task_count > 0 {
-            page.assess = Some(self.assess(list_key(d), page.handout_url.clone()));
-        }
-        match d.kind {
-            Kind::Home => {
-                page.title = if d.title.is_empty() { g.config.title.clone() } else { d.title.clone() };
-                page.groups = self.area_groups(false);
-                page.items = g.checklists.iter().chain(&g.tips).map(|&t| self.item(t)).collect();
-                "index.html"
-            }
-            Kind::Area => {
-                *nav_current = "practices";
-                page.breadcrumbs = self.crumbs(&[(&self.section_title("practices"), &g.routes.practices())]);
-                page.items = g
-                    .area_of_doc(id)
-                    .map(|a| g.areas[a].practices.iter().map(|&p| self.item(p)).collect())
-                    .unwrap_or_default();
-                "area.html"
-            }
-            Kind::Practice => {
-                *nav_current = "practices";
-                let mut trail = vec![(self.section_title("practices"), g.routes.practices())];
-                if let Some(a) = r.area {
-                    trail.push((g.docs[a].title.clone(), g.path(a).to_string()));
-                }
-                let trail: Vec<(&str, &str)> = trail.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-                page.breadcrumbs = self.crumbs(&trail);
-                page.area = r.area.map(|a| self.item(a));
-                page.audience = d
-                    .audience
-                    .iter()
-                    .filter_map(|k| g.config.audience(k))
-                    .map(|a| Item {
-                        title: a.label.clone(),
-                        url: self.href(&g.routes.audience(&crate::text::slugify(&a.key))),
-                        summary: None,
-                        meta: None,
-                    })
-                    .collect();
-                page.tags = d
-                    .tags
-                    .iter()
-                    .map(|t| Item {
-                        title: t.clone(),
-                        url: self.href(&g.routes.tag(&crate::text::slugify(t))),
-                        summary: None,
-                        meta: None,
-                    })
-                    .collect();
-                page.related = r.related.iter().map(|&p| self.item(p)).collect();
-                page.prev = r.prev.map(|p| self.item(p));
-                page.next = r.next.map(|p| self.item(p));
-                "practice.html"
-            }
-            Kind::Tip => {
-                *nav_current = "tips";
-                page.breadcrumbs = self.crumbs(&[(&self.section_title("tips"), &g.routes.tips())]);
-                page.applies_to = r.applies_to.iter().map(|&p| self.item(p)).collect();
-                "tip.html"
-            }
-            Kind::Checklist => {
-                *nav_current = "checklists";
-                page.breadcrumbs = self.crumbs(&[(&self.section_title("checklists"), &g.routes.checklists())]);
-                "checklist.html"
-            }
-            Kind::Page | Kind::Section => {
-                if d.slug == "about" {
-                    *nav_current = "about";
-                }
-                page.breadcrumbs = self.crumbs(&[]);
-                "page.html"
-            }
+fn search_filters(v: &View) -> Vec<FilterGroup> {
+    let g = v.guide;
+    let mut kinds: Vec<Kind> = Vec::new();
+    for d in &g.docs[..g.originals] {
+        if searched(d.kind) && !kinds.contains(&d.kind) {
+            kinds.push(d.kind);
         }
     }
-
-    fn assess(&self, list: String, worksheet_url: Option<String>) -> Assess {
-        let routes = &self.guide.routes;
-        Assess {
-            list,
-            plan_url: self.href(&routes.action_plan()),
-            team_url: self.href(&routes.team_view()),
-            items_url: self.href(&routes.assessment_items()),
-            handout_css: self.href("css/handout.css"),
-            paper_css: self.href(&routes.paper_css(self.guide.config.paper.name())),
-            worksheet_url,
-        }
-    }
-
-    /// The checklists readers assess themselves with, as links.
-    fn assessment_lists(&self) -> Vec<Item> {
-        self.guide.checklists.iter().map(|&c| self.item(c)).collect()
-    }
-
-    fn search_filters(&self) -> Vec<FilterGroup> {
-        let g = self.guide;
-        let mut kinds: Vec<Kind> = Vec::new();
-        for d in &g.docs {
-            if searched(d.kind) && !kinds.contains(&d.kind) {
-                kinds.push(d.kind);
-            }
-        }
-        kinds.sort_by_key(|k| SEARCHED_KINDS.iter().position(|o| o == k));
-        vec![
-            FilterGroup {
-                name: "area",
-                legend: self.word("filter_area"),
-                options: g.areas.iter().map(|a| g.docs[a.doc].title.clone()).collect(),
-            },
-            FilterGroup {
-                name: "audience",
-                legend: self.word("filter_audience"),
-                options: g.audiences.iter().map(|t| t.label.clone()).collect(),
-            },
-            FilterGroup {
-                name: "kind",
-                legend: self.word("filter_kind"),
-                options: kinds.into_iter().map(|k| kind_label(self.templates.strings(), k)).collect(),
-            },
-        ]
-    }
+    kinds.sort_by_key(|k| SEARCHED_KINDS.iter().position(|o| o == k));
+    vec![
+        FilterGroup {
+            name: "area",
+            legend: v.word("filter_area"),
+            options: g.areas.iter().map(|a| v.title(a.doc)).collect(),
+        },
+        FilterGroup {
+            name: "audience",
+            legend: v.word("filter_audience"),
+            options: g.audiences.iter().map(|t| term_label(v, t, false)).collect(),
+        },
+        FilterGroup {
+            name: "kind",
+            legend: v.word("filter_kind"),
+            options: kinds.into_iter().map(|k| kind_label(v.strings(), k)).collect(),
+        },
+    ]
 }
 
 /// The key a reader's answers to a doc's items are kept under: its path in
@@ -491,7 +508,7 @@ mod tests {
         let t = templates(&s);
         let kept = Keep::default();
         let mut diags = Diagnostics::new();
-        let web = crate::guide::pages::web_pages(&s.guide, &s.guide.routes);
+        let web = crate::guide::pages::web_pages(&s.guide, s.guide.default_edition());
         render(&s.guide, &s.texts, &t, &web, &kept, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         (s, kept.into_files())

@@ -1,4 +1,6 @@
-//! Search: a Pagefind index built in-process from the plain text of each page.
+//! Search: a Pagefind index built in-process from the plain text of each page,
+//! with one index per language of the guide (Pagefind's runtime picks the one
+//! of the page's `<html lang>`, with that language's stemming).
 //!
 //! Records are added from the text the Markdown pass already collected, so no
 //! HTML is parsed twice and navigation never pollutes results. Only Pagefind's
@@ -12,23 +14,29 @@ use crate::guide::address::SEARCH_BUNDLE;
 use crate::guide::{DocId, Guide, Kind, Texts};
 use crate::render::pages::{kind_label, searched};
 use crate::render::sink::OutFile;
-use crate::render::templates::Strings;
+use crate::render::templates::Templates;
+use crate::render::view::View;
 use crate::text::escape_html;
 
 struct Record {
     url: String,
     content: String,
+    language: String,
     meta: BTreeMap<String, String>,
     filters: BTreeMap<String, Vec<String>>,
 }
 
-fn record(guide: &Guide, texts: &Texts, strings: &Strings, id: DocId) -> Option<Record> {
+/// The record of doc `id` (a translation, or the guide's own) in `view`'s edition.
+fn record(view: &View, id: DocId) -> Option<Record> {
+    let guide = view.guide;
+    let texts = view.texts;
     let d = &guide.docs[id];
     if !searched(d.kind) {
         return None;
     }
-    let kind = kind_label(strings, d.kind);
-    let area = guide.relations[id].area.filter(|_| d.kind == Kind::Practice).map(|a| guide.docs[a].title.clone());
+    let kind = kind_label(view.strings(), d.kind);
+    let source = guide.source(id);
+    let area = guide.relations[source].area.filter(|_| d.kind == Kind::Practice).map(|a| view.title(a));
     let text = &texts.scans[id].text;
     let mut content = String::with_capacity(d.title.len() * 2 + text.len() + 200);
     // The title and summary lead the text so they rank and show in excerpts.
@@ -57,17 +65,33 @@ fn record(guide: &Guide, texts: &Texts, strings: &Strings, id: DocId) -> Option<
     if let Some(a) = area {
         filters.insert("area".to_string(), vec![a]);
     }
-    let audience: Vec<String> =
-        d.audience.iter().filter_map(|k| guide.config.audience(k)).map(|a| a.label.clone()).collect();
+    let audience: Vec<String> = d
+        .audience
+        .iter()
+        .filter_map(|k| guide.config.audience(k))
+        .map(|a| view.audience_label(&a.key, &a.label))
+        .collect();
     if !audience.is_empty() {
         filters.insert("audience".to_string(), audience);
     }
-    Some(Record { url: guide.path(id).to_string(), content, meta, filters })
+    let language = view.edition().code.clone();
+    Some(Record { url: guide.path(id).to_string(), content, language, meta, filters })
+}
+
+/// Every record of every edition: the guide's own docs in its language, and
+/// each other language's translated docs.
+fn records(guide: &Guide, texts: &Texts, templates: &Templates) -> Vec<Record> {
+    let mut out = Vec::new();
+    for (n, e) in guide.editions.iter().enumerate() {
+        let view = View { guide, texts, templates, edition: n, from: "" };
+        out.extend((0..guide.originals).filter_map(|s| e.doc(s)).filter_map(|id| record(&view, id)));
+    }
+    out
 }
 
 /// Builds the index and returns the bundle's files.
-pub fn index(guide: &Guide, texts: &Texts, strings: &Strings) -> Result<Vec<OutFile>, Diagnostic> {
-    start(guide, texts, strings)?.files()
+pub fn index(guide: &Guide, texts: &Texts, templates: &Templates) -> Result<Vec<OutFile>, Diagnostic> {
+    start(guide, texts, templates)?.files()
 }
 
 /// An index with every record added, its files not yet built.
@@ -85,24 +109,21 @@ fn failure(e: impl std::fmt::Display) -> Diagnostic {
 }
 
 /// Adds a record for every page that is searched.
-pub fn start(guide: &Guide, texts: &Texts, strings: &Strings) -> Result<Pending, Diagnostic> {
+pub fn start(guide: &Guide, texts: &Texts, templates: &Templates) -> Result<Pending, Diagnostic> {
     // No guide makes Pagefind fail; debug builds can be told to, so that the
     // message a user would see is tested (tests/codes.rs).
     #[cfg(debug_assertions)]
     if std::env::var_os("PRACTICA_FAIL_SEARCH_INDEX").is_some() {
         return Err(failure("failing as PRACTICA_FAIL_SEARCH_INDEX asks"));
     }
-    let records: Vec<Record> = (0..guide.docs.len()).filter_map(|id| record(guide, texts, strings, id)).collect();
-    let language = guide.config.language.clone();
+    let records = records(guide, texts, templates);
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(failure)?;
     let index = runtime
         .block_on(async move {
-            let options = pagefind::options::PagefindServiceConfig::builder().force_language(language.clone()).build();
+            let options = pagefind::options::PagefindServiceConfig::builder().build();
             let mut index = pagefind::api::PagefindIndex::new(Some(options))?;
             for r in records {
-                index
-                    .add_custom_record(r.url, r.content, language.clone(), Some(r.meta), Some(r.filters), None)
-                    .await?;
+                index.add_custom_record(r.url, r.content, r.language, Some(r.meta), Some(r.filters), None).await?;
             }
             Ok::<_, Box<dyn std::error::Error + Send + Sync>>(index)
         })

@@ -73,24 +73,31 @@ pub const CALLOUT_KINDS: [&str; 5] = ["note", "tip", "important", "warning", "ca
 pub struct Templates {
     tera: Tera,
     files: HashMap<String, PathBuf>,
+    /// Per edition (as `Guide::editions`): its words, callouts and site values.
+    editions: Vec<EditionTemplates>,
+    addresses: address::Addresses,
+    /// `site` values by edition and by the depth of the page in the output
+    /// (relative links differ by depth).
+    site_values: Mutex<HashMap<(usize, usize), Value>>,
+}
+
+struct EditionTemplates {
     strings: Arc<Strings>,
     callouts: Callouts,
     site: SiteSource,
-    /// `site` values by the depth of the page in the output (relative links differ by depth).
-    site_values: Mutex<HashMap<usize, Value>>,
 }
 
-/// What the `site` value of every page is made from.
+/// What the `site` value of an edition's pages is made from.
 struct SiteSource {
     answers_key: String,
     script_words: String,
     title: String,
     description: String,
     language: String,
+    language_name: String,
     search: bool,
     nav: Vec<(&'static str, String, String)>,
     sources_page: Option<String>,
-    addresses: address::Addresses,
     routes: address::Routes,
 }
 
@@ -105,7 +112,9 @@ struct NavLink<'a> {
 struct SiteData<'a> {
     title: &'a str,
     description: &'a str,
+    /// The language of the page (the edition's).
     language: &'a str,
+    language_name: &'a str,
     home_url: String,
     nav: Vec<NavLink<'a>>,
     sources_page: Option<String>,
@@ -117,29 +126,35 @@ struct SiteData<'a> {
     /// Pagefind's runtime, loaded by the theme's script on first use.
     search_bundle: Option<String>,
     /// Where readers' answers are kept in the browser: one key per guide,
-    /// the same online and in the offline edition.
+    /// the same in every language, online and in the offline edition.
     answers_key: &'a str,
     /// The words the theme's scripts show (strings whose keys start `js_`), as JSON.
     script_words: &'a str,
 }
 
 impl Templates {
-    /// Parses the templates and sets up what they share. `search` says whether
-    /// pages carry the search box.
+    /// Parses the templates and sets up what they share, for every edition of
+    /// the guide (`words` in the order of `guide.editions`). `search` says
+    /// whether pages carry the search box.
     pub fn new(
         sources: Vec<TemplateSource>,
-        strings: Strings,
+        words: Vec<Strings>,
         guide: &Guide,
         search: bool,
         diags: &mut Diagnostics,
     ) -> Option<Templates> {
-        let strings = Arc::new(strings);
+        let words: Vec<Arc<Strings>> = words.into_iter().map(Arc::new).collect();
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape::escape_html_into);
         tera.register_filter("css_string", |s: &str, _: Kwargs, _: &State| escape::css_string(s));
-        let words = Arc::clone(&strings);
-        tera.register_function("t", move |kwargs: Kwargs, _: &State| translate(&words, &kwargs));
+        let by_language: Arc<HashMap<String, Arc<Strings>>> =
+            Arc::new(guide.editions.iter().zip(&words).map(|(e, w)| (e.code.clone(), Arc::clone(w))).collect());
+        let fallback = words.first().cloned().unwrap_or_default();
+        tera.register_function("t", move |kwargs: Kwargs, state: &State| {
+            let lang: String = state.get("lang")?.unwrap_or_default();
+            translate(by_language.get(&lang).unwrap_or(&fallback), &kwargs)
+        });
         let addresses = guide.addresses.clone();
         tera.register_function("asset", move |kwargs: Kwargs, state: &State| {
             let path: String = kwargs.must_get("path")?;
@@ -151,78 +166,67 @@ impl Templates {
             diags.push(template_diagnostic(&e, &files, None));
             return None;
         }
-        let routes = guide.routes.clone();
-        let mut nav = vec![("practices", strings.get("nav_practices"), routes.practices())];
-        if !guide.tips.is_empty() {
-            nav.push(("tips", strings.get("nav_tips"), routes.tips()));
-        }
-        if !guide.checklists.is_empty() {
-            nav.push(("checklists", strings.get("nav_checklists"), routes.checklists()));
-        }
-        if let Some(about) = guide.find("about") {
-            nav.push(("about", strings.get("nav_about"), guide.path(about).to_string()));
-        }
-        let words: std::collections::BTreeMap<&str, &str> =
-            strings.0.iter().filter_map(|(k, v)| Some((k.strip_prefix("js_")?, v.as_str()))).collect();
-        let site = SiteSource {
-            answers_key: format!("practica:answers:{}", guide.addresses.absolute("")),
-            // Inside a <script> element only `</` could end it early.
-            script_words: serde_json::to_string(&words).unwrap_or_default().replace("</", "<\\/"),
-            title: guide.config.title.clone(),
-            description: guide.config.description.clone(),
-            language: guide.config.language.clone(),
-            search,
-            nav,
-            sources_page: guide.find("sources").map(|s| guide.path(s).to_string()),
-            addresses: guide.addresses.clone(),
-            routes,
-        };
+        let editions = guide
+            .editions
+            .iter()
+            .zip(words)
+            .map(|(e, strings)| EditionTemplates {
+                site: site_source(guide, e, &strings, search),
+                strings,
+                callouts: Callouts::default(),
+            })
+            .collect();
         let mut templates =
-            Templates { tera, files, strings, callouts: Callouts::default(), site, site_values: Mutex::default() };
-        match templates.make_callouts() {
-            Ok(c) => templates.callouts = c,
-            Err(d) => {
-                diags.push(d);
-                return None;
+            Templates { tera, files, editions, addresses: guide.addresses.clone(), site_values: Mutex::default() };
+        for e in 0..templates.editions.len() {
+            match templates.make_callouts(e) {
+                Ok(c) => templates.editions[e].callouts = c,
+                Err(d) => {
+                    diags.push(d);
+                    return None;
+                }
             }
         }
         Some(templates)
     }
 
-    pub fn strings(&self) -> &Strings {
-        &self.strings
+    /// The words of edition `edition`'s language.
+    pub fn strings(&self, edition: usize) -> &Strings {
+        &self.editions[edition].strings
     }
 
-    pub fn callouts(&self) -> &Callouts {
-        &self.callouts
+    pub fn callouts(&self, edition: usize) -> &Callouts {
+        &self.editions[edition].callouts
     }
 
     pub fn has_template(&self, name: &str) -> bool {
         self.files.contains_key(name)
     }
 
-    /// A context for the page at site path `from`, holding `site`, `lang`
-    /// and `here` (the page's site path, which `asset()` links from).
-    pub fn context(&self, from: &str) -> Context {
+    /// A context for the page at site path `from` in edition `edition`,
+    /// holding `site`, `lang` and `here` (the page's site path, which
+    /// `asset()` links from).
+    pub fn context(&self, from: &str, edition: usize) -> Context {
         let mut ctx = Context::new();
-        ctx.insert_value("site", self.site_value(from));
-        ctx.insert("lang", &self.site.language);
+        ctx.insert_value("site", self.site_value(from, edition));
+        ctx.insert("lang", &self.editions[edition].site.language);
         ctx.insert("here", from);
         ctx
     }
 
-    fn site_value(&self, from: &str) -> Value {
-        let depth = if self.site.addresses.is_relative() { from.matches('/').count() } else { 0 };
+    fn site_value(&self, from: &str, edition: usize) -> Value {
+        let depth = if self.addresses.is_relative() { from.matches('/').count() } else { 0 };
         let mut cache = self.site_values.lock().unwrap_or_else(|p| p.into_inner());
         cache
-            .entry(depth)
+            .entry((edition, depth))
             .or_insert_with(|| {
-                let s = &self.site;
-                let href = |to: &str| s.addresses.href(from, to);
+                let s = &self.editions[edition].site;
+                let href = |to: &str| self.addresses.href(from, to);
                 let data = SiteData {
                     title: &s.title,
                     description: &s.description,
                     language: &s.language,
+                    language_name: &s.language_name,
                     home_url: href(&s.routes.home()),
                     nav: s.nav.iter().map(|(key, title, path)| NavLink { key, title, url: href(path) }).collect(),
                     sources_page: s.sources_page.as_deref().map(href),
@@ -245,11 +249,11 @@ impl Templates {
     }
 
     /// partials/callout.html rendered once per kind around a marker, and cut there.
-    fn make_callouts(&self) -> Result<Callouts, Diagnostic> {
+    fn make_callouts(&self, edition: usize) -> Result<Callouts, Diagnostic> {
         const BODY: &str = "\u{1}practica-callout-body\u{1}";
         let mut out = HashMap::new();
         for kind in CALLOUT_KINDS {
-            let mut ctx = self.context("");
+            let mut ctx = self.context("", edition);
             ctx.insert("kind", kind);
             ctx.insert_value("body", Value::safe_string(BODY));
             let html = self.render("partials/callout.html", &ctx, "a callout")?;
@@ -257,6 +261,38 @@ impl Templates {
             out.insert(kind, (open.to_string(), close.to_string()));
         }
         Ok(Callouts(out))
+    }
+}
+
+/// What the `site` value of an edition's pages is made from: its words, and
+/// its own pages where it has them, else the guide's.
+fn site_source(guide: &Guide, e: &crate::guide::Edition, strings: &Strings, search: bool) -> SiteSource {
+    let routes = e.routes.clone();
+    let page = |name: &str| guide.find(name).map(|id| guide.path(e.doc(id).unwrap_or(id)).to_string());
+    let mut nav = vec![("practices", strings.get("nav_practices"), routes.practices())];
+    if !guide.tips.is_empty() {
+        nav.push(("tips", strings.get("nav_tips"), routes.tips()));
+    }
+    if !guide.checklists.is_empty() {
+        nav.push(("checklists", strings.get("nav_checklists"), routes.checklists()));
+    }
+    if let Some(about) = page("about") {
+        nav.push(("about", strings.get("nav_about"), about));
+    }
+    let words: std::collections::BTreeMap<&str, &str> =
+        strings.0.iter().filter_map(|(k, v)| Some((k.strip_prefix("js_")?, v.as_str()))).collect();
+    SiteSource {
+        answers_key: format!("practica:answers:{}", guide.addresses.absolute("")),
+        // Inside a <script> element only `</` could end it early.
+        script_words: serde_json::to_string(&words).unwrap_or_default().replace("</", "<\\/"),
+        title: e.text.title.clone().unwrap_or_else(|| guide.config.title.clone()),
+        description: e.text.description.clone().unwrap_or_else(|| guide.config.description.clone()),
+        language: e.code.clone(),
+        language_name: e.name.clone(),
+        search,
+        nav,
+        sources_page: page("sources"),
+        routes,
     }
 }
 

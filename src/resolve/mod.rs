@@ -14,6 +14,7 @@ pub mod incremental;
 pub mod links;
 pub mod relations;
 pub mod scan;
+pub mod translations;
 pub mod warnings;
 
 use std::collections::{HashMap, HashSet};
@@ -26,19 +27,27 @@ use crate::guide::{Addresses, Area, Config, Doc, DocId, Guide, Kind, Routes, Sca
 use crate::load::Source;
 pub use links::Statics;
 
+/// What a guide is resolved from: `load`'s reading of the site.
+pub struct Input<'a> {
+    pub config: Config,
+    pub sources: Vec<Source>,
+    /// Content paths of the drafts left out, so links to them are explained.
+    pub drafts: &'a [String],
+    /// The static files links may name.
+    pub statics: &'a Statics,
+    /// guide.yaml's words in each other language.
+    pub texts: Vec<(String, crate::load::translations::ConfigText)>,
+    /// The name of the guide's own language, in itself (`English`).
+    pub language_name: String,
+}
+
 /// Builds the guide from what `load` read. Problems go to `diags`; the guide
 /// is made whatever they are, so that `check` can report everything at once.
-pub fn resolve(
-    config: Config,
-    sources: Vec<Source>,
-    drafts: &[String],
-    statics: &Statics,
-    diags: &mut Diagnostics,
-) -> (Guide, Texts) {
-    let mut config = config;
-    let mut sources = sources;
+pub fn resolve(input: Input, diags: &mut Diagnostics) -> (Guide, Texts) {
+    let Input { mut config, mut sources, drafts, statics, texts, language_name } = input;
     sources.sort_by(|a, b| a.doc.file.cmp(&b.doc.file));
-    let (docs, bodies): (Vec<Doc>, Vec<String>) = sources.into_iter().map(|s| (s.doc, s.body)).unzip();
+    let (translations, sources): (Vec<Source>, Vec<Source>) = sources.into_iter().partition(|s| s.doc.lang.is_some());
+    let (docs, mut bodies): (Vec<Doc>, Vec<String>) = sources.into_iter().map(|s| (s.doc, s.body)).unzip();
     if !config.audiences_declared {
         config.audiences = relations::audiences_from_pages(&docs);
     }
@@ -77,6 +86,9 @@ pub fn resolve(
         addresses: Addresses::new(&config.base_url),
         routes,
         config,
+        originals: docs.len(),
+        source_of: vec![None; docs.len()],
+        editions: Vec::new(),
         docs,
         paths,
         relations: related.relations,
@@ -93,10 +105,13 @@ pub fn resolve(
         published: HashSet::new(),
         drafts: draft_set,
     };
+    translations::attach(&mut guide, &mut bodies, translations, texts, &language_name, diags);
+    check_translated_addresses(&guide, diags);
     guide.published = published(&guide);
     let scans = scan_all(&guide, &bodies, statics, diags);
     warnings::check(&guide, &scans, diags);
     bundles::check(&guide, diags);
+    translations::report(&guide, &bodies, &scans, diags);
     if guide.home.is_none() && !diags.iter().any(|d| d.code == Code::Misplaced && d.line == 0) {
         diags.push(
             Diagnostic::warning(Code::Misplaced, "content/_index.md", 0, "the guide has no home page text")
@@ -158,6 +173,25 @@ fn check_addresses(docs: &[Doc], paths: &[String], diags: &mut Diagnostics) {
     }
 }
 
+/// A plain page of the guide's own language whose address starts with a
+/// language code (`content/es/about.md`) would collide with that edition.
+fn check_translated_addresses(guide: &Guide, diags: &mut Diagnostics) {
+    for &p in &guide.pages {
+        let first = guide.paths[p].split('/').next().unwrap_or_default();
+        if let Some(e) = guide.editions.iter().find(|e| !e.default && e.code == first) {
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateUrl,
+                    &guide.docs[p].file,
+                    1,
+                    format!("this page would be published at /{}, in the {} edition's folder", guide.paths[p], e.name),
+                )
+                .with_help(format!("move it to another folder; /{}/ holds the guide in {}", e.code, e.name)),
+            );
+        }
+    }
+}
+
 /// The areas in weight order, each with its practices in weight order.
 fn areas(docs: &[Doc], area_ids: &[DocId], diags: &mut Diagnostics) -> Vec<Area> {
     let mut areas: Vec<Area> = area_ids.iter().map(|&doc| Area { doc, practices: Vec::new() }).collect();
@@ -184,10 +218,13 @@ fn areas(docs: &[Doc], area_ids: &[DocId], diags: &mut Diagnostics) -> Vec<Area>
     areas
 }
 
-/// Every page address the build publishes, web pages and handouts.
+/// Every page address the build publishes, web pages and handouts, in every edition.
 fn published(g: &Guide) -> HashSet<String> {
-    let routes = &g.routes;
-    pages::web_pages(g, routes).into_iter().chain(pages::handouts(g, routes)).map(|p| p.path).collect()
+    g.editions
+        .iter()
+        .flat_map(|e| pages::web_pages(g, e).into_iter().chain(pages::handouts(g, e)))
+        .map(|p| p.path)
+        .collect()
 }
 
 /// Scans every doc's Markdown in parallel, then checks the `#anchors` of links

@@ -245,7 +245,7 @@ fn rebuild_loop(
         {
             let start = Instant::now();
             let p = &c.prepared;
-            match crate::render::search::index(&p.guide, &p.texts, p.templates.strings()) {
+            match crate::render::search::index(&p.guide, &p.texts, &p.templates) {
                 Ok(index) => {
                     update(&shared, |files| {
                         files.retain(|k, _| !k.starts_with(SEARCH_BUNDLE));
@@ -292,7 +292,8 @@ fn one_page(root: &Path, changed: &[PathBuf], cache: &mut Cache) -> Option<Outco
     let p = &mut cache.prepared;
     let id = p.guide.doc_by_file(rel)?;
     let mut diags = Diagnostics::new();
-    let source = crate::load::content::load_one(root, path, &mut diags);
+    let codes: Vec<String> = p.guide.config.languages.iter().map(|l| l.code.clone()).collect();
+    let source = crate::load::content::load_one(root, path, &codes, &mut diags);
     if diags.has_errors() {
         return Some(Outcome::Failed(diags));
     }
@@ -300,7 +301,9 @@ fn one_page(root: &Path, changed: &[PathBuf], cache: &mut Cache) -> Option<Outco
         Replaced::NeedsFullResolve => None,
         Replaced::Failed(d) => Some(Outcome::Failed(d)),
         Replaced::Done(warnings) => {
-            let page = crate::guide::pages::Page { path: p.guide.path(id).to_string(), kind: PageKind::Doc(id) };
+            let edition = p.guide.editions.iter().position(|e| e.doc(p.guide.source(id)) == Some(id)).unwrap_or(0);
+            let page =
+                crate::guide::pages::Page { path: p.guide.path(id).to_string(), kind: PageKind::Doc(id), edition };
             let mut pages = match crate::render::pages::render_page(&p.guide, &p.texts, &p.templates, &page) {
                 Ok(f) => vec![f],
                 Err(d) => return Some(Outcome::Failed(d.into())),

@@ -78,10 +78,11 @@ pub struct Quiet;
 
 impl Progress for Quiet {}
 
-/// What printing made: how many PDFs, and the practice handouts that run
-/// over one page (with their page counts), as warnings.
+/// What printing made: how many PDFs in each edition's handouts folder (site
+/// path, count), and the practice handouts that run over one page (with
+/// their page counts), as warnings.
 pub struct Printed {
-    pub count: usize,
+    pub folders: Vec<(String, usize)>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -93,8 +94,12 @@ pub fn print(guide: &Guide, site: &Path, chrome: &Path, progress: &dyn Progress)
     };
     let server = DiskServer::start(site.to_path_buf(), guide.addresses.base_path().to_string())
         .map_err(|e| failed_to(format!("cannot start the server Chromium prints from: {e}")))?;
-    let jobs: Vec<pages::Page> =
-        pages::handouts(guide, &guide.routes).into_iter().filter(|p| p.kind != PageKind::Handouts).collect();
+    let jobs: Vec<pages::Page> = guide
+        .editions
+        .iter()
+        .flat_map(|e| pages::handouts(guide, e))
+        .filter(|p| p.kind != PageKind::Handouts)
+        .collect();
     progress.begin(jobs.len());
     let scratch = std::env::temp_dir().join(format!("practica-pdf-{}", std::process::id()));
     let next = AtomicUsize::new(0);
@@ -123,7 +128,8 @@ pub fn print(guide: &Guide, site: &Path, chrome: &Path, progress: &dyn Progress)
                     if let PageKind::PracticeHandout(id) = job.kind
                         && let Some(pages) = fs::read(&pdf).ok().map(|b| page_count(&b)).filter(|p| *p > 1)
                     {
-                        long.lock().unwrap_or_else(|p| p.into_inner()).push(over_one_page(guide, id, path, pages));
+                        let shown = guide.editions[job.edition].doc(id).unwrap_or(id);
+                        long.lock().unwrap_or_else(|p| p.into_inner()).push(over_one_page(guide, shown, path, pages));
                     }
                     progress.printed(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
                 }
@@ -137,7 +143,14 @@ pub fn print(guide: &Guide, site: &Path, chrome: &Path, progress: &dyn Progress)
     if !errors.is_empty() {
         return Err(failed_to(errors.join("; ")));
     }
-    Ok(Printed { count: jobs.len(), warnings: long.into_inner().unwrap_or_else(|p| p.into_inner()) })
+    let folders = guide
+        .editions
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.routes.handouts(), jobs.iter().filter(|j| j.edition == i).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    Ok(Printed { folders, warnings: long.into_inner().unwrap_or_else(|p| p.into_inner()) })
 }
 
 fn over_one_page(guide: &Guide, id: crate::guide::DocId, path: &str, pages: usize) -> Diagnostic {

@@ -152,6 +152,22 @@ await check('on a phone, results come before the filters and the title has room 
   await phone.close();
 });
 
+await check('on a Spanish page, a Spanish word finds the Spanish pages', async () => {
+  await page.goto(`${origin}${base}es/search/?q=${encodeURIComponent('entrevistas')}`);
+  await page.waitForFunction(() => {
+    const s = document.querySelector('[data-search-status]');
+    return s && document.querySelectorAll('[data-search-results] a').length > 0;
+  }, null, { timeout: 15000 });
+  const urls = await page.$$eval('[data-search-results] a', (as) => as.map((a) => a.getAttribute('href')));
+  assert(urls.includes(`${base}es/practices/recruitment-and-hiring/competency-based-interviews/`), urls.join(', '));
+  assert(urls.every((u) => u.startsWith(`${base}es/`)), `only Spanish pages: ${urls.join(', ')}`);
+  // Spanish stemming: the plural finds the singular's page too.
+  await page.goto(`${origin}${base}es/search/?q=${encodeURIComponent('supervisores')}`);
+  await page.waitForSelector('[data-search-results] a');
+  const sup = await page.$$eval('[data-search-results] a', (as) => as.map((a) => a.getAttribute('href')));
+  assert(sup.some((u) => u.startsWith(`${base}es/practices/supervision/`)), sup.join(', '));
+});
+
 await check('no console errors', async () => {
   assert(errors.length === 0, errors.join('\n'));
 });

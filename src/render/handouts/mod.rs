@@ -68,7 +68,7 @@ pub struct Options {
     pub pdf: bool,
 }
 
-/// Every handout page and the paper stylesheets.
+/// Every handout page of every edition, and the paper stylesheets.
 pub fn render(
     guide: &Guide,
     texts: &Texts,
@@ -77,11 +77,24 @@ pub fn render(
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) {
-    let jobs = pages::handouts(guide, &guide.routes);
+    let jobs: Vec<Page> = guide.editions.iter().flat_map(|e| pages::handouts(guide, e)).collect();
     render_some(guide, texts, templates, opts, &jobs, &QrCodes::default(), sink, diags);
+    for (n, e) in guide.editions.iter().enumerate() {
+        paper_css(templates, &e.routes, n, sink, diags);
+    }
+}
+
+/// The @page rules of each paper size, with the guide's title (in the edition's language).
+fn paper_css(
+    templates: &Templates,
+    routes: &crate::guide::Routes,
+    edition: usize,
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+) {
     for paper in [Paper::Letter, Paper::A4] {
-        let path = guide.routes.paper_css(paper.name());
-        let mut ctx = templates.context(&path);
+        let path = routes.paper_css(paper.name());
+        let mut ctx = templates.context(&path, edition);
         ctx.insert("paper", paper.name());
         match templates.render("handouts/paper.css", &ctx, &format!("/{path}")) {
             Ok(css) => {
@@ -104,7 +117,8 @@ pub fn render_touching(
     qr: &QrCodes,
     diags: &mut Diagnostics,
 ) -> Vec<OutFile> {
-    let mut jobs = pages::handouts(guide, &guide.routes);
+    let id = guide.source(id);
+    let mut jobs: Vec<Page> = guide.editions.iter().flat_map(|e| pages::handouts(guide, e)).collect();
     jobs.retain(|job| match job.kind {
         PageKind::PracticeHandout(p) | PageKind::ChecklistHandout(p) => p == id,
         PageKind::AreaHandout(n) => guide.areas[n].doc == id || guide.areas[n].practices.contains(&id),
@@ -138,9 +152,9 @@ fn render_page(
     job: &Page,
     qr: &QrCodes,
 ) -> Result<OutFile, Diagnostic> {
-    let view = View { guide, texts, templates, from: &job.path };
+    let view = View { guide, texts, templates, edition: job.edition, from: &job.path };
     let (template, page) = page_data(&view, opts, job, qr);
-    let mut ctx = templates.context(&job.path);
+    let mut ctx = templates.context(&job.path, job.edition);
     ctx.insert("page", &page);
     ctx.insert("nav_current", "");
     templates
@@ -166,8 +180,8 @@ pub fn display_date(s: &str, strings: &crate::render::templates::Strings) -> Str
 
 fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static str, PageData) {
     let guide = view.guide;
-    let routes = &guide.routes;
-    let strings = view.templates.strings();
+    let routes = &view.edition().routes;
+    let strings = view.strings();
     let pdf_of = |path: &str| opts.pdf.then(|| view.href(&format!("{path}{PDF_NAME}")));
     let mut page = PageData {
         kind: "handout",
@@ -180,12 +194,15 @@ fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static 
     let mut crumbs = vec![Crumb { title: strings.get("home"), url: view.href(&routes.home()) }];
     let mut paper = guide.config.paper;
     let mut sheet = Sheet::new(view, qr);
+    // A handout in this edition's language, or the guide's own when it has no translation.
     let index_line = |sheet: &Sheet, id: DocId| {
-        let path = routes.handout(&guide.docs[id]).unwrap_or_default();
+        let edition = if view.foreign(id) { guide.default_edition() } else { view.edition() };
+        let path = edition.routes.handout(&guide.docs[view.shown(id)]).unwrap_or_default();
         let mut l = sheet.line(id, view.href(&path));
         l.pdf = pdf_of(&path);
         l
     };
+    let bundle_text = |name: &str| view.edition().text.handouts.get(name).cloned().unwrap_or_default();
     match job.kind {
         PageKind::Handouts => {
             page.kind = "handouts";
@@ -198,16 +215,19 @@ fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static 
                 .iter()
                 .map(|b| {
                     let path = routes.bundle(&b.name);
-                    let meta = [b.event.clone(), b.date.as_deref().map(|d| display_date(d, strings))]
+                    let t = bundle_text(&b.name);
+                    let event = t.event.or_else(|| b.event.clone());
+                    let meta = [event, b.date.as_deref().map(|d| display_date(d, strings))]
                         .into_iter()
                         .flatten()
                         .collect::<Vec<_>>()
                         .join(", ");
                     Line {
-                        title: b.title.clone(),
+                        title: t.title.unwrap_or_else(|| b.title.clone()),
                         url: view.href(&path),
                         pdf: pdf_of(&path),
-                        summary: b.subtitle.clone(),
+                        summary: t.subtitle.or_else(|| b.subtitle.clone()),
+                        lang: None,
                         meta: (!meta.is_empty()).then_some(meta),
                         children: vec![],
                     }
@@ -230,31 +250,32 @@ fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static 
         PageKind::PracticeHandout(id) => {
             page.handout = "practice";
             sheet.practice(id, 1);
-            page.web_url = Some(view.href(guide.path(id)));
+            page.web_url = Some(view.doc_url(id));
         }
         PageKind::AreaHandout(n) => {
             page.handout = "area";
             sheet.area(n, 1);
-            page.web_url = Some(view.href(guide.path(guide.areas[n].doc)));
+            page.web_url = Some(view.doc_url(guide.areas[n].doc));
         }
         PageKind::ChecklistHandout(id) => {
             page.handout = "checklist";
             sheet.worksheet(id, 1);
-            page.web_url = Some(view.href(guide.path(id)));
+            page.web_url = Some(view.doc_url(id));
         }
         PageKind::Bundle(n) => {
             let b = &guide.config.handouts[n];
+            let t = bundle_text(&b.name);
             page.handout = "bundle";
             sheet.cover = true;
             paper = b.paper;
-            page.title = b.title.clone();
-            page.summary = b.subtitle.clone();
+            page.title = t.title.unwrap_or_else(|| b.title.clone());
+            page.summary = t.subtitle.or_else(|| b.subtitle.clone());
             let home = routes.home();
             page.cover = Some(Cover {
-                subtitle: b.subtitle.clone(),
-                event: b.event.clone(),
+                subtitle: page.summary.clone(),
+                event: t.event.or_else(|| b.event.clone()),
                 date: b.date.as_deref().map(|d| display_date(d, strings)),
-                guide_title: guide.config.title.clone(),
+                guide_title: view.guide_title(),
                 web_address: guide.addresses.absolute(&home),
                 web_url: view.href(&home),
                 qr: if guide.addresses.has_host() { qr.code(&guide.addresses.absolute(&home)) } else { None },

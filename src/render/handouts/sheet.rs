@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::guide::{DocId, Kind};
 use crate::load::config::Source;
 use crate::render::handouts::qr::QrCodes;
-use crate::render::markdown::{self, Placement};
+use crate::render::markdown;
 use crate::render::pages::View;
 
 #[derive(Serialize)]
@@ -19,6 +19,8 @@ pub struct Line {
     pub meta: Option<String>,
     /// The printed PDF, when the build prints them.
     pub pdf: Option<String>,
+    /// The language of the linked page when it is not the sheet's own.
+    pub lang: Option<String>,
     pub children: Vec<Line>,
 }
 
@@ -58,6 +60,8 @@ pub struct Part {
     /// An area's practices, linking to their place on this sheet.
     pub items: Vec<Line>,
     pub new_page: bool,
+    /// The part's language when it is not the sheet's (no translation yet).
+    pub lang: Option<String>,
 }
 
 /// Builds the parts of one sheet, numbering them so ids stay unique on the page.
@@ -80,23 +84,27 @@ impl<'v> Sheet<'v> {
 
     /// A line of a list on the sheet: a doc's title and summary, linking to `url`.
     pub fn line(&self, id: DocId, url: String) -> Line {
-        let d = &self.view.guide.docs[id];
-        Line { title: d.title.clone(), url, summary: d.summary.clone(), meta: None, pdf: None, children: vec![] }
+        let d = &self.view.guide.docs[self.view.shown(id)];
+        let lang = self.view.foreign(id).then(|| self.view.guide.default_edition().code.clone());
+        Line { title: d.title.clone(), url, summary: d.summary.clone(), meta: None, pdf: None, lang, children: vec![] }
     }
 
     fn base(&self, id: DocId, kind: &'static str, level: u8) -> Part {
-        let g = self.view.guide;
-        let d = &g.docs[id];
+        let v = self.view;
+        let g = v.guide;
+        let shown = v.shown(id);
+        let d = &g.docs[shown];
         Part {
             kind,
             id: format!("{}top", self.next_prefix()),
             level,
             title: d.title.clone(),
             summary: d.summary.clone(),
-            sources: d.source.iter().filter_map(|k| g.config.source(k).cloned()).collect(),
-            web_url: self.view.href(g.path(id)),
-            web_address: g.addresses.absolute(g.path(id)),
+            sources: d.source.iter().filter_map(|k| v.source(k)).collect(),
+            web_url: v.doc_url(id),
+            web_address: g.addresses.absolute(g.path(shown)),
             new_page: self.cover || !self.parts.is_empty(),
+            lang: v.foreign(id).then(|| g.default_edition().code.clone()),
             ..Default::default()
         }
     }
@@ -104,21 +112,14 @@ impl<'v> Sheet<'v> {
     /// The doc's Markdown as it sits on this sheet, under a title of `level`.
     fn html(&self, id: DocId, level: u8) -> markdown::DocHtml {
         let v = self.view;
-        let at = Placement {
-            addresses: &v.guide.addresses,
-            paths: &v.guide.paths,
-            callouts: v.templates.callouts(),
-            from: v.from,
-            id_prefix: &self.next_prefix(),
-            heading_shift: level - 1,
-            pen: true,
-        };
-        markdown::render(&v.texts.bodies[id], &v.texts.scans[id], &at)
+        let prefix = self.next_prefix();
+        let shown = v.shown(id);
+        markdown::render(&v.texts.bodies[shown], &v.texts.scans[shown], &v.placement(&prefix, level - 1, true))
     }
 
     fn tip_lines(&self, id: DocId) -> Vec<Line> {
         let g = self.view.guide;
-        g.relations[id].tips.iter().map(|&t| self.line(t, self.view.href(g.path(t)))).collect()
+        g.relations[g.source(id)].tips.iter().map(|&t| self.line(t, self.view.doc_url(t))).collect()
     }
 
     pub fn practice(&mut self, id: DocId, level: u8) -> String {
@@ -126,8 +127,13 @@ impl<'v> Sheet<'v> {
         let d = &g.docs[id];
         let mut part = self.base(id, "practice", level);
         part.html = self.html(id, level).html;
-        part.eyebrow = g.relations[id].area.map(|a| g.docs[a].title.clone());
-        part.audience = d.audience.iter().filter_map(|k| g.config.audience(k)).map(|a| a.label.clone()).collect();
+        part.eyebrow = g.relations[id].area.map(|a| self.view.title(a));
+        part.audience = d
+            .audience
+            .iter()
+            .filter_map(|k| g.config.audience(k))
+            .map(|a| self.view.audience_label(&a.key, &a.label))
+            .collect();
         part.tips = self.tip_lines(id);
         part.qr = if g.addresses.has_host() { self.qr.code(&part.web_address) } else { None };
         self.push(part)
@@ -154,7 +160,7 @@ impl<'v> Sheet<'v> {
         let prefix = self.next_prefix();
         let items = self.html(id, level).tasks;
         let mut groups: Vec<WorkGroup> = Vec::new();
-        for (t, html) in self.view.texts.scans[id].tasks.iter().zip(items) {
+        for (t, html) in self.view.texts.scans[self.view.shown(id)].tasks.iter().zip(items) {
             if groups.last().is_none_or(|last| last.title != t.group) {
                 let id = format!("{prefix}g{}", groups.len() + 1);
                 groups.push(WorkGroup { title: t.group.clone(), id, items: Vec::new() });
@@ -173,7 +179,7 @@ impl<'v> Sheet<'v> {
         // Short texts share a page; only the first after other kinds of part starts one.
         part.new_page = self.parts.last().map_or(self.cover, |p| p.kind != "text");
         part.eyebrow = match g.docs[id].kind {
-            Kind::Tip => Some(self.view.templates.strings().get("kind_tip")),
+            Kind::Tip => Some(self.view.strings().get("kind_tip")),
             _ => None,
         };
         self.push(part)

@@ -1,0 +1,197 @@
+//! Translated editions: the bilingual fixture (tests/fixtures/bilingual, an
+//! English guide with a few pages in Spanish) built and checked as a reader
+//! and an editor meet it.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+/// A word of the theme's strings file for `language`.
+fn word(language: &str, key: &str) -> String {
+    let text = fs::read_to_string(manifest_dir().join(format!("themes/default/strings/{language}.yaml"))).unwrap();
+    let yaml: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    yaml.get(key)
+        .and_then(|v| v.as_str())
+        .unwrap_or_else(|| panic!("no `{key}` in strings/{language}.yaml"))
+        .to_string()
+}
+
+fn built() -> (tempfile::TempDir, std::path::PathBuf, Run) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let r = build(&fixture("bilingual"), &out, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    (tmp, out, r)
+}
+
+#[test]
+fn a_spanish_page_is_in_spanish_with_its_alternates_and_switcher() {
+    let (_t, out, r) = built();
+    assert!(r.stdout.contains("es: 4 of 9 pages translated, 0 out of date"), "{}", r.stdout);
+    let es = read(&out, "es/practices/hiring/job-descriptions/index.html");
+    assert!(es.contains("<html lang=\"es\">"), "the page's language");
+    assert!(es.contains("<h1>Redactar descripciones del puesto</h1>"));
+    let en_url = "https://example.org/guides/peer/practices/hiring/job-descriptions/";
+    let es_url = "https://example.org/guides/peer/es/practices/hiring/job-descriptions/";
+    assert!(es.contains(&format!("<link rel=\"alternate\" hreflang=\"en\" href=\"{en_url}\">")), "{es}");
+    assert!(es.contains(&format!("<link rel=\"alternate\" hreflang=\"es\" href=\"{es_url}\">")));
+    assert!(
+        es.contains(
+            "<a href=\"/guides/peer/practices/hiring/job-descriptions/\" hreflang=\"en\" lang=\"en\">English</a>"
+        ),
+        "switcher: {es}"
+    );
+    for key in ["nav_practices", "print_handout", "on_this_page", "skip_to_content"] {
+        let w = word("es", key);
+        assert!(es.contains(&crate_escape(&w)), "Spanish word for {key}: {w}");
+    }
+    // The same page in English points back.
+    let en = read(&out, "practices/hiring/job-descriptions/index.html");
+    assert!(en.contains(&format!("<link rel=\"alternate\" hreflang=\"es\" href=\"{es_url}\">")), "{en}");
+    assert!(en.contains("hreflang=\"es\" lang=\"es\">Español</a>"));
+    // guide.es.yaml's words: the site title, the audience label, the tag label.
+    assert!(
+        es.contains("Guía de prueba") && es.contains(">Recursos humanos</a>") && es.contains(">contratación</a>"),
+        "{es}"
+    );
+    // A page with no Spanish version: the switcher goes to the Spanish home page, and says so.
+    let interviews = read(&out, "practices/hiring/interviews/index.html");
+    let missing = crate_escape(&word("es", "switch_home"));
+    assert!(interviews.contains(&format!("<a href=\"/guides/peer/es/\" hreflang=\"es\" lang=\"es\">Español <span class=\"language-missing\">{missing}</span></a>")), "{interviews}");
+    assert!(!out.join("es/practices/hiring/interviews").exists(), "no Spanish page without a translation");
+    // sitemap.xml lists the alternates.
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.contains(&format!("<loc>{es_url}</loc><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"{en_url}\"/><xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"{es_url}\"/>")), "{sitemap}");
+}
+
+/// As templates print text: escaped.
+fn crate_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
+#[test]
+fn a_link_to_a_page_without_a_translation_goes_to_english_and_says_so() {
+    let (_t, out, _) = built();
+    let about = read(&out, "es/about/index.html");
+    let note = crate_escape(&word("es", "in_language").replace("{language}", "English"));
+    assert!(
+        about.contains(&format!("<a href=\"/guides/peer/practices/hiring/interviews/\">entrevistas</a> <span class=\"lang-note\">{note}</span>")),
+        "{about}"
+    );
+    // A translated page is linked in Spanish, at the heading of the same place.
+    let home = read(&out, "es/index.html");
+    assert!(
+        home.contains("href=\"/guides/peer/es/practices/hiring/job-descriptions/#por-que-es-importante\""),
+        "{home}"
+    );
+    // Lists link untranslated pages in English, marked with their language.
+    let area = read(&out, "es/practices/hiring/index.html");
+    assert!(area.contains("href=\"/guides/peer/practices/hiring/interviews/\" hreflang=\"en\" lang=\"en\">"), "{area}");
+    assert!(
+        read(&out, "es/practices/hiring/job-descriptions/index.html")
+            .contains("href=\"/guides/peer/es/practices/hiring/\"")
+    );
+}
+
+#[test]
+fn the_spanish_bundle_prints_a_spanish_date_and_qr_codes_to_spanish_pages() {
+    let (_t, out, _) = built();
+    let bundle = read(&out, "es/handouts/bundles/training-day/index.html");
+    assert!(bundle.contains("<html lang=\"es\">"));
+    let month = word("es", "month_4");
+    assert!(visible_text(&bundle).contains(&format!("1 de {month} de 2026")), "{}", visible_text(&bundle));
+    assert!(bundle.contains("Paquete del día de capacitación") && bundle.contains("Capacitación de primavera"));
+    let practice = read(&out, "es/handouts/hiring/job-descriptions/index.html");
+    assert!(
+        practice.contains(
+            "aria-label=\"QR code for https://example.org/guides/peer/es/practices/hiring/job-descriptions/\""
+        ) || practice.contains("https://example.org/guides/peer/es/practices/hiring/job-descriptions/\""),
+        "{practice}"
+    );
+}
+
+#[test]
+fn editing_the_english_page_makes_check_report_the_translation_until_it_is_marked_current() {
+    let site = copy_fixture("bilingual");
+    let root = site.path().to_str().unwrap();
+    let r = run(&["check", "--root", root, "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(!r.stdout.contains("P0602"), "current at first: {}", r.stdout);
+    edit(
+        site.path(),
+        "content/practices/hiring/job-descriptions.md",
+        "## In place when",
+        "A new paragraph.\n\n## In place when",
+    );
+    let r = run(&["check", "--root", root, "--format", "json"]);
+    assert_eq!(r.code, 0, "notes do not fail check: {}", r.stdout);
+    let stale = r.stdout.lines().find(|l| l.contains("P0602")).unwrap_or_else(|| panic!("{}", r.stdout));
+    assert!(
+        stale.contains("job-descriptions.es.md") && stale.contains("changed its body since this translation"),
+        "{stale}"
+    );
+    assert!(stale.contains("\"severity\":\"note\""), "{stale}");
+    // The page tells readers, with a link to the English page.
+    let out = site.path().join("public");
+    let b = build(site.path(), &out, &[]);
+    assert!(b.stdout.contains("es: 4 of 9 pages translated, 1 out of date"), "{}", b.stdout);
+    assert!(!b.stderr.contains("P0602"), "build does not list translation notes: {}", b.stderr);
+    let page = read(&out, "es/practices/hiring/job-descriptions/index.html");
+    assert!(
+        page.contains("class=\"stale-notice\"")
+            && page.contains("href=\"/guides/peer/practices/hiring/job-descriptions/\""),
+        "{page}"
+    );
+    // Marking it current is the one line check printed.
+    let help: serde_json::Value = serde_json::from_str(stale).unwrap();
+    let line = help["help"].as_str().unwrap().split("front matter: ").nth(1).unwrap().to_string();
+    assert!(line.starts_with("source_hash: "), "{line}");
+    let file = site.path().join("content/practices/hiring/job-descriptions.es.md");
+    let text = fs::read_to_string(&file).unwrap();
+    let old = text.lines().find(|l| l.starts_with("source_hash:")).unwrap().to_string();
+    fs::write(&file, text.replace(&old, &line)).unwrap();
+    let r = run(&["check", "--root", root, "--format", "json"]);
+    assert!(!r.stdout.contains("P0602"), "marked current: {}", r.stdout);
+}
+
+#[test]
+fn check_lists_untranslated_pages_and_missing_words_and_build_does_not() {
+    let site = copy_fixture("bilingual");
+    edit(site.path(), "guide.yaml", "  es: Español\n", "  es: Español\n  fr: Français\n");
+    let r = run(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.contains("note[P0601]: not translated into Français (fr) yet"), "{}", r.stdout);
+    assert!(r.stdout.contains("note[P0603]: the theme has no words in `fr`"), "{}", r.stdout);
+    assert!(r.stdout.contains("notes on translations or reviews"), "{}", r.stdout);
+    let b = build(site.path(), &site.path().join("public"), &[]);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    assert_eq!(b.stderr, "", "a partly translated guide builds quietly");
+    assert!(b.stdout.contains("fr: 0 of 9 pages translated"), "{}", b.stdout);
+}
+
+#[test]
+fn a_translation_without_its_page_is_an_error_with_the_name_meant() {
+    let site = copy_fixture("bilingual");
+    fs::rename(site.path().join("content/about.es.md"), site.path().join("content/abuot.es.md")).unwrap();
+    let r = run(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("error[P0604]") && r.stdout.contains("content/abuot.es.md"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("did you mean to translate content/about.md? Then name this file content/about.es.md"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_translation_takes_only_words_from_its_front_matter() {
+    let site = copy_fixture("bilingual");
+    edit(site.path(), "content/about.es.md", "title: Acerca de", "title: Acerca de\nweight: 3");
+    let r = run(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("`weight` is taken from the page this file translates"), "{}", r.stdout);
+    let _ = Path::new("");
+}
