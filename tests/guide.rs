@@ -74,7 +74,7 @@ fn every_practice_credits_its_source_and_has_the_three_parts() {
             "{name}"
         );
         assert!(html.contains("class=\"attribution\""), "{name} credits a source");
-        assert!(html.contains("class=\"task-box\""), "{name} has an in-place-when task list");
+        assert!(html.contains("class=\"task\""), "{name} has an in-place-when task list");
     }
     assert_eq!(practices, 27);
 }
@@ -83,12 +83,12 @@ fn every_practice_credits_its_source_and_has_the_three_parts() {
 fn the_checklist_links_every_item_to_a_practice() {
     let (_t, out) = build_shipped();
     let html = read(&out, "checklists/workforce-integration-self-assessment/index.html");
-    let items = html.matches("class=\"task-box\"").count();
+    let items = html.matches("class=\"task\"").count();
     assert!(items >= 43, "{items}");
     for area in ["Recruitment and Hiring", "Supervision", "Financing and Sustainability"] {
         assert!(html.contains(&format!(">{area}</h2>")), "{area}");
     }
-    for chunk in html.split("<li>").skip(1).filter(|c| c.contains("task-box")) {
+    for chunk in html.split("<li>").skip(1).filter(|c| c.contains("class=\"task\"")) {
         assert!(chunk.contains("href=\"/practices/"), "item without a practice link: {chunk}");
     }
 }
