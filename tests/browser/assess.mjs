@@ -286,7 +286,7 @@ await check('a practice page answers its "In place when" items, with the compact
   equal(await page.locator('[data-assess] button').allTextContents(), ['Clear my answers'], 'only clearing among the buttons');
   await answer(page, 'A description exists.', 'Not yet');
   await fill(page, 'A description exists.', 'Owner', 'Jo Park');
-  equal(await counts(page), '0 in place, 0 in progress, 1 not yet, 0 not answered, of 1 items', 'compact counts');
+  equal(await counts(page), '0 in place, 0 in progress, 1 not yet, 0 not answered, of 1 item', 'compact counts');
   const data = await stored(page);
   equal(data.lists['practices/hiring/job-descriptions']['a-description-exists'].owner, 'Jo Park', 'stored under the practice');
   assert(data.lists[CHECKLIST]['offers-explain-benefits'], 'the checklist\'s answers are still there');
@@ -418,6 +418,7 @@ await check('the team view shows three people\'s answers, counts and where they 
   const differing = await body.locator('tr', { hasText: 'Answers differ' }).count();
   equal(differing, 1, 'rows marked as differing');
   assert((await body.textContent()).includes('Answers differ on 1 item.'), 'the list says how many differ');
+  await page.waitForFunction(() => document.querySelector('[data-message]').textContent.includes('broken.json'));
   equal(await message(page), '"broken.json" is not a complete practica answers file; it may be damaged or cut short. Nothing was changed.', 'the damaged file is reported');
   await page.context().close();
 });
@@ -464,7 +465,8 @@ await check('with storage turned off, answering still works and the page says so
   await answer(page, 'Supervisors meet staff.', 'In place');
   await answer(page, 'Peer workers have a quiet room.', 'Not yet');
   equal(await counts(page), '1 in place, 0 in progress, 1 not yet, 3 not answered, of 5 items', 'counts in memory');
-  equal(await message(page), 'This browser does not let the page keep your answers (storage is turned off). Download them before you leave the page.', 'the message');
+  const off = 'This browser does not let the page keep your answers (storage is turned off). Download them before you leave the page.';
+  await page.waitForFunction((w) => document.querySelector('[data-message]').textContent === w, off);
   await page.context().close();
 });
 

@@ -515,8 +515,11 @@
         var cells = ["in_place", "in_progress", "not_yet", "unanswered"].map(function () { return tr.appendChild(el("td")); });
         return { tr: tr, cells: cells };
       };
+      // Items above the first heading are named after the page.
+      var heading = scope.querySelector("h1");
+      var untitled = sections.length > 1 && heading ? flat(heading.textContent) : word("all");
       sections.forEach(function (s) {
-        var r = row(s.title || word("all"), ids[s.title]);
+        var r = row(s.title || untitled, ids[s.title]);
         r.items = s.items;
         body.appendChild(r.tr);
         rows.push(r);
@@ -533,7 +536,7 @@
 
     function update() {
       var c = tally(items, store, list);
-      var text = word("counts", c);
+      var text = plural("counts", c.total, c);
       // Set only when it changed: the element is a live region.
       if (counts && counts.textContent !== text) counts.textContent = text;
       setBar(bar, c);
@@ -574,7 +577,7 @@
     var clear = root.querySelector("[data-clear]");
     if (clear) {
       clear.addEventListener("click", function () {
-        if (!window.confirm(word("confirm_clear", { n: items.length }))) return;
+        if (!window.confirm(plural("confirm_clear", items.length))) return;
         delete store.data.lists[list];
         store.save();
         refresh();
@@ -613,12 +616,12 @@
             showMessage(root, word("import_other", { file: file.name, guide: got.guide }));
           } else if (got.error) {
             showMessage(root, word("import_damaged", { file: file.name }));
-          } else if (window.confirm(word("confirm_import", { n: got.count, file: file.name }))) {
+          } else if (window.confirm(plural("confirm_import", got.count, { file: file.name }))) {
             store.data = { version: 1, name: got.name, lists: got.lists };
             store.save();
             if (teamName) teamName.value = got.name;
             refresh();
-            showMessage(root, word("imported", { n: got.count, file: file.name }));
+            showMessage(root, plural("imported", got.count, { file: file.name }));
           }
         }, function () {
           showMessage(root, word("load_failed"));
