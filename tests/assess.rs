@@ -60,5 +60,5 @@ fn readers_assess_export_share_and_print_in_the_browser() {
         .expect("run node");
     let report = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{report}\n{}", String::from_utf8_lossy(&o.stderr));
-    assert!(report.contains("assess: 19 passed, 0 failed"), "{report}");
+    assert!(report.contains("assess: 20 passed, 0 failed"), "{report}");
 }

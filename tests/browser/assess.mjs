@@ -351,6 +351,26 @@ await check('a file of another guide, a cut-short file and a file not practica\'
   equal(await shownAnswer(page, 'Supervisors meet staff.'), 'In place', 'still shown');
 });
 
+await check('keys like "__proto__" and "constructor" in a shared file are only data', async () => {
+  const page = await newPage();
+  await openChecklist(page);
+  page.answer = 'accept';
+  const real = JSON.stringify(JSON.parse(exported).lists[CHECKLIST].answers).slice(1, -1);
+  const text = `{"format":"practica-answers","version":1,"guide":"${GUIDE}","name":"Odd","lists":{` +
+    '"__proto__":{"answers":{"answer":{"answer":"in-place"}}},' +
+    `"${CHECKLIST}":{"answers":{"__proto__":{"answer":"not-yet","owner":"x"},"constructor":{"answer":"in-place"},${real}}}}}`;
+  await page.locator('[data-import]').setInputFiles({ name: 'odd.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.waitForFunction(() => /Imported/.test(document.querySelector('[data-message]').textContent));
+  equal(await page.evaluate(() => [({}).answer, Object.answer, typeof ({}).owner]), [undefined, undefined, 'undefined'], 'nothing reached Object');
+  equal(await shownAnswer(page, 'Supervisors meet staff.'), 'In place', 'the real answers are there');
+  const kept = await page.evaluate(([k, l]) => {
+    const d = JSON.parse(localStorage.getItem(k));
+    return [Object.hasOwn(d.lists[l], '__proto__'), d.lists[l].constructor.answer, Object.hasOwn(d.lists, '__proto__')];
+  }, [KEY, CHECKLIST]);
+  equal(kept, [true, 'in-place', true], 'stored as plain keys');
+  await page.context().close();
+});
+
 await check('Download as a spreadsheet (CSV): every item, the columns, quoted, UTF-8 with a BOM', async () => {
   const page = reader;
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as a spreadsheet (CSV)' }).click()]);

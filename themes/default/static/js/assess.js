@@ -66,6 +66,12 @@
     return e;
   }
 
+  // A map of keys from storage, a file or the page: no inherited keys, so
+  // that an item or a list called "constructor" or "__proto__" is only data.
+  function map() {
+    return Object.create(null);
+  }
+
   function isObject(v) {
     return v !== null && typeof v === "object" && !Array.isArray(v);
   }
@@ -179,7 +185,7 @@
   // ---------------------------------------------------------------- answers kept in this browser
 
   function emptyData() {
-    return { version: 1, name: "", lists: {} };
+    return { version: 1, name: "", lists: map() };
   }
 
   // One item's answer, or null when `e` is not one.
@@ -215,7 +221,7 @@
       if (!isObject(list)) return;
       Object.keys(list).forEach(function (id) {
         var e = cleanEntry(list[id]);
-        if (e && !isBlank(e)) (data.lists[key] = data.lists[key] || {})[id] = e;
+        if (e && !isBlank(e)) (data.lists[key] = data.lists[key] || map())[id] = e;
       });
     });
     return data;
@@ -277,7 +283,7 @@
   };
 
   Store.prototype.set = function (list, id, field, value) {
-    var l = this.data.lists[list] = this.data.lists[list] || {};
+    var l = this.data.lists[list] = this.data.lists[list] || map();
     var e = l[id] = l[id] || { answer: "", owner: "", target: "", note: "" };
     e[field] = value;
     if (isBlank(e)) delete l[id];
@@ -307,7 +313,7 @@
     }
     if (f.guide !== guide) return { error: "other", guide: f.guide };
     if (has(f, "name") && f.name != null && typeof f.name !== "string") return { error: "damaged" };
-    var lists = {};
+    var lists = map();
     var keys = Object.keys(f.lists);
     for (var i = 0; i < keys.length; i++) {
       var list = f.lists[keys[i]];
@@ -316,16 +322,16 @@
       for (var j = 0; j < ids.length; j++) {
         var e = cleanEntry(list.answers[ids[j]]);
         if (!e) return { error: "damaged" };
-        if (!isBlank(e)) (lists[keys[i]] = lists[keys[i]] || {})[ids[j]] = e;
+        if (!isBlank(e)) (lists[keys[i]] = lists[keys[i]] || map())[ids[j]] = e;
       }
     }
     return { name: f.name || "", lists: lists, count: countAnswers(lists) };
   }
 
   function exportJson(data, items) {
-    var titles = {};
+    var titles = map();
     items.lists.forEach(function (l) { titles[l.key] = l.title; });
-    var lists = {};
+    var lists = map();
     Object.keys(data.lists).forEach(function (key) {
       var l = { answers: data.lists[key] };
       if (titles[key] != null) l.title = titles[key];
@@ -357,7 +363,7 @@
   function exportCsv(data, items) {
     var rows = [["checklist", "section", "item", "answer", "owner", "target", "note", "practice"].map(word)];
     items.lists.forEach(function (list) {
-      var answers = data.lists[list.key] || {};
+      var answers = data.lists[list.key] || map();
       list.sections.forEach(function (section) {
         section.items.forEach(function (item) {
           var e = answers[item.id] || {};
@@ -468,10 +474,10 @@
 
   // The id of the heading a section is named after, to link to it.
   function headingIds(scope) {
-    var ids = {};
+    var ids = map();
     Array.prototype.forEach.call(scope.querySelectorAll("h2[id], h3[id], h4[id]"), function (h) {
       var t = flat(h.textContent);
-      if (!has(ids, t)) ids[t] = h.id;
+      if (!(t in ids)) ids[t] = h.id;
     });
     return ids;
   }
@@ -655,7 +661,7 @@
       body.textContent = "";
       var n = 0;
       all.lists.forEach(function (list, li) {
-        var answers = store.data.lists[list.key] || {};
+        var answers = store.data.lists[list.key] || map();
         var part = null;
         list.sections.forEach(function (section, si) {
           var open = section.items.filter(function (it) {
@@ -827,7 +833,7 @@
           var c = { in_place: 0, in_progress: 0, not_yet: 0 };
           var seen = {};
           people.forEach(function (p) {
-            var e = (p.lists[list.key] || {})[it.id] || { answer: "", owner: "", target: "", note: "" };
+            var e = (p.lists[list.key] || map())[it.id] || { answer: "", owner: "", target: "", note: "" };
             var td = el("td", "team-answer");
             if (e.answer) {
               td.setAttribute("data-answer", e.answer);
