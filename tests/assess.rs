@@ -1,0 +1,64 @@
+//! The self-assessment in a real browser (issue 16): a copy of the fixture
+//! guide with a longer checklist, built with the real binary, served on
+//! 127.0.0.1 under a sub-path and used as a reader would in headless Chromium.
+//! tests/browser/assess.mjs holds the steps and their assertions; it edits
+//! the checklist and rebuilds the site between steps, with this binary.
+//!
+//! Needs what the other browser tests need, and pdftotext for the printed
+//! action plan: without them it prints `SKIPPED assess: ...` and passes,
+//! except under `CI=true`, where a missing tool fails it.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use common::*;
+
+const CHECKLIST: &str = "---
+title: Self check
+summary: What is in place.
+source: handbook
+---
+## Hiring
+
+- [ ] Job descriptions exist. ([Job descriptions](@/practices/hiring/job-descriptions.md))
+- [ ] Interview panels include a peer worker.
+- [ ] Offers explain benefits.
+
+## Support
+
+- [ ] Supervisors meet staff. ([Supervision](@/practices/support/regular-supervision.md))
+- [ ] Peer workers have a quiet room.
+";
+
+#[test]
+fn readers_assess_export_share_and_print_in_the_browser() {
+    let Some(chromium) = browser::tools_or_skip("assess") else { return };
+    if !browser::runs("pdftotext", "-v") {
+        let what = "pdftotext (apt-get install poppler-utils)";
+        assert!(!browser::in_ci(), "assess: missing {what}; CI=true, so this test may not be skipped");
+        let _ = writeln!(std::io::stderr(), "SKIPPED assess: {what}");
+        return;
+    }
+    let site = copy_fixture("basic");
+    write(site.path(), "content/checklists/self-check.md", CHECKLIST);
+    let out = site.path().join("public");
+    let o = Command::new("node")
+        .arg(manifest_dir().join("tests/browser/assess.mjs"))
+        .arg("--site")
+        .arg(site.path())
+        .arg("--out")
+        .arg(&out)
+        .arg("--practica")
+        .arg(env!("CARGO_BIN_EXE_practica"))
+        .args(["--base", "/guides/peer/"])
+        .env("CHROMIUM", &chromium)
+        .current_dir(manifest_dir())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run node");
+    let report = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{report}\n{}", String::from_utf8_lossy(&o.stderr));
+    assert!(report.contains("assess: 20 passed, 0 failed"), "{report}");
+}
