@@ -92,3 +92,29 @@ fn the_checklist_links_every_item_to_a_practice() {
         assert!(chunk.contains("href=\"/practices/"), "item without a practice link: {chunk}");
     }
 }
+
+#[test]
+fn the_home_page_invites_readers_to_assess_their_organization_in_each_language() {
+    let (_t, out) = build_shipped();
+    for (page, heading, privacy, checklist) in [
+        (
+            "index.html",
+            "Assess your organization",
+            "Your answers stay in your browser and are not sent anywhere.",
+            r#"<a href="/checklists/workforce-integration-self-assessment/">Workforce integration self-assessment</a>"#,
+        ),
+        (
+            "es/index.html",
+            "Evalúe su organización",
+            "Sus respuestas se quedan en su navegador y no se envían a ningún lugar.",
+            r#"<a href="/es/checklists/workforce-integration-self-assessment/">Autoevaluación de la integración del personal</a>"#,
+        ),
+    ] {
+        let html = read(&out, page);
+        let invite = &html[html.find("class=\"home-assess\"").unwrap_or_else(|| panic!("{page} has no invitation"))..];
+        let invite = &invite[..invite.find("</section>").unwrap()];
+        assert!(invite.contains(&format!(">{heading}</h2>")), "{page}: {invite}");
+        assert!(invite.contains(privacy), "{page}: {invite}");
+        assert!(invite.contains(checklist), "{page}: {invite}");
+    }
+}

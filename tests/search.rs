@@ -38,7 +38,7 @@ fn the_index_holds_only_the_runtime_and_no_stock_ui() {
     assert!(out.join("pagefind/pagefind-entry.json").is_file());
     assert!(!out.join("pagefind/pagefind-ui.js").exists() && !out.join("pagefind/pagefind-ui.css").exists());
     let home = read(&out, "index.html");
-    assert!(home.contains(r#"<form class="site-search" role="search" action="/guides/peer/search/" method="get" data-pagefind="/guides/peer/pagefind/pagefind.js">"#), "{home}");
+    assert!(home.contains(r#"<form class="site-search" role="search" action="/guides/peer/search/" method="get" data-pagefind="/guides/peer/pagefind/pagefind.js" data-words="{&quot;all&quot;:&quot;See all results&quot;"#), "{home}");
     assert!(read(&out, "search/index.html").contains(r#"name="area" value="Hiring""#));
 }
 

@@ -195,3 +195,40 @@ fn a_translation_takes_only_words_from_its_front_matter() {
     assert!(r.stdout.contains("`weight` is taken from the page this file translates"), "{}", r.stdout);
     let _ = Path::new("");
 }
+
+#[test]
+fn answers_are_kept_under_the_same_guide_and_items_in_every_language() {
+    let (_t, out, _) = built();
+    let manifest = |path: &str| -> serde_json::Value {
+        let js = read(&out, path);
+        let json = js.trim().strip_prefix("window.practicaItems = ").and_then(|s| s.strip_suffix(';')).unwrap();
+        serde_json::from_str(json).unwrap()
+    };
+    let (en, es) = (manifest("assessment/items.js"), manifest("es/assessment/items.js"));
+    // An answers file names the guide by its own title: a file exported from
+    // the Spanish pages is accepted by the English ones, and back.
+    assert_eq!(en["guide"], "Fixture Guide");
+    assert_eq!(es["guide"], en["guide"]);
+    let keys = |m: &serde_json::Value| -> Vec<String> {
+        m["lists"].as_array().unwrap().iter().map(|l| l["key"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(keys(&es), keys(&en));
+    let list = |m: &serde_json::Value, key: &str| {
+        m["lists"].as_array().unwrap().iter().find(|l| l["key"] == key).cloned().unwrap()
+    };
+    let key = "practices/hiring/job-descriptions";
+    let (en_list, es_list) = (list(&en, key), list(&es, key));
+    assert_eq!(es_list["title"], "Redactar descripciones del puesto");
+    assert_eq!(es_list["sections"][0]["items"][0]["id"], en_list["sections"][0]["items"][0]["id"]);
+    assert_eq!(es_list["sections"][0]["items"][0]["text"], "Existe una descripción.");
+    // The storage key is the same on both editions' pages.
+    let storage = |page: &str| {
+        let html = read(&out, page);
+        let at = html.find("data-answers-key=\"").unwrap() + 18;
+        html[at..at + html[at..].find('"').unwrap()].to_string()
+    };
+    assert_eq!(
+        storage("es/practices/hiring/job-descriptions/index.html"),
+        storage("practices/hiring/job-descriptions/index.html")
+    );
+}

@@ -65,8 +65,9 @@ pub fn render(guide: &Guide, texts: &Texts, edition: &Edition) -> OutFile {
     let href = |to: &str| guide.addresses.href(&path, to);
     let shown = |id: DocId| edition.doc(guide.source(id)).unwrap_or(guide.source(id));
     let link = |id: DocId| Link { title: &guide.docs[shown(id)].title, url: href(guide.path(shown(id))) };
-    let title = edition.text.title.as_deref().unwrap_or(&guide.config.title);
-    let mut manifest = Manifest { guide: title, lists: Vec::new() };
+    // The guide's own title, untranslated, names it in answer files: an export
+    // from the Spanish pages imports on the English ones, and back.
+    let mut manifest = Manifest { guide: &guide.config.title, lists: Vec::new() };
     for source in lists(guide, texts) {
         let id = shown(source);
         let doc = &guide.docs[id];

@@ -75,6 +75,9 @@ struct PageData {
     handout_url: Option<String>,
     /// The search page's filter groups.
     filters: Vec<FilterGroup>,
+    /// On the home page, the checklists a reader can assess their
+    /// organisation with.
+    assess_lists: Vec<Item>,
     /// What the assessment script needs, on pages with checklist items and
     /// on the action plan and team view.
     assess: Option<Assess>,
@@ -355,6 +358,12 @@ fn doc_context(
             page.title = if d.title.is_empty() { v.guide_title() } else { d.title.clone() };
             page.groups = area_groups(v, false);
             page.items = g.checklists.iter().chain(&g.tips).map(|&t| v.item(t)).collect();
+            page.assess_lists = g
+                .checklists
+                .iter()
+                .filter(|&&c| !v.texts.scans[v.shown(c)].tasks.is_empty())
+                .map(|&c| v.item(c))
+                .collect();
             "index.html"
         }
         Kind::Area => {

@@ -91,6 +91,7 @@ struct EditionTemplates {
 struct SiteSource {
     answers_key: String,
     script_words: String,
+    search_words: String,
     title: String,
     description: String,
     language: String,
@@ -128,8 +129,10 @@ struct SiteData<'a> {
     /// Where readers' answers are kept in the browser: one key per guide,
     /// the same in every language, online and in the offline edition.
     answers_key: &'a str,
-    /// The words the theme's scripts show (strings whose keys start `js_`), as JSON.
+    /// The words the assessment script shows (strings whose keys start `js_`), as JSON.
     script_words: &'a str,
+    /// The words the search box shows (keys starting `js_search_`), as JSON.
+    search_words: &'a str,
 }
 
 impl Templates {
@@ -237,6 +240,7 @@ impl Templates {
                     search_bundle: s.search.then(|| href(&format!("{}pagefind.js", address::SEARCH_BUNDLE))),
                     answers_key: &s.answers_key,
                     script_words: &s.script_words,
+                    search_words: &s.search_words,
                 };
                 Value::from_serializable(&data)
             })
@@ -279,12 +283,17 @@ fn site_source(guide: &Guide, e: &crate::guide::Edition, strings: &Strings, sear
     if let Some(about) = page("about") {
         nav.push(("about", strings.get("nav_about"), about));
     }
-    let words: std::collections::BTreeMap<&str, &str> =
-        strings.0.iter().filter_map(|(k, v)| Some((k.strip_prefix("js_")?, v.as_str()))).collect();
+    let words = |prefix: &str| -> std::collections::BTreeMap<&str, &str> {
+        strings.0.iter().filter_map(|(k, v)| Some((k.strip_prefix(prefix)?, v.as_str()))).collect()
+    };
+    let mut script_words = words("js_");
+    script_words.retain(|k, _| !k.starts_with("search_"));
     SiteSource {
         answers_key: format!("practica:answers:{}", guide.addresses.absolute("")),
         // Inside a <script> element only `</` could end it early.
-        script_words: serde_json::to_string(&words).unwrap_or_default().replace("</", "<\\/"),
+        script_words: serde_json::to_string(&script_words).unwrap_or_default().replace("</", "<\\/"),
+        // For an attribute, where the template's escaping applies.
+        search_words: serde_json::to_string(&words("js_search_")).unwrap_or_default(),
         title: e.text.title.clone().unwrap_or_else(|| guide.config.title.clone()),
         description: e.text.description.clone().unwrap_or_else(|| guide.config.description.clone()),
         language: e.code.clone(),

@@ -166,6 +166,11 @@ await check('on a Spanish page, a Spanish word finds the Spanish pages', async (
   await page.waitForSelector('[data-search-results] a');
   const sup = await page.$$eval('[data-search-results] a', (as) => as.map((a) => a.getAttribute('href')));
   assert(sup.some((u) => u.startsWith(`${base}es/practices/supervision/`)), sup.join(', '));
+  // What the search says is in Spanish too, from the theme's Spanish strings.
+  const said = await page.textContent('[data-search-status]');
+  assert(/^\d+ resultados? para «supervisores»\.$/.test(said.trim()), said);
+  await page.fill('#site-search-q', 'xylophonics');
+  await page.waitForFunction(() => /No hay resultados para «xylophonics»/.test(document.querySelector('.search-popup-status')?.textContent || ''));
 });
 
 await check('no console errors', async () => {

@@ -21,7 +21,22 @@
     return e;
   }
 
-  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+  // The search box's words, in the page's language, from the theme's strings
+  // (js_search_*). A missing word shows its key rather than failing.
+  var words = {};
+  var lang = document.documentElement.lang || undefined;
+  function word(key, values) {
+    var text = words[key] != null ? words[key] : key;
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && values[name] != null ? String(values[name]) : all;
+    });
+  }
+  function plural(key, n, values) {
+    var form = "other";
+    try { form = new Intl.PluralRules(lang).select(n); } catch (e) { form = n === 1 ? "one" : "other"; }
+    var v = Object.assign({ n: n }, values || {});
+    return word(words[key + "_" + form] != null ? key + "_" + form : key + "_other", v);
+  }
 
   function runSearch(url, query, filters, limit) {
     return loadPagefind(url).then(function (pf) {
@@ -65,8 +80,8 @@
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
     var list = el("ul", "search-popup-list");
-    list.setAttribute("aria-label", "Search results");
-    var all = el("a", "search-popup-all", "See all results");
+    list.setAttribute("aria-label", word("results"));
+    var all = el("a", "search-popup-all", word("all"));
     panel.appendChild(status);
     panel.appendChild(list);
     panel.appendChild(all);
@@ -87,13 +102,13 @@
           li.appendChild(resultLink(d));
           list.appendChild(li);
         });
-        status.textContent = res.total ? plural(res.total, "result", "results") + " for “" + q + "”" : "No results for “" + q + "”.";
+        status.textContent = res.total ? plural("found", res.total, { q: q }) : word("none", { q: q });
         all.href = form.action + "?q=" + encodeURIComponent(q);
         all.hidden = res.total <= 6;
         panel.hidden = false;
       }).catch(function () {
         if (mine !== seq) return;
-        status.textContent = "Search is not available right now.";
+        status.textContent = word("unavailable");
         list.textContent = "";
         panel.hidden = false;
       });
@@ -164,7 +179,7 @@
       if (!q && !Object.keys(f).length) {
         list.hidden = true;
         list.textContent = "";
-        status.textContent = "Type a word or two to search the guide.";
+        status.textContent = word("prompt");
         return;
       }
       runSearch(bundle, q || null, f, 50).then(function (res) {
@@ -176,13 +191,13 @@
           list.appendChild(li);
         });
         list.hidden = !res.total;
-        var what = q ? " for “" + q + "”" : "";
-        status.textContent = res.total
-          ? plural(res.total, "result", "results") + what + (res.total > 50 ? "; showing the first 50." : ".")
-          : "No results" + what + ". Try fewer or different words, or clear the filters.";
+        var v = { q: q, shown: 50 };
+        if (!res.total) status.textContent = word(q ? "none_page" : "none_filtered", v);
+        else if (res.total > 50) status.textContent = word(q ? "first" : "first_filtered", Object.assign({ n: res.total }, v));
+        else status.textContent = plural(q ? "found" : "found_filtered", res.total, v);
       }).catch(function () {
         if (mine !== seq) return;
-        status.textContent = "Search is not available right now.";
+        status.textContent = word("unavailable");
       });
     }
     form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
@@ -194,6 +209,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     var header = document.querySelector("form.site-search[data-pagefind]");
     if (header) {
+      try { words = JSON.parse(header.getAttribute("data-words") || "{}"); } catch (e) { words = {}; }
       initHeaderSearch(header);
       var page = document.querySelector("[data-search-page]");
       if (page) initSearchPage(page, header.getAttribute("data-pagefind"));
