@@ -119,6 +119,14 @@ fn cases() -> Vec<Case> {
             args: check(),
         },
         Case {
+            code: "P0606",
+            setup: |r| {
+                edit(r, "guide.yaml", "language: en", "language: en\nlanguages:\n  es: Español");
+                write(r, "content/about.es.md", "---\ntitle: Acerca de\nweight: 7\n---\nTexto.\n");
+            },
+            args: check(),
+        },
+        Case {
             code: "P0501",
             setup: |r| write(r, "in-the-way", "a file where the output's parent folder should be"),
             args: &["build", "--root", "{root}", "--output", "{root}/in-the-way/public"],

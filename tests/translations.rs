@@ -187,13 +187,39 @@ fn a_translation_without_its_page_is_an_error_with_the_name_meant() {
 }
 
 #[test]
-fn a_translation_takes_only_words_from_its_front_matter() {
+fn a_translation_may_keep_its_pages_keys_but_not_change_them() {
+    // A translator copies the English file and changes its words: the keys
+    // that are not words stay as they were, and that is fine.
     let site = copy_fixture("bilingual");
-    edit(site.path(), "content/about.es.md", "title: Acerca de", "title: Acerca de\nweight: 3");
+    let es = "content/practices/hiring/job-descriptions.es.md";
+    edit(
+        site.path(),
+        es,
+        "summary: Las funciones claras ayudan a todos.",
+        "summary: Las funciones claras ayudan a todos.\naudience: [hr]\ntags: [hiring, Job Design]\nrelated: [regular-supervision]\nsource: handbook\nweight: 1",
+    );
     let r = run(&["check", "--root", site.path().to_str().unwrap()]);
-    assert_eq!(r.code, 1);
-    assert!(r.stdout.contains("`weight` is taken from the page this file translates"), "{}", r.stdout);
-    let _ = Path::new("");
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(!r.stdout.contains("P0606"), "{}", r.stdout);
+
+    // One that says something else would be overruled without a word: an error.
+    edit(site.path(), es, "weight: 1", "weight: 3");
+    edit(site.path(), es, "tags: [hiring, Job Design]", "tags: [contratación]");
+    let r = run(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("error[P0606]: `weight` is not the same as in content/practices/hiring/job-descriptions.md"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains(&format!("--> {es}:8:")), "the weight's line: {}", r.stdout);
+    assert!(r.stdout.contains("give it a label under tags: in guide.<code>.yaml"), "{}", r.stdout);
+    assert_eq!(r.stdout.matches("P0606").count(), 2, "weight and tags only: {}", r.stdout);
+
+    // A key its kind does not have is unknown, as in any page.
+    edit(site.path(), "content/about.es.md", "title: Acerca de", "title: Acerca de\nrelatd: [x]");
+    let r = run(&["check", "--root", site.path().to_str().unwrap()]);
+    assert!(r.stdout.contains("error[P0204]: unknown key `relatd`"), "{}", r.stdout);
 }
 
 #[test]

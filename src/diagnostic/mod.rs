@@ -103,6 +103,9 @@ codes! {
     OrphanTranslation = "P0604",
     /// Note: a translated checklist item matches no item of its source page.
     UnmatchedItem = "P0605",
+    /// A translation gives a value the page it translates decides (audience,
+    /// tags, weight, ...) and gives it differently.
+    TranslationDisagrees = "P0606",
     /// A link points to a content file or page address that does not exist.
     BrokenLink = "P0301",
     /// A link's #anchor names no heading on the target page.

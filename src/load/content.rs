@@ -237,9 +237,10 @@ fn translation_of(parts: &mut [String], languages: &[String]) -> Option<String> 
     Some(code)
 }
 
-/// The keys a translation's front matter takes: the words readers see.
-/// What is not text (related, source, audience, tags, weight) is the source's.
-const TRANSLATION_KEYS: &[&str] = &["title", "summary", "source_hash"];
+/// The keys a translation's front matter takes besides its page's: what it was
+/// translated from. What is not text (related, source, audience, tags, weight)
+/// is its page's, and may be left out.
+const TRANSLATION_KEYS: &[&str] = &["source_hash"];
 
 /// `Err` carries a stand-in for a file whose text could not be used.
 #[allow(clippy::type_complexity)]
@@ -377,26 +378,11 @@ fn parse(
     };
     let kind = place.kind;
     let mut f = Fields::new(map, split.yaml, &file, split.yaml_line);
-    if let Some(code) = &lang {
-        // What is not text comes from the source page; saying it twice could only disagree.
-        let own: Vec<String> = map.keys().map(yaml::key_name).filter(|k| kind.keys().contains(&k.as_str())).collect();
-        for key in own.iter().filter(|k| !TRANSLATION_KEYS.contains(&k.as_str())) {
-            let line = f.line_of(key);
-            f.diagnostics.push(
-                Diagnostic::error(
-                    Code::UnknownKey,
-                    &file,
-                    line,
-                    format!("`{key}` is taken from the page this file translates"),
-                )
-                .with_help(format!(
-                    "remove it here; a translation ({code}) gives only title, summary and source_hash{}",
-                    if key == "tags" { ", and tags get their labels in guide.<code>.yaml under tags:" } else { "" }
-                )),
-            );
-        }
-        let unknown: Vec<&str> = kind.keys().iter().chain(TRANSLATION_KEYS).copied().collect();
-        f.check_keys(&unknown, &format!("the front matter of a translation of {}", kind.name()), Code::UnknownKey);
+    if lang.is_some() {
+        // A translation is often a copy of its page with the words changed, so
+        // it may keep the page's other keys; resolve checks they still agree.
+        let known: Vec<&str> = kind.keys().iter().chain(TRANSLATION_KEYS).copied().collect();
+        f.check_keys(&known, &format!("the front matter of a translation of {}", kind.name()), Code::UnknownKey);
     } else {
         f.check_keys(kind.keys(), &format!("the front matter of {}", kind.name()), Code::UnknownKey);
     }

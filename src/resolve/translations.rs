@@ -64,6 +64,7 @@ pub fn attach(
         };
         let id = guide.docs.len();
         let src = &guide.docs[source];
+        disagreements(src, &doc, diags);
         let translated = Doc {
             title: if doc.title.is_empty() { src.title.clone() } else { doc.title.clone() },
             summary: doc.summary.clone().or_else(|| src.summary.clone()),
@@ -83,6 +84,37 @@ pub fn attach(
         guide.editions[e].docs[source] = Some(id);
         guide.docs.push(translated);
         bodies.push(body);
+    }
+}
+
+/// A translation may repeat its page's keys that are not words (a copied file
+/// keeps them); one that says something else would be silently overruled,
+/// so it is an error.
+fn disagreements(src: &Doc, doc: &Doc, diags: &mut Diagnostics) {
+    let differs = [
+        ("weight", doc.weight != src.weight),
+        ("audience", doc.audience != src.audience),
+        ("tags", doc.tags != src.tags),
+        ("related", doc.related != src.related),
+        ("source", doc.source != src.source),
+        ("applies_to", doc.applies_to != src.applies_to),
+    ];
+    for (key, differs) in differs {
+        let Some(&line) = doc.key_lines.get(key).filter(|_| differs) else { continue };
+        let help = if key == "tags" {
+            "remove it here, or make it the same; to show a tag in another language, give it a label under tags: in guide.<code>.yaml".to_string()
+        } else {
+            format!("remove it here, or make it the same; to change it, change it in {}", src.file.display())
+        };
+        diags.push(
+            Diagnostic::error(
+                Code::TranslationDisagrees,
+                &doc.file,
+                line,
+                format!("`{key}` is not the same as in {}, which decides it for every language", src.file.display()),
+            )
+            .with_help(help),
+        );
     }
 }
 
