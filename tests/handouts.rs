@@ -619,3 +619,35 @@ fn a_long_practice_prints_its_numbers_whole_and_the_build_says_it_runs_over_a_pa
 fn pages_of(out: &Path) -> usize {
     handout_pdfs(out).len()
 }
+
+/// The addresses of a PDF's links (Chromium writes them as plain `/URI (...)`).
+fn pdf_links(pdf: &Path) -> Vec<String> {
+    let bytes = fs::read(pdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    text.match_indices("/URI (").map(|(i, _)| text[i + 6..].split(')').next().unwrap().to_string()).collect()
+}
+
+#[test]
+fn printed_links_lead_to_the_published_guide_or_nowhere() {
+    let Some(chromium) = pdf_tools("printed_links") else { return };
+    let _one = PDF_BUILDS.lock().unwrap_or_else(|p| p.into_inner());
+    let site = copy_fixture("basic");
+    let out = site.path().join("public");
+    let pdf = out.join("handouts/hiring/job-descriptions/handout.pdf");
+
+    // PDFs are printed from a server on this machine; their links must not lead there.
+    let r = build(site.path(), &out, &["--pdf", "--chrome", chromium.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let links = pdf_links(&pdf);
+    assert!(
+        links.contains(&"https://example.org/guides/peer/practices/support/regular-supervision/".to_string()),
+        "{links:?}"
+    );
+    assert!(links.iter().all(|l| l.starts_with("https://example.org/guides/peer/")), "{links:?}");
+
+    // Without a published address, there is nowhere to link to: the words stay, unlinked.
+    let r = build(site.path(), &out, &["--pdf", "--chrome", chromium.to_str().unwrap(), "--base-url", "/guides/peer/"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(pdf_links(&pdf), Vec::<String>::new());
+    assert!(fold(&pdftotext(&pdf)).contains("supervision"), "the link's words are still printed");
+}

@@ -104,10 +104,17 @@ fn the_spanish_bundle_prints_a_spanish_date_and_qr_codes_to_spanish_pages() {
     assert!(visible_text(&bundle).contains(&format!("1 de {month} de 2026")), "{}", visible_text(&bundle));
     assert!(bundle.contains("Paquete del día de capacitación") && bundle.contains("Capacitación de primavera"));
     let practice = read(&out, "es/handouts/hiring/job-descriptions/index.html");
+    let qr = word("es", "qr_label")
+        .replace("{url}", "https://example.org/guides/peer/es/practices/hiring/job-descriptions/");
+    assert!(practice.contains(&format!("aria-label=\"{qr}\"")), "{practice}");
+    // The handout's own words are Spanish too.
+    let bar = word("es", "handout_bar").replace("{paper}", &word("es", "paper_letter"));
+    assert!(visible_text(&practice).contains(&bar), "{}", visible_text(&practice));
     assert!(
-        practice.contains(
-            "aria-label=\"QR code for https://example.org/guides/peer/es/practices/hiring/job-descriptions/\""
-        ) || practice.contains("https://example.org/guides/peer/es/practices/hiring/job-descriptions/\""),
+        practice.contains(&format!(
+            "<title>{}",
+            word("es", "handout_page_title").replace("{title}", "Redactar descripciones del puesto")
+        )),
         "{practice}"
     );
 }

@@ -90,6 +90,7 @@ struct EditionTemplates {
 /// What the `site` value of an edition's pages is made from.
 struct SiteSource {
     answers_key: String,
+    published_root: String,
     script_words: String,
     search_words: String,
     title: String,
@@ -117,6 +118,11 @@ struct SiteData<'a> {
     language: &'a str,
     language_name: &'a str,
     home_url: String,
+    /// The site's root folder as seen from this page (every language's).
+    root_url: String,
+    /// The published address of the site's root, with its host; empty when
+    /// base_url has no host. Printed PDFs link there, not to where they were printed from.
+    published_root: String,
     nav: Vec<NavLink<'a>>,
     sources_page: Option<String>,
     tags_url: String,
@@ -231,6 +237,8 @@ impl Templates {
                     language: &s.language,
                     language_name: &s.language_name,
                     home_url: href(&s.routes.home()),
+                    root_url: href("").trim_end_matches("index.html").to_string(),
+                    published_root: s.published_root.clone(),
                     nav: s.nav.iter().map(|(key, title, path)| NavLink { key, title, url: href(path) }).collect(),
                     sources_page: s.sources_page.as_deref().map(href),
                     tags_url: href(&s.routes.tags()),
@@ -290,6 +298,7 @@ fn site_source(guide: &Guide, e: &crate::guide::Edition, strings: &Strings, sear
     script_words.retain(|k, _| !k.starts_with("search_"));
     SiteSource {
         answers_key: format!("practica:answers:{}", guide.addresses.absolute("")),
+        published_root: if guide.addresses.has_host() { guide.addresses.absolute("") } else { String::new() },
         // Inside a <script> element only `</` could end it early.
         script_words: serde_json::to_string(&script_words).unwrap_or_default().replace("</", "<\\/"),
         // For an attribute, where the template's escaping applies.

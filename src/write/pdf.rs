@@ -118,7 +118,8 @@ pub fn print(guide: &Guide, site: &Path, chrome: &Path, progress: &dyn Progress)
                     let n = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(n) else { break };
                     let path = &job.path;
-                    let url = format!("{origin}{}{path}", guide.addresses.base_path());
+                    // ?print-pdf: the page points its links at the published site (handout.js).
+                    let url = format!("{origin}{}{path}?print-pdf", guide.addresses.base_path());
                     let Some(pdf) = safe_join(site, &format!("{path}{PDF_NAME}")) else { continue };
                     if let Err(e) = print_one(chrome, &profile, &url, &pdf) {
                         failed.store(true, Ordering::Relaxed);

@@ -1,8 +1,30 @@
 // Handout pages: a Print button. Without JavaScript the page prints the same
 // with the browser's own Print command, so the button only appears with it.
+//
+// When practica prints a handout to PDF (the address ends in ?print-pdf), it
+// does so from a server on this machine; a PDF keeps the address of every
+// link, so links into the guide are pointed at where it is published, or,
+// without a published address, made plain text rather than dead links.
 (function () {
   "use strict";
+
+  function publishedLinks(sheet) {
+    var local = new URL(sheet.getAttribute("data-site-root") || "/", location.href).href;
+    var published = sheet.getAttribute("data-published-root") || "";
+    Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (a) {
+      // Links within the handout stay links within the PDF.
+      if (a.getAttribute("href").charAt(0) === "#") return;
+      var to = a.href;
+      if (to.indexOf(local) !== 0) return;
+      var rest = to.slice(local.length).replace(/(^|\/)index\.html(?=$|[?#])/, "$1");
+      if (published) a.href = published + rest;
+      else a.removeAttribute("href");
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var sheet = document.querySelector("[data-published-root]");
+    if (sheet && /[?&]print-pdf(&|$)/.test(location.search)) publishedLinks(sheet);
     Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { window.print(); });
