@@ -56,7 +56,8 @@ pub fn templates(site: &Site) -> Templates {
     )
     .expect("the built-in theme loads");
     let words = theme.strings.into_iter().map(|w| Strings::new(w.words)).collect();
-    Templates::new(theme.templates, words, &site.guide, true, &mut diags).expect("the built-in templates parse")
+    Templates::new(theme.templates, words, &site.guide, crate::render::Search::Pagefind, &mut diags)
+        .expect("the built-in templates parse")
 }
 
 /// A practice's file text.

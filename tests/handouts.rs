@@ -644,6 +644,8 @@ fn printed_links_lead_to_the_published_guide_or_nowhere() {
         "{links:?}"
     );
     assert!(links.iter().all(|l| l.starts_with("https://example.org/guides/peer/")), "{links:?}");
+    // They print as they read, unlike links out of the guide, which print their address.
+    assert!(!pdftotext(&pdf).contains("(https://example.org/"), "{}", pdftotext(&pdf));
 
     // Without a published address, there is nowhere to link to: the words stay, unlinked.
     let r = build(site.path(), &out, &["--pdf", "--chrome", chromium.to_str().unwrap(), "--base-url", "/guides/peer/"]);

@@ -26,10 +26,13 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder (public/ by default).
     Build {
+        /// Write the offline edition: it works opened from a folder, search included [default output: ROOT/public-offline].
+        #[arg(long)]
+        offline: bool,
         /// The guide's folder (holding guide.yaml and content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write the site [default: ROOT/public].
+        /// Where to write the site [default: ROOT/public, or ROOT/public-offline with --offline].
         #[arg(long)]
         output: Option<PathBuf>,
         /// Overrides base_url from guide.yaml, e.g. https://example.org/guides/peer/
@@ -127,10 +130,19 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build { root, output, base_url, drafts, pdf, chrome, no_search, force } => {
-            let output = output.unwrap_or_else(|| root.join("public"));
-            let opts =
-                Options { root: root.clone(), output: output.clone(), base_url, drafts, pdf, chrome, no_search, force };
+        Command::Build { offline, root, output, base_url, drafts, pdf, chrome, no_search, force } => {
+            let output = output.unwrap_or_else(|| root.join(if offline { "public-offline" } else { "public" }));
+            let opts = Options {
+                root: root.clone(),
+                output: output.clone(),
+                base_url,
+                drafts,
+                pdf,
+                chrome,
+                no_search,
+                force,
+                offline,
+            };
             let progress = PdfProgress::new(std::io::stderr().is_terminal());
             match pipeline::build(&opts, &progress) {
                 Ok(report) => {

@@ -105,6 +105,15 @@ impl Addresses {
     }
 }
 
+impl Addresses {
+    /// The published address of a page, for `<link rel="canonical">`: none
+    /// in an offline edition of a guide without a host, where it could only be
+    /// a path that leads nowhere from a folder.
+    pub fn canonical(&self, to: &str) -> Option<String> {
+        (self.has_host() || !self.relative).then(|| self.absolute(to))
+    }
+}
+
 /// The file a site path is written to: a page's folder gets its `index.html`.
 pub fn output_file(site_path: &str) -> String {
     if site_path.is_empty() || site_path.ends_with('/') {
@@ -136,6 +145,14 @@ pub const RESERVED: &[&str] = &[
     "downloads",
     "assessment",
 ];
+
+/// The offline edition's search runtime, a file of the theme's static/.
+pub const OFFLINE_SEARCH_RUNTIME: &str = "js/search-offline.js";
+
+/// Where the offline edition is published as one zip file, named after the guide.
+pub fn offline_download(guide_slug: &str) -> String {
+    format!("downloads/{guide_slug}-offline.zip")
+}
 
 /// Where the search index and its runtime are published (one bundle for every language).
 pub const SEARCH_BUNDLE: &str = "pagefind/";
@@ -221,6 +238,11 @@ impl Routes {
 
     pub fn search(&self) -> String {
         self.at("search/")
+    }
+
+    /// The offline edition's search index, a script (file:// allows no fetch).
+    pub fn offline_search_index(&self) -> String {
+        self.at("search/offline-index.js")
     }
 
     /// The reader's printable action plan: the open items of their assessment.

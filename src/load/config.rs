@@ -29,6 +29,7 @@ const KEYS: &[&str] = &[
     "allow_outside_symlinks",
     "unsafe_html",
     "languages",
+    "offline_download",
 ];
 const SOURCE_KEYS: &[&str] = &["title", "publisher", "year", "url", "note"];
 const BUNDLE_KEYS: &[&str] = &["name", "title", "subtitle", "event", "date", "paper", "include"];
@@ -107,6 +108,8 @@ pub struct Config {
     pub allow_outside_symlinks: bool,
     /// Raw HTML in Markdown may hold scripts, frames and event handlers.
     pub unsafe_html: bool,
+    /// A build also publishes the offline edition as one zip file.
+    pub offline_download: bool,
     pub title: String,
     pub description: String,
     pub base_url: String,
@@ -215,6 +218,7 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
     let paper = read_paper(&mut f, "paper").unwrap_or_default();
     let allow_outside_symlinks = f.bool("allow_outside_symlinks").unwrap_or(false);
     let unsafe_html = f.bool("unsafe_html").unwrap_or(false);
+    let offline_download = f.bool("offline_download").unwrap_or(false);
 
     let mut audiences = Vec::new();
     let audiences_declared = f.get("audiences").is_some();
@@ -372,6 +376,7 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
     Some(Config {
         allow_outside_symlinks,
         unsafe_html,
+        offline_download,
         title,
         description,
         base_url,

@@ -13,6 +13,8 @@ use crate::render::{self, Keep, OutFile, Sink, Templates};
 use crate::resolve;
 use crate::write::{self, Staging};
 
+pub mod offline;
+
 #[derive(Debug, Clone)]
 pub struct Options {
     pub root: PathBuf,
@@ -27,6 +29,9 @@ pub struct Options {
     pub no_search: bool,
     /// Write into an output folder that holds files practica did not write.
     pub force: bool,
+    /// Write the offline edition: relative links, its own search index, and
+    /// nothing that needs a server, so it works opened from a folder.
+    pub offline: bool,
 }
 
 impl Options {
@@ -41,6 +46,7 @@ impl Options {
             chrome: None,
             no_search: false,
             force: false,
+            offline: false,
         }
     }
 
@@ -49,7 +55,15 @@ impl Options {
     }
 
     fn render_options(&self) -> render::Options {
-        render::Options { search: !self.no_search, pdf: self.pdf }
+        render::Options { search: !self.no_search, pdf: self.pdf, offline: self.offline }
+    }
+
+    fn search(&self) -> render::Search {
+        match (self.no_search, self.offline) {
+            (true, _) => render::Search::None,
+            (false, true) => render::Search::Offline,
+            (false, false) => render::Search::Pagefind,
+        }
     }
 }
 
@@ -65,6 +79,8 @@ pub struct Report {
     pub pdfs: Vec<(String, usize)>,
     /// One line per other language: how much of the guide it has.
     pub languages: Vec<String>,
+    /// The offline edition's zip, when guide.yaml asks for it: site path and size.
+    pub download: Option<(String, u64)>,
     pub elapsed: Duration,
     pub warnings: Diagnostics,
 }
@@ -81,6 +97,7 @@ impl Report {
             pages,
             pdfs,
             languages: Vec::new(),
+            download: None,
             practices: guide.count(Kind::Practice),
             areas: guide.count(Kind::Area),
             tips: guide.count(Kind::Tip),
@@ -108,6 +125,9 @@ impl Report {
         for line in &self.languages {
             s.push('\n');
             s.push_str(line);
+        }
+        if let Some((path, bytes)) = &self.download {
+            s.push_str(&format!("\nOffline edition: {out}/{path} ({})", crate::text::file_size(*bytes, ".")));
         }
         let folders: Vec<String> =
             self.pdfs.iter().map(|(folder, n)| format!("{} in {out}/{folder}", count(*n, "PDF", "PDFs"))).collect();
@@ -147,9 +167,12 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
         texts: loaded.texts,
         language_name,
     };
-    let (guide, texts) = resolve::resolve(input, diags);
+    let (mut guide, texts) = resolve::resolve(input, diags);
+    if opts.offline {
+        guide.addresses = guide.addresses.clone().relative();
+    }
     let strings: Vec<render::Strings> = words.into_iter().map(|w| render::Strings::new(w.words)).collect();
-    let templates = Templates::new(loaded.theme.templates, strings, &guide, !opts.no_search, diags)?;
+    let templates = Templates::new(loaded.theme.templates, strings, &guide, opts.search(), diags)?;
     Some(Prepared { guide, texts, templates, statics: loaded.theme.statics, statics_set })
 }
 
@@ -258,16 +281,31 @@ pub fn build(opts: &Options, progress: &dyn write::pdf::Progress) -> Result<Repo
     if diags.has_errors() {
         return Err(finished(diags));
     }
-    let Prepared { guide, texts, templates, statics, .. } = prepared;
+    let Prepared { guide, texts, mut templates, statics, .. } = prepared;
+    // The zip comes first: every page links it, with its size.
+    let download = if guide.config.offline_download && !opts.offline {
+        let d = offline::download(opts, chrome.as_deref(), progress)?;
+        templates.set_offline_download(&d.path, d.zip.len() as u64);
+        Some(d)
+    } else {
+        None
+    };
     let staging = Staging::create(&target.dir).map_err(|e| write::staging::error(&opts.output, &e))?;
-    let search = !opts.no_search;
+    let pagefind = opts.search() == render::Search::Pagefind;
     let (rendered, pending) = rayon::join(
         || {
             let mut d = Diagnostics::new();
             render::render(&guide, &texts, &templates, opts.render_options(), &staging, &mut d);
+            if opts.search() == render::Search::Offline {
+                for f in render::search::offline::render(&guide, &texts, &templates) {
+                    if let Err(e) = staging.put(f) {
+                        d.push(e);
+                    }
+                }
+            }
             d
         },
-        || search.then(|| render::search::start(&guide, &texts, &templates)).transpose(),
+        || pagefind.then(|| render::search::start(&guide, &texts, &templates)).transpose(),
     );
     diags.append(rendered);
     if diags.has_errors() {
@@ -284,8 +322,21 @@ pub fn build(opts: &Options, progress: &dyn write::pdf::Progress) -> Result<Repo
     }
     let pages = staging.pages();
     let mut pdfs = Vec::new();
+    let mut zip_size = None;
+    if let Some(d) = download {
+        zip_size = Some((d.path.clone(), d.zip.len() as u64));
+        staging.put(OutFile { path: d.path, bytes: d.zip })?;
+        for f in d.pdfs {
+            staging.put(f)?;
+        }
+        if let Some(printed) = d.printed {
+            pdfs = printed.folders;
+            diags.extend(printed.warnings);
+        }
+    }
+    let printed_already = !pdfs.is_empty();
     let mut before_swap = |dir: &Path| {
-        if let Some(chrome) = &chrome {
+        if let Some(chrome) = chrome.as_ref().filter(|_| !printed_already) {
             let printed = write::pdf::print(&guide, dir, chrome, progress)?;
             pdfs = printed.folders;
             diags.extend(printed.warnings);
@@ -296,5 +347,6 @@ pub fn build(opts: &Options, progress: &dyn write::pdf::Progress) -> Result<Repo
     let (_, warnings) = finished(diags).finish(())?;
     let mut report = Report::new(&guide, pages, pdfs, start.elapsed(), warnings);
     report.languages = languages;
+    report.download = zip_size;
     Ok(report)
 }

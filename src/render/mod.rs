@@ -16,7 +16,7 @@ pub mod templates;
 pub mod view;
 
 pub use sink::{Discard, Keep, OutFile, Sink};
-pub use templates::{Strings, Templates};
+pub use templates::{Search, Strings, Templates};
 
 use crate::diagnostic::Diagnostics;
 use crate::guide::{Guide, Texts};
@@ -28,6 +28,9 @@ pub struct Options {
     pub search: bool,
     /// Handouts link their PDFs, which the build prints.
     pub pdf: bool,
+    /// The offline edition: no sitemap or robots.txt, which only a web server's
+    /// visitors (and crawlers) read.
+    pub offline: bool,
 }
 
 /// Renders every web page, handout and feed into `sink` (not the search
@@ -52,6 +55,8 @@ pub fn render(
             }
         }
     }
-    feeds::render(guide, templates, &web, sink, diags);
+    if !opts.offline {
+        feeds::render(guide, templates, &web, sink, diags);
+    }
     handouts::render(guide, texts, templates, handouts::Options { pdf: opts.pdf }, sink, diags);
 }

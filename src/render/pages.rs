@@ -53,7 +53,7 @@ struct PageData {
     title: String,
     summary: Option<String>,
     url: String,
-    canonical: String,
+    canonical: Option<String>,
     breadcrumbs: Vec<Crumb>,
     /// The page in every language it exists in, and the switcher's links.
     languages: Vec<Alternate>,
@@ -219,7 +219,7 @@ fn alternates(v: &View, exists: &dyn Fn(usize) -> Option<String>) -> Vec<Alterna
 fn context(v: &View, what: PageKind) -> (&'static str, Context) {
     let g = v.guide;
     let routes = &v.edition().routes;
-    let mut page = PageData { url: v.href(v.from), canonical: g.addresses.absolute(v.from), ..Default::default() };
+    let mut page = PageData { url: v.href(v.from), canonical: g.addresses.canonical(v.from), ..Default::default() };
     let mut content = String::new();
     let mut nav_current = "";
     // Where each edition has the same page: generated pages are in every edition.

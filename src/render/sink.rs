@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// A file of the built site: its path under the output folder and its bytes.
+#[derive(Debug, Clone)]
 pub struct OutFile {
     pub path: String,
     pub bytes: Vec<u8>,

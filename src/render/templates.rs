@@ -97,10 +97,20 @@ struct SiteSource {
     description: String,
     language: String,
     language_name: String,
-    search: bool,
+    search: Search,
     nav: Vec<(&'static str, String, String)>,
     sources_page: Option<String>,
     routes: address::Routes,
+    offline: bool,
+    /// The offline edition's zip: its site path and size, when it is published.
+    download: Option<(String, u64)>,
+}
+
+#[derive(Serialize)]
+struct Download {
+    url: String,
+    /// `2.1 MB`, in the page's language.
+    size: String,
 }
 
 #[derive(Serialize)]
@@ -132,6 +142,15 @@ struct SiteData<'a> {
     search_url: Option<String>,
     /// Pagefind's runtime, loaded by the theme's script on first use.
     search_bundle: Option<String>,
+    /// In the offline edition, instead of Pagefind: the language's index
+    /// script and the script that searches it.
+    search_index: Option<String>,
+    search_runtime: Option<String>,
+    /// The pages are the offline edition's: links are relative, and nothing
+    /// may need a server.
+    offline: bool,
+    /// The offline edition as one zip file, when guide.yaml asks for it.
+    offline_download: Option<Download>,
     /// Where readers' answers are kept in the browser: one key per guide,
     /// the same in every language, online and in the offline edition.
     answers_key: &'a str,
@@ -141,15 +160,25 @@ struct SiteData<'a> {
     search_words: &'a str,
 }
 
+/// Which search the pages carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Search {
+    /// No search box (`--no-search`).
+    None,
+    /// Pagefind's index and runtime.
+    Pagefind,
+    /// The offline edition's own index, which works from a folder.
+    Offline,
+}
+
 impl Templates {
     /// Parses the templates and sets up what they share, for every edition of
-    /// the guide (`words` in the order of `guide.editions`). `search` says
-    /// whether pages carry the search box.
+    /// the guide (`words` in the order of `guide.editions`).
     pub fn new(
         sources: Vec<TemplateSource>,
         words: Vec<Strings>,
         guide: &Guide,
-        search: bool,
+        search: Search,
         diags: &mut Diagnostics,
     ) -> Option<Templates> {
         let words: Vec<Arc<Strings>> = words.into_iter().map(Arc::new).collect();
@@ -199,6 +228,15 @@ impl Templates {
         Some(templates)
     }
 
+    /// Links every page to the offline edition's zip at site path `path`,
+    /// `bytes` long. Called before any page is rendered, since every page shows it.
+    pub fn set_offline_download(&mut self, path: &str, bytes: u64) {
+        for e in &mut self.editions {
+            e.site.download = Some((path.to_string(), bytes));
+        }
+        self.site_values.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    }
+
     /// The words of edition `edition`'s language.
     pub fn strings(&self, edition: usize) -> &Strings {
         &self.editions[edition].strings
@@ -244,8 +282,16 @@ impl Templates {
                     tags_url: href(&s.routes.tags()),
                     audiences_url: href(&s.routes.audiences()),
                     practices_url: href(&s.routes.practices()),
-                    search_url: s.search.then(|| href(&s.routes.search())),
-                    search_bundle: s.search.then(|| href(&format!("{}pagefind.js", address::SEARCH_BUNDLE))),
+                    search_url: (s.search != Search::None).then(|| href(&s.routes.search())),
+                    search_bundle: (s.search == Search::Pagefind)
+                        .then(|| href(&format!("{}pagefind.js", address::SEARCH_BUNDLE))),
+                    search_index: (s.search == Search::Offline).then(|| href(&s.routes.offline_search_index())),
+                    search_runtime: (s.search == Search::Offline).then(|| href(address::OFFLINE_SEARCH_RUNTIME)),
+                    offline: s.offline,
+                    offline_download: s.download.as_ref().map(|(path, bytes)| Download {
+                        url: href(path),
+                        size: crate::text::file_size(*bytes, &self.editions[edition].strings.get("decimal_separator")),
+                    }),
                     answers_key: &s.answers_key,
                     script_words: &s.script_words,
                     search_words: &s.search_words,
@@ -278,7 +324,7 @@ impl Templates {
 
 /// What the `site` value of an edition's pages is made from: its words, and
 /// its own pages where it has them, else the guide's.
-fn site_source(guide: &Guide, e: &crate::guide::Edition, strings: &Strings, search: bool) -> SiteSource {
+fn site_source(guide: &Guide, e: &crate::guide::Edition, strings: &Strings, search: Search) -> SiteSource {
     let routes = e.routes.clone();
     let page = |name: &str| guide.find(name).map(|id| guide.path(e.doc(id).unwrap_or(id)).to_string());
     let mut nav = vec![("practices", strings.get("nav_practices"), routes.practices())];
@@ -297,7 +343,7 @@ fn site_source(guide: &Guide, e: &crate::guide::Edition, strings: &Strings, sear
     let mut script_words = words("js_");
     script_words.retain(|k, _| !k.starts_with("search_"));
     SiteSource {
-        answers_key: format!("practica:answers:{}", guide.addresses.absolute("")),
+        answers_key: answers_key(guide),
         published_root: if guide.addresses.has_host() { guide.addresses.absolute("") } else { String::new() },
         // Inside a <script> element only `</` could end it early.
         script_words: serde_json::to_string(&script_words).unwrap_or_default().replace("</", "<\\/"),
@@ -308,6 +354,8 @@ fn site_source(guide: &Guide, e: &crate::guide::Edition, strings: &Strings, sear
         language: e.code.clone(),
         language_name: e.name.clone(),
         search,
+        offline: guide.addresses.is_relative(),
+        download: None,
         nav,
         sources_page: page("sources"),
         routes,
@@ -367,6 +415,18 @@ fn report_parts(text: &str) -> Option<(String, usize, usize, String)> {
     let column = parts.next()?.parse().ok()?;
     let line = parts.next()?.parse().ok()?;
     Some((parts.next()?.to_string(), line, column, message))
+}
+
+/// Where a reader's answers are kept in the browser: one entry per guide.
+/// The published address names the guide; without a host the guide's title
+/// does too, because every page opened from a folder (file://) shares one
+/// storage, and two offline guides must not share answers.
+fn answers_key(guide: &Guide) -> String {
+    if guide.addresses.has_host() {
+        format!("practica:answers:{}", guide.addresses.absolute(""))
+    } else {
+        format!("practica:answers:{}:{}", crate::text::slugify(&guide.config.title), guide.addresses.absolute(""))
+    }
 }
 
 #[cfg(test)]

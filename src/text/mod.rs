@@ -1,8 +1,29 @@
-//! Small text helpers every stage shares: slugs and escaping. One of each, so
-//! the site never escapes the same value two ways.
+//! Small text helpers every stage shares: slugs, escaping, file sizes. One of
+//! each, so the site never escapes the same value two ways.
 
 pub mod escape;
 pub mod slug;
 
 pub use escape::escape_html;
 pub use slug::slugify;
+
+/// A file's size as people read it: `850 KB`, `2.1 MB`, with the decimal
+/// separator of the reader's language (`2,1 MB`).
+pub fn file_size(bytes: u64, decimal_separator: &str) -> String {
+    if bytes < 1_000_000 {
+        return format!("{} KB", bytes.div_ceil(1000).max(1));
+    }
+    let mb = format!("{:.1}", bytes as f64 / 1_000_000.0);
+    format!("{} MB", mb.replace('.', decimal_separator))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn file_sizes_read_as_people_write_them() {
+        assert_eq!(super::file_size(894_854, "."), "895 KB");
+        assert_eq!(super::file_size(2_149_000, "."), "2.1 MB");
+        assert_eq!(super::file_size(2_149_000, ","), "2,1 MB");
+        assert_eq!(super::file_size(12, "."), "1 KB");
+    }
+}

@@ -2,6 +2,7 @@
 //! staging folder that replaces the output folder only when the whole build
 //! succeeded; handouts are printed to PDF from that folder before the swap.
 
+pub mod archive;
 pub mod paths;
 pub mod pdf;
 pub mod staging;

@@ -43,7 +43,7 @@ struct PageData {
     title: String,
     summary: Option<String>,
     url: String,
-    canonical: String,
+    canonical: Option<String>,
     breadcrumbs: Vec<Crumb>,
     /// The web page this handout prints, to go back to.
     web_url: Option<String>,
@@ -186,7 +186,7 @@ fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static 
     let mut page = PageData {
         kind: "handout",
         url: view.href(&job.path),
-        canonical: guide.addresses.absolute(&job.path),
+        canonical: guide.addresses.canonical(&job.path),
         pdf: pdf_of(&job.path),
         qr_missing: !guide.addresses.has_host(),
         ..Default::default()

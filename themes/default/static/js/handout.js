@@ -17,6 +17,7 @@
       var to = a.href;
       if (to.indexOf(local) !== 0) return;
       var rest = to.slice(local.length).replace(/(^|\/)index\.html(?=$|[?#])/, "$1");
+      a.setAttribute("data-in-guide", "");
       if (published) a.href = published + rest;
       else a.removeAttribute("href");
     });

@@ -4,14 +4,32 @@
 
   // Search: Pagefind's runtime is loaded on first use, from the bundle the
   // build wrote under the site's base path. Results come from our own markup.
+  // The offline edition, opened from a folder, cannot run Pagefind: there the
+  // form names an index script and a small runtime with the same interface,
+  // both loaded with <script> elements.
   var pagefind = null;
-  function loadPagefind(url) {
+  function loadPagefind(form) {
     if (!pagefind) {
-      pagefind = import(url).then(function (pf) {
-        return pf.options({ excerptLength: 22 }).then(function () { return pf; });
-      });
+      var index = form.getAttribute("data-search-index");
+      pagefind = index
+        ? loadScript(form.getAttribute("data-search-runtime"))
+          .then(function () { return loadScript(index); })
+          .then(function () { return window.practicaOfflineSearch(window.practicaSearchIndex, index); })
+        : import(form.getAttribute("data-pagefind")).then(function (pf) {
+          return pf.options({ excerptLength: 22 }).then(function () { return pf; });
+        });
     }
     return pagefind;
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error("could not load " + src)); };
+      document.head.appendChild(s);
+    });
   }
 
   function el(tag, cls, text) {
@@ -38,8 +56,8 @@
     return word(words[key + "_" + form] != null ? key + "_" + form : key + "_other", v);
   }
 
-  function runSearch(url, query, filters, limit) {
-    return loadPagefind(url).then(function (pf) {
+  function runSearch(form, query, filters, limit) {
+    return loadPagefind(form).then(function (pf) {
       return pf.search(query, { filters: filters || {} });
     }).then(function (search) {
       var results = search ? search.results : [];
@@ -72,7 +90,6 @@
   }
 
   function initHeaderSearch(form) {
-    var url = form.getAttribute("data-pagefind");
     var input = form.querySelector("input[type=search]");
     var panel = el("div", "search-popup");
     panel.hidden = true;
@@ -94,7 +111,7 @@
       var q = input.value.trim();
       var mine = ++seq;
       if (!q) { close(); status.textContent = ""; list.textContent = ""; return; }
-      runSearch(url, q, {}, 6).then(function (res) {
+      runSearch(form, q, {}, 6).then(function (res) {
         if (mine !== seq) return;
         list.textContent = "";
         res.data.forEach(function (d) {
@@ -115,7 +132,7 @@
     }
     input.addEventListener("input", debounce(update, 120));
     // Warm up on focus so the first keystroke's results are not held up by loading.
-    input.addEventListener("focus", function () { loadPagefind(url).catch(function () {}); });
+    input.addEventListener("focus", function () { loadPagefind(form).catch(function () {}); });
     form.addEventListener("keydown", function (e) {
       var ls = links().filter(function (a) { return !a.hidden; });
       var i = ls.indexOf(document.activeElement);
@@ -138,7 +155,7 @@
     });
   }
 
-  function initSearchPage(root, bundle) {
+  function initSearchPage(root, header) {
     var form = root.querySelector("form");
     var input = form.querySelector("input[type=search]");
     var status = root.querySelector("[data-search-status]");
@@ -182,7 +199,7 @@
         status.textContent = word("prompt");
         return;
       }
-      runSearch(bundle, q || null, f, 50).then(function (res) {
+      runSearch(header, q || null, f, 50).then(function (res) {
         if (mine !== seq) return;
         list.textContent = "";
         res.data.forEach(function (d) {
@@ -207,12 +224,12 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    var header = document.querySelector("form.site-search[data-pagefind]");
+    var header = document.querySelector("form.site-search[data-pagefind], form.site-search[data-search-index]");
     if (header) {
       try { words = JSON.parse(header.getAttribute("data-words") || "{}"); } catch (e) { words = {}; }
       initHeaderSearch(header);
       var page = document.querySelector("[data-search-page]");
-      if (page) initSearchPage(page, header.getAttribute("data-pagefind"));
+      if (page) initSearchPage(page, header);
     }
   });
 })();

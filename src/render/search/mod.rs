@@ -6,6 +6,11 @@
 //! HTML is parsed twice and navigation never pollutes results. Only Pagefind's
 //! search runtime (JS + WASM) and index are published; its UI files are not,
 //! because the theme has its own accessible search UI.
+//!
+//! The offline edition cannot use Pagefind (see [`offline`]); it gets an index
+//! of its own made from the same records.
+
+pub mod offline;
 
 use std::collections::BTreeMap;
 
@@ -20,7 +25,10 @@ use crate::text::escape_html;
 
 struct Record {
     url: String,
-    content: String,
+    /// Plain text: the title, the summary, then the body.
+    text: String,
+    /// Where the body starts in `text`.
+    body_start: usize,
     language: String,
     meta: BTreeMap<String, String>,
     filters: BTreeMap<String, Vec<String>>,
@@ -46,10 +54,8 @@ fn record(view: &View, id: DocId) -> Option<Record> {
         content.push_str(s);
         content.push(' ');
     }
+    let body_start = content.len();
     content.push_str(text);
-    // Pagefind returns excerpts of this text as HTML with <mark>s added, so
-    // it must already be HTML-safe.
-    let content = escape_html(&content).into_owned();
 
     let mut meta = BTreeMap::new();
     meta.insert("title".to_string(), d.title.clone());
@@ -75,7 +81,7 @@ fn record(view: &View, id: DocId) -> Option<Record> {
         filters.insert("audience".to_string(), audience);
     }
     let language = view.edition().code.clone();
-    Some(Record { url: guide.path(id).to_string(), content, language, meta, filters })
+    Some(Record { url: guide.path(id).to_string(), text: content, body_start, language, meta, filters })
 }
 
 /// Every record of every edition: the guide's own docs in its language, and
@@ -123,7 +129,10 @@ pub fn start(guide: &Guide, texts: &Texts, templates: &Templates) -> Result<Pend
             let options = pagefind::options::PagefindServiceConfig::builder().build();
             let mut index = pagefind::api::PagefindIndex::new(Some(options))?;
             for r in records {
-                index.add_custom_record(r.url, r.content, r.language, Some(r.meta), Some(r.filters), None).await?;
+                // Pagefind returns excerpts of the text as HTML with <mark>s
+                // added, so it must already be HTML-safe.
+                let content = escape_html(&r.text).into_owned();
+                index.add_custom_record(r.url, content, r.language, Some(r.meta), Some(r.filters), None).await?;
             }
             Ok::<_, Box<dyn std::error::Error + Send + Sync>>(index)
         })
