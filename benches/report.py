@@ -61,6 +61,19 @@ def main():
             f"| {n:,} | {tool} | {pages:,} | {fmt_s(med)} | {spread} | {pages / med:,.0f} | {rss / 1024:,.0f} MB | {rt} | {rr} |"
         )
 
+    offline = [n for n in sizes if read(os.path.join(results_dir, f"offline-index-{n}"))]
+    if offline:
+        print()
+        print("| practices | offline search: index | runtime | together | index gzipped | Pagefind's bundle online (all languages, for comparison) |")
+        print("|---:|---:|---:|---:|---:|---:|")
+        for n in offline:
+            index = int(read(os.path.join(results_dir, f"offline-index-{n}")))
+            runtime = int(read(os.path.join(results_dir, f"offline-runtime-{n}")))
+            gz = int(read(os.path.join(results_dir, f"offline-index-gz-{n}")))
+            pf = int(read(os.path.join(results_dir, f"pagefind-bundle-{n}"), "0"))
+            mb = lambda b: f"{b / 1e6:.2f} MB"
+            print(f"| {int(n):,} | {mb(index)} | {runtime / 1e3:.1f} KB | **{mb(index + runtime)}** | {mb(gz)} | {mb(pf)} |")
+
     serve = []
     for name in [f"serve-{n}" for n in sizes] + ["serve-shipped"]:
         raw = read(os.path.join(results_dir, f"{name}.json"))

@@ -128,6 +128,14 @@ for n in "${sizes[@]}"; do
     echo "== $n practices: practica (with search) vs hugo + pagefind"
     compare "search-$n" "$p_search" "$h_search" "$clean"
   fi
+  echo "== $n practices: the offline edition's search, in bytes"
+  bash -c "$clean"
+  "$practica" build --root "$src_p" --output "$work/out-$n/offline" --offline >/dev/null
+  stat -c %s "$work/out-$n/offline/search/offline-index.js" >"$results/offline-index-$n"
+  stat -c %s "$work/out-$n/offline/js/search-offline.js" >"$results/offline-runtime-$n"
+  gzip -9c "$work/out-$n/offline/search/offline-index.js" | wc -c >"$results/offline-index-gz-$n"
+  "$practica" build --root "$src_p" --output "$work/out-$n/online" >/dev/null
+  du -sb "$work/out-$n/online/pagefind" | cut -f1 >"$results/pagefind-bundle-$n"
   rm -rf "$work/out-$n"
 
   if [[ -z "${SKIP_SERVE:-}" ]]; then

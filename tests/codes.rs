@@ -126,6 +126,32 @@ fn cases() -> Vec<Case> {
             },
             args: check(),
         },
+        c("P0701", |r| {
+            edit(r, "content/about.md", "title: About", "title: About\nreviewed: 2000-01-01\nnext_review: 2001-01-01")
+        }),
+        c("P0702", |r| edit(r, "guide.yaml", "language: en", "language: en\nreview_every: 12")),
+        c("P0508", |r| {
+            edit(r, "content/about.md", "title: About", "title: About\nchanges: [{date: 2026-01-01, note: New.}]");
+            edit(r, "guide.yaml", "base_url: https://example.org/guides/peer/", "base_url: /guides/peer/");
+        }),
+        c("P0507", |r| {
+            let git = |args: &[&str]| {
+                let o = std::process::Command::new("git")
+                    .current_dir(r)
+                    .args(["-c", "user.name=E", "-c", "user.email=e@example.org", "-c", "commit.gpgsign=false"])
+                    .args(args)
+                    .output()
+                    .unwrap();
+                assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+                String::from_utf8_lossy(&o.stdout).trim().to_string()
+            };
+            git(&["init", "-q"]);
+            git(&["add", "."]);
+            git(&["commit", "-q", "-m", "one"]);
+            // What a `--depth 1` clone leaves: history cut at this commit.
+            let head = git(&["rev-parse", "HEAD"]);
+            write(r, ".git/shallow", &format!("{head}\n"));
+        }),
         Case {
             code: "P0501",
             setup: |r| write(r, "in-the-way", "a file where the output's parent folder should be"),

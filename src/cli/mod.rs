@@ -142,6 +142,7 @@ pub fn main() -> ExitCode {
                 no_search,
                 force,
                 offline,
+                git_dates: true,
             };
             let progress = PdfProgress::new(std::io::stderr().is_terminal());
             match pipeline::build(&opts, &progress) {
@@ -154,7 +155,7 @@ pub fn main() -> ExitCode {
             }
         }
         Command::Serve { root, port, bind, open, no_search, drafts, allow_host } => {
-            let build = Options { drafts, no_search, ..Options::new(root.clone()) };
+            let build = Options { drafts, no_search, git_dates: false, ..Options::new(root.clone()) };
             let opts = practica::serve::ServeOptions { build, bind, port, open, allow_hosts: allow_host };
             match practica::serve::run(opts) {
                 Ok(()) => ExitCode::SUCCESS,

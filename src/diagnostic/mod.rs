@@ -106,6 +106,10 @@ codes! {
     /// A translation gives a value the page it translates decides (audience,
     /// tags, weight, ...) and gives it differently.
     TranslationDisagrees = "P0606",
+    /// Note: a page's review is overdue.
+    ReviewOverdue = "P0701",
+    /// Note: the guide asks for reviews (`review_every`) and a page was never reviewed.
+    NeverReviewed = "P0702",
     /// A link points to a content file or page address that does not exist.
     BrokenLink = "P0301",
     /// A link's #anchor names no heading on the target page.
@@ -136,6 +140,10 @@ codes! {
     Refused = "P0505",
     /// Warning: a practice's printed handout runs over one page.
     LongHandout = "P0506",
+    /// Warning: the guide is in a shallow git clone, so no "Last updated" dates.
+    ShallowHistory = "P0507",
+    /// Warning: the guide has changes to publish but no host for the feed's addresses.
+    FeedWithoutHost = "P0508",
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

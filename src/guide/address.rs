@@ -260,6 +260,16 @@ impl Routes {
         self.at("assessment/items.js")
     }
 
+    /// Every change the editors noted, newest first.
+    pub fn whats_new(&self) -> String {
+        self.at("whats-new/")
+    }
+
+    /// The Atom feed of the same changes.
+    pub fn feed(&self) -> String {
+        self.at("feed.xml")
+    }
+
     pub fn not_found(&self) -> String {
         self.at("404.html")
     }

@@ -119,6 +119,11 @@ impl Guide {
         self.published.contains(site_path)
     }
 
+    /// Whether any page notes a change for readers (`changes:`).
+    pub fn has_changes(&self) -> bool {
+        self.docs[..self.originals].iter().any(|d| !d.changes.is_empty())
+    }
+
     pub fn published(&self) -> impl Iterator<Item = &str> {
         self.published.iter().map(String::as_str)
     }

@@ -23,6 +23,8 @@ pub enum PageKind {
     ActionPlan,
     /// Several people's answers side by side, in the browser.
     TeamView,
+    /// Every change editors noted, newest first.
+    WhatsNew,
     /// The list of every handout.
     Handouts,
     PracticeHandout(DocId),
@@ -78,6 +80,9 @@ pub fn web_pages(guide: &Guide, edition: &Edition) -> Vec<Page> {
     if has_assessment(guide) {
         out.push(page(routes.action_plan(), PageKind::ActionPlan));
         out.push(page(routes.team_view(), PageKind::TeamView));
+    }
+    if guide.has_changes() {
+        out.push(page(routes.whats_new(), PageKind::WhatsNew));
     }
     out.push(page(routes.not_found(), PageKind::NotFound));
     out

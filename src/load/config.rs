@@ -30,6 +30,8 @@ const KEYS: &[&str] = &[
     "unsafe_html",
     "languages",
     "offline_download",
+    "review_every",
+    "feedback",
 ];
 const SOURCE_KEYS: &[&str] = &["title", "publisher", "year", "url", "note"];
 const BUNDLE_KEYS: &[&str] = &["name", "title", "subtitle", "event", "date", "paper", "include"];
@@ -110,6 +112,10 @@ pub struct Config {
     pub unsafe_html: bool,
     /// A build also publishes the offline edition as one zip file.
     pub offline_download: bool,
+    /// Months between reviews of a page (`review_every:`), when the guide sets it.
+    pub review_every: Option<u32>,
+    /// Where readers' feedback on a page goes.
+    pub feedback: Option<Feedback>,
     pub title: String,
     pub description: String,
     pub base_url: String,
@@ -219,6 +225,8 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
     let allow_outside_symlinks = f.bool("allow_outside_symlinks").unwrap_or(false);
     let unsafe_html = f.bool("unsafe_html").unwrap_or(false);
     let offline_download = f.bool("offline_download").unwrap_or(false);
+    let review_every = read_review_every(&mut f);
+    let feedback = read_feedback(&mut f, file);
 
     let mut audiences = Vec::new();
     let audiences_declared = f.get("audiences").is_some();
@@ -377,6 +385,8 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
         allow_outside_symlinks,
         unsafe_html,
         offline_download,
+        review_every,
+        feedback,
         title,
         description,
         base_url,
@@ -471,6 +481,54 @@ fn read_paper(f: &mut Fields, key: &str) -> Option<Paper> {
             None
         }
     }
+}
+
+/// Where readers' feedback goes: an email address, or the address of a form
+/// or issue tracker with `{url}`, `{title}` and `{answer}` to fill in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Feedback {
+    Mail(String),
+    Url(String),
+}
+
+fn read_review_every(f: &mut Fields) -> Option<u32> {
+    let months = f.int("review_every")?;
+    if (1..=120).contains(&months) {
+        return Some(months as u32);
+    }
+    let line = f.line_of("review_every");
+    f.diagnostics.push(
+        Diagnostic::error(Code::ConfigValue, f.file(), line, format!("`review_every` is {months} months"))
+            .with_help("give the months between reviews of a page, from 1 to 120: review_every: 12"),
+    );
+    None
+}
+
+fn read_feedback(f: &mut Fields, file: &Path) -> Option<Feedback> {
+    let value = f.string("feedback")?.trim().to_string();
+    let line = f.line_of("feedback");
+    if let Some(address) = value.strip_prefix("mailto:") {
+        if address.contains('@') && !address.contains(['?', ' ']) {
+            return Some(Feedback::Mail(address.to_string()));
+        }
+    } else if (value.starts_with("https://") || value.starts_with("http://")) && !value.contains(' ') {
+        return Some(Feedback::Url(value));
+    }
+    let hint = if value.contains('@') && !value.contains(':') {
+        format!("for an email address write feedback: mailto:{value}")
+    } else {
+        "write feedback: mailto:guide@example.org, or the address of a form with {url} and {title} where the page's address and title go: feedback: https://example.org/form?page={url}&title={title}".to_string()
+    };
+    f.diagnostics.push(
+        Diagnostic::error(
+            Code::ConfigValue,
+            file,
+            line,
+            format!("`feedback: {value}` is neither a mailto: address nor a web address"),
+        )
+        .with_help(hint),
+    );
+    None
 }
 
 /// A base_url must be the full address (`https://host/path/`) or a path from

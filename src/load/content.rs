@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use rayon::prelude::*;
 use serde_yaml::Value;
 
@@ -61,14 +63,35 @@ impl Kind {
 
     fn keys(self) -> &'static [&'static str] {
         match self {
-            Kind::Home | Kind::Section => &["title", "summary"],
-            Kind::Area => &["title", "summary", "weight", "draft"],
-            Kind::Practice => &["title", "summary", "audience", "tags", "related", "source", "weight", "draft"],
-            Kind::Tip => &["title", "summary", "applies_to", "source", "weight", "draft"],
-            Kind::Checklist => &["title", "summary", "source", "weight", "draft"],
-            Kind::Page => &["title", "summary", "weight", "draft"],
+            Kind::Home | Kind::Section => &["title", "summary", "reviewed", "next_review", "changes"],
+            Kind::Area => &["title", "summary", "weight", "draft", "reviewed", "next_review", "changes"],
+            Kind::Practice => &[
+                "title",
+                "summary",
+                "audience",
+                "tags",
+                "related",
+                "source",
+                "weight",
+                "draft",
+                "reviewed",
+                "next_review",
+                "changes",
+            ],
+            Kind::Tip => {
+                &["title", "summary", "applies_to", "source", "weight", "draft", "reviewed", "next_review", "changes"]
+            }
+            Kind::Checklist => &["title", "summary", "source", "weight", "draft", "reviewed", "next_review", "changes"],
+            Kind::Page => &["title", "summary", "weight", "draft", "reviewed", "next_review", "changes"],
         }
     }
+}
+
+/// A change to a page that matters to its readers, as its editor noted it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub date: NaiveDate,
+    pub note: String,
 }
 
 /// One content file, as written.
@@ -106,6 +129,15 @@ pub struct Doc {
     /// A translation's record of the source text it was brought up to date
     /// with (`source_hash:`), to tell when the source changed since.
     pub source_hash: Option<String>,
+    /// When an editor last checked the page is still right (`reviewed:`).
+    pub reviewed: Option<NaiveDate>,
+    /// When it should be checked next (`next_review:`), if the page says so.
+    pub next_review: Option<NaiveDate>,
+    /// `changes:`, as written (newest first or not).
+    pub changes: Vec<Change>,
+    /// The date of the last commit that changed the file, when the guide is
+    /// in a git repository (set by `load`, not read from the file).
+    pub updated: Option<NaiveDate>,
 }
 
 /// A content file as read: what it is, and its Markdown body.
@@ -295,6 +327,10 @@ fn parse(
         failed: true,
         lang: lang.clone(),
         source_hash: None,
+        reviewed: None,
+        next_review: None,
+        changes: Vec::new(),
+        updated: None,
     };
     let bytes = match read() {
         Ok(b) => b,
@@ -411,6 +447,9 @@ fn parse(
     let related = if has("related") { f.string_list("related") } else { Vec::new() };
     let applies_to = if has("applies_to") { f.string_list("applies_to") } else { Vec::new() };
     let source = if has("source") { f.one_or_many("source") } else { Vec::new() };
+    let reviewed = f.date("reviewed");
+    let next_review = f.date("next_review");
+    let changes = changes(&mut f);
     let key_lines = map
         .keys()
         .map(|k| {
@@ -441,11 +480,52 @@ fn parse(
         failed: false,
         lang,
         source_hash,
+        reviewed,
+        next_review,
+        changes,
+        updated: None,
     };
     // CommonMark asks for U+0000 to become U+FFFD; pulldown-cmark passes it
     // through, and a NUL in a page is an HTML parse error.
     let body = split.body.replace('\0', "\u{fffd}");
     (Some(Ok(Source { doc, body })), diags)
+}
+
+/// `changes:`, a list of `{date, note}`.
+fn changes(f: &mut Fields) -> Vec<Change> {
+    let Some(items) = f.sequence("changes") else { return Vec::new() };
+    let line = f.line_of("changes");
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let Value::Mapping(m) = item else {
+            f.diagnostics.push(
+                Diagnostic::error(Code::WrongType, f.file(), line + i + 1, "each change must give its date and a note")
+                    .with_help("write it as - {date: 2026-03-01, note: Added guidance on billing codes.}"),
+            );
+            continue;
+        };
+        let mut cf = f.nested(m, line + i);
+        cf.check_keys(&["date", "note"], "a change", Code::UnknownKey);
+        let date = cf.date("date");
+        let note = cf.string("note").map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+        if note.is_none() && cf.get("note").is_none() {
+            cf.diagnostics.push(
+                Diagnostic::error(Code::MissingField, f.file(), line + i + 1, "this change has no `note`")
+                    .with_help("say what changed for readers: note: Added guidance on billing codes."),
+            );
+        }
+        if date.is_none() && cf.get("date").is_none() {
+            cf.diagnostics.push(
+                Diagnostic::error(Code::MissingField, f.file(), line + i + 1, "this change has no `date`")
+                    .with_help("add the day it was made: date: 2026-03-01"),
+            );
+        }
+        f.diagnostics.append(cf.take_diagnostics());
+        if let (Some(date), Some(note)) = (date, note) {
+            out.push(Change { date, note });
+        }
+    }
+    out
 }
 
 fn capitalise(s: &str) -> String {

@@ -6,6 +6,7 @@
 pub mod config;
 pub mod content;
 pub mod front_matter;
+pub mod git;
 pub mod theme;
 pub mod translations;
 pub mod walk;
@@ -36,6 +37,9 @@ pub struct LoadOptions {
     pub drafts: bool,
     /// Replaces guide.yaml's base_url.
     pub base_url: Option<String>,
+    /// Read each page's last-updated date from git (builds do; the preview,
+    /// which rebuilds on every save, does not).
+    pub git_dates: bool,
 }
 
 /// Reads everything a build needs from `root`. `None` when guide.yaml or the
@@ -51,7 +55,21 @@ pub fn load(root: &Path, opts: &LoadOptions, diags: &mut Diagnostics) -> Option<
     }
     let rules = walk::Rules::new(root, config.allow_outside_symlinks);
     let codes: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
-    let (sources, drafts) = content::load(root, &rules, opts.drafts, &codes, diags);
+    let git = if opts.git_dates {
+        git::start(root).unwrap_or_else(|warning| {
+            diags.push(warning);
+            None
+        })
+    } else {
+        None
+    };
+    let (mut sources, drafts) = content::load(root, &rules, opts.drafts, &codes, diags);
+    if let Some(git) = git {
+        let dates = git.dates();
+        for s in &mut sources {
+            s.doc.updated = dates.get(&s.doc.file.to_string_lossy().replace('\\', "/")).copied();
+        }
+    }
     let texts =
         config.languages.iter().map(|l| (l.code.clone(), translations::load(root, &l.code, &config, diags))).collect();
     let mut languages = vec![config.language.clone()];

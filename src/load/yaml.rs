@@ -351,6 +351,21 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A calendar date written `2026-03-01`.
+    pub fn date(&mut self, key: &str) -> Option<chrono::NaiveDate> {
+        let text = match self.get(key)? {
+            Value::String(s) => s.trim().to_string(),
+            _ => String::new(),
+        };
+        match chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+            Ok(d) if text.len() == 10 => Some(d),
+            _ => {
+                self.wrong_type(key, "a date written year-month-day", format!("e.g. {key}: 2026-03-01"));
+                None
+            }
+        }
+    }
+
     pub fn int(&mut self, key: &str) -> Option<i64> {
         match self.get(key)? {
             Value::Number(n) if n.as_i64().is_some() => n.as_i64(),

@@ -32,6 +32,8 @@ pub struct Options {
     /// Write the offline edition: relative links, its own search index, and
     /// nothing that needs a server, so it works opened from a folder.
     pub offline: bool,
+    /// Read last-updated dates from git (not in the preview, which rebuilds on every save).
+    pub git_dates: bool,
 }
 
 impl Options {
@@ -47,11 +49,12 @@ impl Options {
             no_search: false,
             force: false,
             offline: false,
+            git_dates: true,
         }
     }
 
     fn load_options(&self) -> LoadOptions {
-        LoadOptions { drafts: self.drafts, base_url: self.base_url.clone() }
+        LoadOptions { drafts: self.drafts, base_url: self.base_url.clone(), git_dates: self.git_dates }
     }
 
     fn render_options(&self) -> render::Options {

@@ -13,6 +13,7 @@ pub mod pages;
 pub mod search;
 pub mod sink;
 pub mod templates;
+pub mod updates;
 pub mod view;
 
 pub use sink::{Discard, Keep, OutFile, Sink};
@@ -56,7 +57,7 @@ pub fn render(
         }
     }
     if !opts.offline {
-        feeds::render(guide, templates, &web, sink, diags);
+        feeds::render(guide, texts, templates, &web, sink, diags);
     }
     handouts::render(guide, texts, templates, handouts::Options { pdf: opts.pdf }, sink, diags);
 }

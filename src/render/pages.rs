@@ -13,6 +13,7 @@ use crate::guide::{DocId, Guide, Kind, Term, Texts};
 use crate::load::config::Source;
 use crate::render::sink::{OutFile, Sink, render_jobs};
 use crate::render::templates::Templates;
+use crate::render::updates;
 pub use crate::render::view::{Crumb, Item, View};
 
 #[derive(Serialize)]
@@ -78,6 +79,12 @@ struct PageData {
     /// On the home page, the checklists a reader can assess their
     /// organisation with.
     assess_lists: Vec<Item>,
+    /// A doc's review and last-updated dates.
+    dates: Option<updates::PageDates>,
+    /// A doc's changes, newest first; on "What's new", every change.
+    changes: Vec<updates::ChangeItem>,
+    /// Links for readers' feedback on the page, when guide.yaml has `feedback:`.
+    feedback: Option<updates::FeedbackLinks>,
     /// What the assessment script needs, on pages with checklist items and
     /// on the action plan and team view.
     assess: Option<Assess>,
@@ -296,6 +303,14 @@ fn context(v: &View, what: PageKind) -> (&'static str, Context) {
             page.items = g.checklists.iter().map(|&c| v.item(c)).collect();
             "assessment-plan.html"
         }
+        PageKind::WhatsNew => {
+            page.kind = "whats-new".into();
+            page.title = v.word("whats_new");
+            page.summary = Some(v.word("whats_new_summary"));
+            page.breadcrumbs = v.crumbs(&[]);
+            page.changes = updates::whats_new(v);
+            "whats-new.html"
+        }
         PageKind::TeamView => {
             page.kind = "team-view".into();
             page.title = v.word("team_title");
@@ -345,6 +360,9 @@ fn doc_context(
         .map(|h| Item { title: h.text.clone(), url: format!("#{}", h.id), ..Default::default() })
         .collect();
     page.task_count = v.texts.scans[id].tasks.len();
+    page.dates = updates::page_dates(v, id);
+    page.changes = updates::page_changes(v, id);
+    page.feedback = updates::feedback(v, id);
     page.handout_url = routes.handout(d).filter(|_| !v.foreign(id)).map(|p| v.href(&p));
     if page.task_count > 0 {
         page.assess = Some(assess(v, list_key(d), page.handout_url.clone()));

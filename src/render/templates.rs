@@ -104,6 +104,8 @@ struct SiteSource {
     offline: bool,
     /// The offline edition's zip: its site path and size, when it is published.
     download: Option<(String, u64)>,
+    /// Some page notes a change for readers.
+    changes: bool,
 }
 
 #[derive(Serialize)]
@@ -151,6 +153,10 @@ struct SiteData<'a> {
     offline: bool,
     /// The offline edition as one zip file, when guide.yaml asks for it.
     offline_download: Option<Download>,
+    /// "What's new", when any page notes a change.
+    whats_new_url: Option<String>,
+    /// The Atom feed of the same changes (only with a host: a feed's links are absolute).
+    feed_url: Option<String>,
     /// Where readers' answers are kept in the browser: one key per guide,
     /// the same in every language, online and in the offline edition.
     answers_key: &'a str,
@@ -288,6 +294,8 @@ impl Templates {
                     search_index: (s.search == Search::Offline).then(|| href(&s.routes.offline_search_index())),
                     search_runtime: (s.search == Search::Offline).then(|| href(address::OFFLINE_SEARCH_RUNTIME)),
                     offline: s.offline,
+                    whats_new_url: s.changes.then(|| href(&s.routes.whats_new())),
+                    feed_url: (s.changes && self.addresses.has_host() && !s.offline).then(|| href(&s.routes.feed())),
                     offline_download: s.download.as_ref().map(|(path, bytes)| Download {
                         url: href(path),
                         size: crate::text::file_size(*bytes, &self.editions[edition].strings.get("decimal_separator")),
@@ -356,6 +364,7 @@ fn site_source(guide: &Guide, e: &crate::guide::Edition, strings: &Strings, sear
         search,
         offline: guide.addresses.is_relative(),
         download: None,
+        changes: guide.has_changes(),
         nav,
         sources_page: page("sources"),
         routes,

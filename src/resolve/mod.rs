@@ -13,6 +13,7 @@ pub mod html;
 pub mod incremental;
 pub mod links;
 pub mod relations;
+pub mod reviews;
 pub mod scan;
 pub mod translations;
 pub mod warnings;
@@ -112,6 +113,7 @@ pub fn resolve(input: Input, diags: &mut Diagnostics) -> (Guide, Texts) {
     warnings::check(&guide, &scans, diags);
     bundles::check(&guide, diags);
     translations::report(&guide, &bodies, &scans, diags);
+    reviews::report(&guide, diags);
     if guide.home.is_none() && !diags.iter().any(|d| d.code == Code::Misplaced && d.line == 0) {
         diags.push(
             Diagnostic::warning(Code::Misplaced, "content/_index.md", 0, "the guide has no home page text")

@@ -76,6 +76,9 @@ pub fn attach(
             related: src.related.clone(),
             source: src.source.clone(),
             applies_to: src.applies_to.clone(),
+            // A page is reviewed in its own language, with its translations.
+            reviewed: src.reviewed,
+            next_review: src.next_review,
             ..doc
         };
         guide.paths.push(guide.editions[e].routes.doc(&translated));
@@ -98,6 +101,8 @@ fn disagreements(src: &Doc, doc: &Doc, diags: &mut Diagnostics) {
         ("related", doc.related != src.related),
         ("source", doc.source != src.source),
         ("applies_to", doc.applies_to != src.applies_to),
+        ("reviewed", doc.reviewed != src.reviewed),
+        ("next_review", doc.next_review != src.next_review),
     ];
     for (key, differs) in differs {
         let Some(&line) = doc.key_lines.get(key).filter(|_| differs) else { continue };

@@ -318,7 +318,8 @@ fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static 
         | PageKind::Search
         | PageKind::NotFound
         | PageKind::ActionPlan
-        | PageKind::TeamView => unreachable!("web pages are rendered by render::pages"),
+        | PageKind::TeamView
+        | PageKind::WhatsNew => unreachable!("web pages are rendered by render::pages"),
     }
     page.paper = paper.name();
     page.paper_label = strings.get(&format!("paper_{}", paper.name())).to_string();
