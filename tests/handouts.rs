@@ -246,6 +246,21 @@ fn two_bundles_with_one_name_is_an_error() {
 }
 
 #[test]
+fn an_area_called_complete_is_an_error_naming_the_complete_guide() {
+    fails_with(
+        |r| fs::rename(r.join("content/practices/support"), r.join("content/practices/complete")).unwrap(),
+        &[],
+        &[
+            "content/practices/complete/_index.md:1",
+            "an area cannot be called `complete`",
+            "/handouts/complete/, where practica publishes the handout of the complete guide",
+            "rename the folder content/practices/complete/",
+            "nothing was written",
+        ],
+    );
+}
+
+#[test]
 fn pdf_without_chromium_fails_clearly_and_writes_nothing() {
     let err =
         fails_with(|_| {}, &["--pdf", "--chrome", "/nonexistent/chromium"], &["--chrome", "apt-get install chromium"]);
