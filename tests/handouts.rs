@@ -35,6 +35,7 @@ const HANDOUT_PAGES: &[&str] = &[
     "handouts/support/regular-supervision/index.html",
     "handouts/checklists/self-check/index.html",
     "handouts/bundles/training-day/index.html",
+    "handouts/complete/index.html",
 ];
 
 #[test]
@@ -148,6 +149,77 @@ fn bundle_has_a_cover_contents_and_its_parts_in_order() {
     for target in attr_values(&html, "href=\"#") {
         assert!(ids.contains(&target), "#{target} names no id on the page");
     }
+}
+
+/// Where each of `wanted` first occurs in `html`, failing on one that is missing or out of order.
+fn in_order(html: &str, wanted: &[&str]) {
+    let at: Vec<usize> =
+        wanted.iter().map(|o| html.find(o).unwrap_or_else(|| panic!("`{o}` missing from:\n{html}"))).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "out of order: {wanted:?} at {at:?}");
+}
+
+#[test]
+fn complete_guide_has_a_cover_contents_and_every_part_in_reading_order() {
+    let (_t, out, _) = built(&[]);
+    let html = read(&out, "handouts/complete/index.html");
+    let text = visible_text(&html);
+    for want in [
+        "The complete guide Fixture Guide A small guide the tests build. \
+         The whole guide online: https://example.org/guides/peer/",
+        "Contents Hiring (2 practices) Write job descriptions Interview",
+        "Support (1 practice) Regular supervision Train supervisors (tip) Self check (worksheet)",
+        // The tip's text, and the worksheet's items with boxes, owner and date.
+        "Take the course.",
+        "Item In place In progress Not yet Owner Target date Job descriptions exist.",
+    ] {
+        assert!(text.contains(want), "`{want}` missing from: {text}");
+    }
+    assert_eq!(decode_svg_qr(&html), "https://example.org/guides/peer/", "the cover's code is the guide's address");
+    assert!(html.contains(r#"<title>The complete guide (printable handout)"#), "{html}");
+    // Areas and practices in the guide's reading order (by weight), then the tips, then the checklists.
+    in_order(
+        &html,
+        &[
+            r#"class="part-title">Hiring</h2>"#,
+            r#"class="part-title">Write job descriptions</h3>"#,
+            r#"class="part-title">Interview "#,
+            r#"class="part-title">Support</h2>"#,
+            r#"class="part-title">Regular supervision</h3>"#,
+            r#"class="part-title">Train supervisors</h2>"#,
+            r#"class="part-title">Self check</h2>"#,
+        ],
+    );
+    assert!(!text.contains("Secret draft practice"), "drafts stay out");
+    assert_eq!(html.matches("<h1").count(), 1);
+    assert_eq!(html.matches(r#"<section class="part part-area new-page""#).count(), 2, "each area starts a page");
+    assert_eq!(html.matches(r#"<section class="part part-practice new-page""#).count(), 3);
+    assert!(html.contains(r#"<section class="part part-worksheet new-page""#));
+    assert_eq!(html.matches(r#"<td class="cell-box"><span class="box" aria-hidden="true"></span></td>"#).count(), 6);
+    assert!(html.contains(r#"href="/guides/peer/handouts/paper-letter.css""#), "the guide's paper");
+    assert!(html.contains(r#"<a href="/guides/peer/">Back to the web page</a>"#), "back to the home page");
+
+    let ids = attr_values(&html, " id=\"");
+    let unique: HashSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "duplicate ids: {ids:?}");
+    for target in attr_values(&html, "href=\"#") {
+        assert!(ids.contains(&target), "#{target} names no id on the page");
+    }
+}
+
+#[test]
+fn the_list_of_handouts_offers_the_complete_guide_first() {
+    let (_t, out, _) = built(&[]);
+    let index = read(&out, "handouts/index.html");
+    let first = attr_values(&index, r#"<a href="/guides/peer/handouts/"#).into_iter().find(|h| !h.is_empty());
+    assert_eq!(first.as_deref(), Some("complete/"), "{index}");
+    let text = visible_text(&index);
+    assert!(
+        text.contains(
+            "The complete guide Fixture Guide Every practice area and practice, the tips and the checklist worksheets"
+        ),
+        "{text}"
+    );
+    in_order(&index, &[r#"id="complete-heading""#, r#"id="bundles-heading""#, r#"id="areas-heading""#]);
 }
 
 #[test]
@@ -421,10 +493,18 @@ fn check_shipped_pdfs(paper: &str, size: (f64, f64)) {
         assert!(es_bundle.contains(&fold(&title)), "the Spanish bundle lacks `{title}`");
     }
 
+    for (lang, prefix) in [("en", ""), ("es", "es/")] {
+        check_complete_guide(&out, lang, prefix);
+    }
+
     for (pdfs, footer) in [
         (&pdfs, "Growing and Sustaining the Peer Workforce"),
         (&spanish, "Ampliar y sostener el personal de apoyo entre pares"),
     ] {
+        assert!(
+            pdfs.iter().any(|(pdf, _)| pdf.ends_with("handouts/complete/handout.pdf")),
+            "the complete guide is among the PDFs checked for stranded headings"
+        );
         for (pdf, html) in pdfs {
             let heads = headings(html);
             for (n, last) in last_lines(&pdftotext(pdf), footer).iter().enumerate() {
@@ -440,12 +520,77 @@ fn check_shipped_pdfs(paper: &str, size: (f64, f64)) {
         index
             .contains(r#"<a class="pdf-link" href="/handouts/bundles/workforce-integration-2020/handout.pdf">PDF</a>"#)
     );
+    assert!(index.contains(r#"<a class="pdf-link" href="/handouts/complete/handout.pdf">PDF</a>"#), "{index}");
 
     let practice = out.join("handouts/supervision/ongoing-supervision/handout.pdf");
     assert_eq!(decode_pdf_qr(&practice), "https://guide.example.org/practices/supervision/ongoing-supervision/");
     // A Spanish handout's code leads to the Spanish page.
     let practice = out.join("es/handouts/supervision/ongoing-supervision/handout.pdf");
     assert_eq!(decode_pdf_qr(&practice), "https://guide.example.org/es/practices/supervision/ongoing-supervision/");
+}
+
+/// The complete guide's PDF in one edition: every area starts a page with
+/// its kicker and title, and so does every practice, with its area as kicker,
+/// in the order the edition's /practices/ page reads.
+fn check_complete_guide(out: &Path, lang: &str, prefix: &str) {
+    let pdf = out.join(format!("{prefix}handouts/complete/handout.pdf"));
+    assert!(pdf.is_file(), "{} was not printed", pdf.display());
+    let pages: Vec<String> = pdftotext(&pdf).split('\u{c}').map(fold).collect();
+    let area_kicker = theme_word(lang, "kind_area").to_uppercase();
+    let mut last_page = 0;
+    let mut area = String::new();
+    for (is_area, title) in reading_order(&read(out, &format!("{prefix}practices/index.html"))) {
+        let start = if is_area {
+            area = title.clone();
+            format!("{area_kicker} {}", fold(&title))
+        } else {
+            format!("{} {}", area.to_uppercase(), fold(&title))
+        };
+        let page = pages
+            .iter()
+            .position(|p| p.starts_with(&start))
+            .unwrap_or_else(|| panic!("no page of {} starts with `{start}`", pdf.display()));
+        assert!(page > last_page, "`{title}` is on page {} of {}, out of reading order", page + 1, pdf.display());
+        last_page = page;
+    }
+    // Contents run past nine entries: their numbers print whole, inside the margin (14 mm = 39.7 pt).
+    for (_, x) in words_with_x(&pdf).iter().filter(|(w, _)| w == "10.") {
+        assert!(*x >= 39.0, "`10.` starts at {x} pt in {}, in the margin where Chromium clips it", pdf.display());
+    }
+}
+
+/// The areas (true) and practices (false) of a built /practices/ page, in the order it lists them.
+fn reading_order(practices_page: &str) -> Vec<(bool, String)> {
+    let mut out = Vec::new();
+    let mut rest = practices_page;
+    loop {
+        let area = rest.find("<h2 id=\"area-");
+        let practice = rest.find("<h3 class=\"card-title\">");
+        let (at, is_area) = match (area, practice) {
+            (Some(a), Some(p)) if a < p => (a, true),
+            (Some(a), None) => (a, true),
+            (_, Some(p)) => (p, false),
+            (None, None) => break,
+        };
+        rest = &rest[at..];
+        // The title is the link; a note such as "(en inglés)" may follow it.
+        let end = rest.find("</a>").unwrap();
+        let title = visible_text(&rest[..end]).replace("&#x27;", "'").replace("&#x2F;", "/");
+        out.push((is_area, title));
+        rest = &rest[end..];
+    }
+    assert!(out.iter().any(|(a, _)| *a) && out.iter().any(|(a, _)| !a), "no areas or practices in {practices_page}");
+    out
+}
+
+/// A word of the default theme's strings for `language`.
+fn theme_word(language: &str, key: &str) -> String {
+    let text = fs::read_to_string(manifest_dir().join(format!("themes/default/strings/{language}.yaml"))).unwrap();
+    let yaml: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    yaml.get(key)
+        .and_then(|v| v.as_str())
+        .unwrap_or_else(|| panic!("no `{key}` in strings/{language}.yaml"))
+        .to_string()
 }
 
 #[test]

@@ -113,6 +113,31 @@ fn the_spanish_bundle_prints_a_spanish_date_and_qr_codes_to_spanish_pages() {
 }
 
 #[test]
+fn the_spanish_complete_guide_prints_the_spanish_where_there_is_one_and_the_english_otherwise() {
+    let (_t, out, _) = built();
+    let html = read(&out, "es/handouts/complete/index.html");
+    assert!(html.contains("<html lang=\"es\">"));
+    let text = visible_text(&html);
+    let cover = format!("{} Guía de prueba Una guía pequeña que construyen las pruebas.", word("es", "complete_guide"));
+    assert!(text.contains(&cover), "a Spanish cover with guide.es.yaml's title and description: {text}");
+    assert!(html.contains(">https://example.org/guides/peer/es/</a>"), "the cover leads to the Spanish home page");
+    for (part, title) in [
+        (r#"aria-labelledby="p1-top">"#, "Contratación"),
+        (r#"aria-labelledby="p2-top">"#, "Redactar descripciones del puesto"),
+        (r#"aria-labelledby="p3-top" lang="en">"#, "Interview"),
+        (r#"aria-labelledby="p4-top" lang="en">"#, "Support"),
+        (r#"aria-labelledby="p6-top" lang="en">"#, "Train supervisors"),
+        (r#"aria-labelledby="p7-top" lang="en">"#, "Self check"),
+    ] {
+        let at = html.find(part).unwrap_or_else(|| panic!("no part `{part}` in {html}"));
+        assert!(html[at..].contains(&format!("class=\"part-title\">{title}")), "`{title}` is not part {part}");
+    }
+    let index = visible_text(&read(&out, "es/handouts/index.html"));
+    let listed = format!("{} Guía de prueba {}", word("es", "complete_guide"), word("es", "complete_guide_line"));
+    assert!(index.contains(&listed), "{index}");
+}
+
+#[test]
 fn editing_the_english_page_makes_check_report_the_translation_until_it_is_marked_current() {
     let site = copy_fixture("bilingual");
     let root = site.path().to_str().unwrap();
