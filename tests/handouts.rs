@@ -531,7 +531,8 @@ fn check_shipped_pdfs(paper: &str, size: (f64, f64)) {
 
 /// The complete guide's PDF in one edition: every area starts a page with
 /// its kicker and title, and so does every practice, with its area as kicker,
-/// in the order the edition's /practices/ page reads.
+/// in the order the edition's /practices/ page reads; no words print over
+/// each other (a worksheet's column headings in Spanish once did).
 fn check_complete_guide(out: &Path, lang: &str, prefix: &str) {
     let pdf = out.join(format!("{prefix}handouts/complete/handout.pdf"));
     assert!(pdf.is_file(), "{} was not printed", pdf.display());
@@ -552,6 +553,9 @@ fn check_complete_guide(out: &Path, lang: &str, prefix: &str) {
             .unwrap_or_else(|| panic!("no page of {} starts with `{start}`", pdf.display()));
         assert!(page > last_page, "`{title}` is on page {} of {}, out of reading order", page + 1, pdf.display());
         last_page = page;
+    }
+    if let Some((page, a, b)) = overlapping_words(&pdf).first() {
+        panic!("on page {page} of {}, `{a}` prints over `{b}`", pdf.display());
     }
     // Contents run past nine entries: their numbers print whole, inside the margin (14 mm = 39.7 pt).
     for (_, x) in words_with_x(&pdf).iter().filter(|(w, _)| w == "10.") {
@@ -591,6 +595,57 @@ fn theme_word(language: &str, key: &str) -> String {
         .and_then(|v| v.as_str())
         .unwrap_or_else(|| panic!("no `{key}` in strings/{language}.yaml"))
         .to_string()
+}
+
+/// Words that print over their neighbour on the same line: (page, word, neighbour).
+fn overlapping_words(pdf: &Path) -> Vec<(usize, String, String)> {
+    let mut found = Vec::new();
+    for (n, page) in pdf_words(pdf).into_iter().enumerate() {
+        let mut lines: std::collections::BTreeMap<i64, Vec<&PdfWord>> = std::collections::BTreeMap::new();
+        for w in &page {
+            lines.entry((w.y_min * 10.0).round() as i64).or_default().push(w);
+        }
+        for line in lines.values_mut() {
+            line.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
+            for pair in line.windows(2) {
+                if pair[0].x_max > pair[1].x_min + 0.5 {
+                    found.push((n + 1, pair[0].text.clone(), pair[1].text.clone()));
+                }
+            }
+        }
+    }
+    found
+}
+
+struct PdfWord {
+    text: String,
+    x_min: f64,
+    x_max: f64,
+    y_min: f64,
+}
+
+/// The words pdftotext finds on each page of a PDF, with their boxes in points.
+fn pdf_words(pdf: &Path) -> Vec<Vec<PdfWord>> {
+    let o = Command::new("pdftotext").args(["-bbox", pdf.to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    let attr =
+        |l: &str, name: &str| -> Option<f64> { l.split(&format!("{name}=\"")).nth(1)?.split('"').next()?.parse().ok() };
+    text.split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.lines()
+                .filter_map(|l| {
+                    let l = l.trim();
+                    Some(PdfWord {
+                        x_min: attr(l, "xMin")?,
+                        x_max: attr(l, "xMax")?,
+                        y_min: attr(l, "yMin")?,
+                        text: l.split('>').nth(1)?.split('<').next()?.to_string(),
+                    })
+                })
+                .collect()
+        })
+        .collect()
 }
 
 #[test]
@@ -723,16 +778,7 @@ fn a_checklist_worksheet_has_a_qr_code_back_to_its_page() {
 
 /// The words pdftotext finds on a PDF's pages, with their left edge in points.
 fn words_with_x(pdf: &Path) -> Vec<(String, f64)> {
-    let o = Command::new("pdftotext").args(["-bbox", pdf.to_str().unwrap(), "-"]).output().unwrap();
-    let text = String::from_utf8_lossy(&o.stdout).into_owned();
-    text.lines()
-        .filter_map(|l| {
-            let l = l.trim();
-            let x = l.split("xMin=\"").nth(1)?.split('"').next()?.parse().ok()?;
-            let word = l.split('>').nth(1)?.split('<').next()?.to_string();
-            Some((word, x))
-        })
-        .collect()
+    pdf_words(pdf).into_iter().flatten().map(|w| (w.text, w.x_min)).collect()
 }
 
 #[test]
