@@ -121,6 +121,10 @@ fn the_spanish_complete_guide_prints_the_spanish_where_there_is_one_and_the_engl
     let cover = format!("{} Guía de prueba Una guía pequeña que construyen las pruebas.", word("es", "complete_guide"));
     assert!(text.contains(&cover), "a Spanish cover with guide.es.yaml's title and description: {text}");
     assert!(html.contains(">https://example.org/guides/peer/es/</a>"), "the cover leads to the Spanish home page");
+    let note = word("es", "handout_title_note");
+    assert!(html.contains(&format!("<title>{} ({note})", word("es", "complete_guide"))), "{html}");
+    let bar = word("es", "handout_for_paper").replace("{paper}", &word("es", "paper_letter"));
+    assert!(text.contains(&bar), "the bar above the sheet speaks Spanish: {text}");
     for (part, title) in [
         (r#"aria-labelledby="p1-top">"#, "Contratación"),
         (r#"aria-labelledby="p2-top">"#, "Redactar descripciones del puesto"),
