@@ -148,9 +148,31 @@ pub fn render_touching(
         PageKind::PracticeHandout(p) | PageKind::ChecklistHandout(p) => p == id,
         PageKind::AreaHandout(n) => guide.areas[n].doc == id || guide.areas[n].practices.contains(&id),
         PageKind::Bundle(_) => true,
-        PageKind::Complete => matches!(guide.docs[id].kind, Kind::Area | Kind::Practice | Kind::Tip | Kind::Checklist),
+        // The whole guide would make every save wait for all of it: see render_complete.
         _ => false,
     });
+    let kept = Keep::default();
+    render_some(guide, texts, templates, Options::default(), &jobs, qr, &kept, diags);
+    kept.into_files()
+}
+
+/// Whether the complete guide prints document `id` (in any language).
+pub fn complete_shows(guide: &Guide, id: DocId) -> bool {
+    matches!(guide.docs[guide.source(id)].kind, Kind::Area | Kind::Practice | Kind::Tip | Kind::Checklist)
+}
+
+/// The complete guide in every edition, for a rebuild after a document it
+/// prints changed. `serve` renders it once the saved page has reloaded,
+/// since it takes as long as all the practices together.
+pub fn render_complete(
+    guide: &Guide,
+    texts: &Texts,
+    templates: &Templates,
+    qr: &QrCodes,
+    diags: &mut Diagnostics,
+) -> Vec<OutFile> {
+    let mut jobs: Vec<Page> = guide.editions.iter().flat_map(|e| pages::handouts(guide, e)).collect();
+    jobs.retain(|job| job.kind == PageKind::Complete);
     let kept = Keep::default();
     render_some(guide, texts, templates, Options::default(), &jobs, qr, &kept, diags);
     kept.into_files()
