@@ -15,7 +15,7 @@ fn built() -> (tempfile::TempDir, std::path::PathBuf, Run) {
 fn reports_one_summary_line_and_exits_zero() {
     let (_t, out, r) = built();
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.starts_with("Built 31 pages (3 practices, 2 areas, 1 tip, 1 checklist) in "), "{}", r.stdout);
+    assert!(r.stdout.starts_with("Built 32 pages (3 practices, 2 areas, 1 tip, 1 checklist) in "), "{}", r.stdout);
     assert!(r.stdout.trim_end().ends_with(&format!("→ {}/", out.display())), "{}", r.stdout);
     assert_eq!(r.stderr, "", "a clean guide prints no warnings");
 }

@@ -35,6 +35,7 @@ const HANDOUT_PAGES: &[&str] = &[
     "handouts/support/regular-supervision/index.html",
     "handouts/checklists/self-check/index.html",
     "handouts/bundles/training-day/index.html",
+    "handouts/complete/index.html",
 ];
 
 #[test]
@@ -150,6 +151,77 @@ fn bundle_has_a_cover_contents_and_its_parts_in_order() {
     }
 }
 
+/// Where each of `wanted` first occurs in `html`, failing on one that is missing or out of order.
+fn in_order(html: &str, wanted: &[&str]) {
+    let at: Vec<usize> =
+        wanted.iter().map(|o| html.find(o).unwrap_or_else(|| panic!("`{o}` missing from:\n{html}"))).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "out of order: {wanted:?} at {at:?}");
+}
+
+#[test]
+fn complete_guide_has_a_cover_contents_and_every_part_in_reading_order() {
+    let (_t, out, _) = built(&[]);
+    let html = read(&out, "handouts/complete/index.html");
+    let text = visible_text(&html);
+    for want in [
+        "The complete guide Fixture Guide A small guide the tests build. \
+         The whole guide online: https://example.org/guides/peer/",
+        "Contents Hiring (2 practices) Write job descriptions Interview",
+        "Support (1 practice) Regular supervision Train supervisors (tip) Self check (worksheet)",
+        // The tip's text, and the worksheet's items with boxes, owner and date.
+        "Take the course.",
+        "Item In place In progress Not yet Owner Target date Job descriptions exist.",
+    ] {
+        assert!(text.contains(want), "`{want}` missing from: {text}");
+    }
+    assert_eq!(decode_svg_qr(&html), "https://example.org/guides/peer/", "the cover's code is the guide's address");
+    assert!(html.contains(r#"<title>The complete guide (printable handout)"#), "{html}");
+    // Areas and practices in the guide's reading order (by weight), then the tips, then the checklists.
+    in_order(
+        &html,
+        &[
+            r#"class="part-title">Hiring</h2>"#,
+            r#"class="part-title">Write job descriptions</h3>"#,
+            r#"class="part-title">Interview "#,
+            r#"class="part-title">Support</h2>"#,
+            r#"class="part-title">Regular supervision</h3>"#,
+            r#"class="part-title">Train supervisors</h2>"#,
+            r#"class="part-title">Self check</h2>"#,
+        ],
+    );
+    assert!(!text.contains("Secret draft practice"), "drafts stay out");
+    assert_eq!(html.matches("<h1").count(), 1);
+    assert_eq!(html.matches(r#"<section class="part part-area new-page""#).count(), 2, "each area starts a page");
+    assert_eq!(html.matches(r#"<section class="part part-practice new-page""#).count(), 3);
+    assert!(html.contains(r#"<section class="part part-worksheet new-page""#));
+    assert_eq!(html.matches(r#"<td class="cell-box"><span class="box" aria-hidden="true"></span></td>"#).count(), 6);
+    assert!(html.contains(r#"href="/guides/peer/handouts/paper-letter.css""#), "the guide's paper");
+    assert!(html.contains(r#"<a href="/guides/peer/">Back to the web page</a>"#), "back to the home page");
+
+    let ids = attr_values(&html, " id=\"");
+    let unique: HashSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "duplicate ids: {ids:?}");
+    for target in attr_values(&html, "href=\"#") {
+        assert!(ids.contains(&target), "#{target} names no id on the page");
+    }
+}
+
+#[test]
+fn the_list_of_handouts_offers_the_complete_guide_first() {
+    let (_t, out, _) = built(&[]);
+    let index = read(&out, "handouts/index.html");
+    let first = attr_values(&index, r#"<a href="/guides/peer/handouts/"#).into_iter().find(|h| !h.is_empty());
+    assert_eq!(first.as_deref(), Some("complete/"), "{index}");
+    let text = visible_text(&index);
+    assert!(
+        text.contains(
+            "The complete guide Fixture Guide Every practice area and practice, the tips and the checklist worksheets"
+        ),
+        "{text}"
+    );
+    in_order(&index, &[r#"id="complete-heading""#, r#"id="bundles-heading""#, r#"id="areas-heading""#]);
+}
+
 #[test]
 fn checklist_worksheet_has_boxes_owner_and_date_by_group() {
     let (_t, out, _) = built(&[]);
@@ -242,6 +314,21 @@ fn two_bundles_with_one_name_is_an_error() {
         },
         &[],
         &["guide.yaml:26", "two handout bundles are named `training-day`"],
+    );
+}
+
+#[test]
+fn an_area_called_complete_is_an_error_naming_the_complete_guide() {
+    fails_with(
+        |r| fs::rename(r.join("content/practices/support"), r.join("content/practices/complete")).unwrap(),
+        &[],
+        &[
+            "content/practices/complete/_index.md:1",
+            "an area cannot be called `complete`",
+            "/handouts/complete/, where practica publishes the handout of the complete guide",
+            "rename the folder content/practices/complete/",
+            "nothing was written",
+        ],
     );
 }
 
@@ -406,10 +493,18 @@ fn check_shipped_pdfs(paper: &str, size: (f64, f64)) {
         assert!(es_bundle.contains(&fold(&title)), "the Spanish bundle lacks `{title}`");
     }
 
+    for (lang, prefix) in [("en", ""), ("es", "es/")] {
+        check_complete_guide(&out, lang, prefix);
+    }
+
     for (pdfs, footer) in [
         (&pdfs, "Growing and Sustaining the Peer Workforce"),
         (&spanish, "Ampliar y sostener el personal de apoyo entre pares"),
     ] {
+        assert!(
+            pdfs.iter().any(|(pdf, _)| pdf.ends_with("handouts/complete/handout.pdf")),
+            "the complete guide is among the PDFs checked for stranded headings"
+        );
         for (pdf, html) in pdfs {
             let heads = headings(html);
             for (n, last) in last_lines(&pdftotext(pdf), footer).iter().enumerate() {
@@ -425,12 +520,132 @@ fn check_shipped_pdfs(paper: &str, size: (f64, f64)) {
         index
             .contains(r#"<a class="pdf-link" href="/handouts/bundles/workforce-integration-2020/handout.pdf">PDF</a>"#)
     );
+    assert!(index.contains(r#"<a class="pdf-link" href="/handouts/complete/handout.pdf">PDF</a>"#), "{index}");
 
     let practice = out.join("handouts/supervision/ongoing-supervision/handout.pdf");
     assert_eq!(decode_pdf_qr(&practice), "https://guide.example.org/practices/supervision/ongoing-supervision/");
     // A Spanish handout's code leads to the Spanish page.
     let practice = out.join("es/handouts/supervision/ongoing-supervision/handout.pdf");
     assert_eq!(decode_pdf_qr(&practice), "https://guide.example.org/es/practices/supervision/ongoing-supervision/");
+}
+
+/// The complete guide's PDF in one edition: every area starts a page with
+/// its kicker and title, and so does every practice, with its area as kicker,
+/// in the order the edition's /practices/ page reads; no words print over
+/// each other (a worksheet's column headings in Spanish once did).
+fn check_complete_guide(out: &Path, lang: &str, prefix: &str) {
+    let pdf = out.join(format!("{prefix}handouts/complete/handout.pdf"));
+    assert!(pdf.is_file(), "{} was not printed", pdf.display());
+    let pages: Vec<String> = pdftotext(&pdf).split('\u{c}').map(fold).collect();
+    let area_kicker = theme_word(lang, "kind_area").to_uppercase();
+    let mut last_page = 0;
+    let mut area = String::new();
+    for (is_area, title) in reading_order(&read(out, &format!("{prefix}practices/index.html"))) {
+        let start = if is_area {
+            area = title.clone();
+            format!("{area_kicker} {}", fold(&title))
+        } else {
+            format!("{} {}", area.to_uppercase(), fold(&title))
+        };
+        let page = pages
+            .iter()
+            .position(|p| p.starts_with(&start))
+            .unwrap_or_else(|| panic!("no page of {} starts with `{start}`", pdf.display()));
+        assert!(page > last_page, "`{title}` is on page {} of {}, out of reading order", page + 1, pdf.display());
+        last_page = page;
+    }
+    if let Some((page, a, b)) = overlapping_words(&pdf).first() {
+        panic!("on page {page} of {}, `{a}` prints over `{b}`", pdf.display());
+    }
+    // Contents run past nine entries: their numbers print whole, inside the margin (14 mm = 39.7 pt).
+    for (_, x) in words_with_x(&pdf).iter().filter(|(w, _)| w == "10.") {
+        assert!(*x >= 39.0, "`10.` starts at {x} pt in {}, in the margin where Chromium clips it", pdf.display());
+    }
+}
+
+/// The areas (true) and practices (false) of a built /practices/ page, in the order it lists them.
+fn reading_order(practices_page: &str) -> Vec<(bool, String)> {
+    let mut out = Vec::new();
+    let mut rest = practices_page;
+    loop {
+        let area = rest.find("<h2 id=\"area-");
+        let practice = rest.find("<h3 class=\"card-title\">");
+        let (at, is_area) = match (area, practice) {
+            (Some(a), Some(p)) if a < p => (a, true),
+            (Some(a), None) => (a, true),
+            (_, Some(p)) => (p, false),
+            (None, None) => break,
+        };
+        rest = &rest[at..];
+        // The title is the link; a note such as "(en inglés)" may follow it.
+        let end = rest.find("</a>").unwrap();
+        let title = visible_text(&rest[..end]).replace("&#x27;", "'").replace("&#x2F;", "/");
+        out.push((is_area, title));
+        rest = &rest[end..];
+    }
+    assert!(out.iter().any(|(a, _)| *a) && out.iter().any(|(a, _)| !a), "no areas or practices in {practices_page}");
+    out
+}
+
+/// A word of the default theme's strings for `language`.
+fn theme_word(language: &str, key: &str) -> String {
+    let text = fs::read_to_string(manifest_dir().join(format!("themes/default/strings/{language}.yaml"))).unwrap();
+    let yaml: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    yaml.get(key)
+        .and_then(|v| v.as_str())
+        .unwrap_or_else(|| panic!("no `{key}` in strings/{language}.yaml"))
+        .to_string()
+}
+
+/// Words that print over their neighbour on the same line: (page, word, neighbour).
+fn overlapping_words(pdf: &Path) -> Vec<(usize, String, String)> {
+    let mut found = Vec::new();
+    for (n, page) in pdf_words(pdf).into_iter().enumerate() {
+        let mut lines: std::collections::BTreeMap<i64, Vec<&PdfWord>> = std::collections::BTreeMap::new();
+        for w in &page {
+            lines.entry((w.y_min * 10.0).round() as i64).or_default().push(w);
+        }
+        for line in lines.values_mut() {
+            line.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
+            for pair in line.windows(2) {
+                if pair[0].x_max > pair[1].x_min + 0.5 {
+                    found.push((n + 1, pair[0].text.clone(), pair[1].text.clone()));
+                }
+            }
+        }
+    }
+    found
+}
+
+struct PdfWord {
+    text: String,
+    x_min: f64,
+    x_max: f64,
+    y_min: f64,
+}
+
+/// The words pdftotext finds on each page of a PDF, with their boxes in points.
+fn pdf_words(pdf: &Path) -> Vec<Vec<PdfWord>> {
+    let o = Command::new("pdftotext").args(["-bbox", pdf.to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    let attr =
+        |l: &str, name: &str| -> Option<f64> { l.split(&format!("{name}=\"")).nth(1)?.split('"').next()?.parse().ok() };
+    text.split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.lines()
+                .filter_map(|l| {
+                    let l = l.trim();
+                    Some(PdfWord {
+                        x_min: attr(l, "xMin")?,
+                        x_max: attr(l, "xMax")?,
+                        y_min: attr(l, "yMin")?,
+                        text: l.split('>').nth(1)?.split('<').next()?.to_string(),
+                    })
+                })
+                .collect()
+        })
+        .collect()
 }
 
 #[test]
@@ -563,16 +778,7 @@ fn a_checklist_worksheet_has_a_qr_code_back_to_its_page() {
 
 /// The words pdftotext finds on a PDF's pages, with their left edge in points.
 fn words_with_x(pdf: &Path) -> Vec<(String, f64)> {
-    let o = Command::new("pdftotext").args(["-bbox", pdf.to_str().unwrap(), "-"]).output().unwrap();
-    let text = String::from_utf8_lossy(&o.stdout).into_owned();
-    text.lines()
-        .filter_map(|l| {
-            let l = l.trim();
-            let x = l.split("xMin=\"").nth(1)?.split('"').next()?.parse().ok()?;
-            let word = l.split('>').nth(1)?.split('<').next()?.to_string();
-            Some((word, x))
-        })
-        .collect()
+    pdf_words(pdf).into_iter().flatten().map(|w| (w.text, w.x_min)).collect()
 }
 
 #[test]

@@ -63,7 +63,8 @@ fn a_spanish_page_is_in_spanish_with_its_alternates_and_switcher() {
     assert!(!out.join("es/practices/hiring/interviews").exists(), "no Spanish page without a translation");
     // sitemap.xml lists the alternates (after the page's date, when git gives one).
     let sitemap = read(&out, "sitemap.xml");
-    let sitemap: String = sitemap.split("<lastmod>").map(|part| part.split_once("</lastmod>").map_or(part, |(_, rest)| rest)).collect();
+    let sitemap: String =
+        sitemap.split("<lastmod>").map(|part| part.split_once("</lastmod>").map_or(part, |(_, rest)| rest)).collect();
     assert!(sitemap.contains(&format!("<loc>{es_url}</loc><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"{en_url}\"/><xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"{es_url}\"/>")), "{sitemap}");
 }
 
@@ -118,6 +119,35 @@ fn the_spanish_bundle_prints_a_spanish_date_and_qr_codes_to_spanish_pages() {
         )),
         "{practice}"
     );
+}
+
+#[test]
+fn the_spanish_complete_guide_prints_the_spanish_where_there_is_one_and_the_english_otherwise() {
+    let (_t, out, _) = built();
+    let html = read(&out, "es/handouts/complete/index.html");
+    assert!(html.contains("<html lang=\"es\">"));
+    let text = visible_text(&html);
+    let cover = format!("{} Guía de prueba Una guía pequeña que construyen las pruebas.", word("es", "complete_guide"));
+    assert!(text.contains(&cover), "a Spanish cover with guide.es.yaml's title and description: {text}");
+    assert!(html.contains(">https://example.org/guides/peer/es/</a>"), "the cover leads to the Spanish home page");
+    let title = word("es", "handout_page_title").replace("{title}", &word("es", "complete_guide"));
+    assert!(html.contains(&format!("<title>{title}")), "{html}");
+    let bar = word("es", "handout_bar").replace("{paper}", &word("es", "paper_letter"));
+    assert!(text.contains(&bar), "the bar above the sheet speaks Spanish: {text}");
+    for (part, title) in [
+        (r#"aria-labelledby="p1-top">"#, "Contratación"),
+        (r#"aria-labelledby="p2-top">"#, "Redactar descripciones del puesto"),
+        (r#"aria-labelledby="p3-top" lang="en">"#, "Interview"),
+        (r#"aria-labelledby="p4-top" lang="en">"#, "Support"),
+        (r#"aria-labelledby="p6-top" lang="en">"#, "Train supervisors"),
+        (r#"aria-labelledby="p7-top" lang="en">"#, "Self check"),
+    ] {
+        let at = html.find(part).unwrap_or_else(|| panic!("no part `{part}` in {html}"));
+        assert!(html[at..].contains(&format!("class=\"part-title\">{title}")), "`{title}` is not part {part}");
+    }
+    let index = visible_text(&read(&out, "es/handouts/index.html"));
+    let listed = format!("{} Guía de prueba {}", word("es", "complete_guide"), word("es", "complete_guide_line"));
+    assert!(index.contains(&listed), "{index}");
 }
 
 #[test]

@@ -288,6 +288,11 @@ impl Routes {
         }
     }
 
+    /// The whole guide as one handout.
+    pub fn complete(&self) -> String {
+        self.at("handouts/complete/")
+    }
+
     pub fn bundle(&self, name: &str) -> String {
         self.at(&format!("handouts/bundles/{name}/"))
     }
@@ -298,8 +303,9 @@ impl Routes {
     }
 }
 
-/// Area slugs whose handouts would share an address with the checklists' or bundles' handouts.
-pub const RESERVED_AREAS: &[&str] = &["checklists", "bundles"];
+/// Area slugs whose handouts would share an address with the checklists'
+/// worksheets, the bundles or the complete guide.
+pub const RESERVED_AREAS: &[&str] = &["checklists", "bundles", "complete"];
 
 #[cfg(test)]
 mod tests {
@@ -344,6 +350,7 @@ mod tests {
         assert_eq!(es.home(), "es/");
         assert_eq!(es.tag("x"), "es/tags/x/");
         assert_eq!(es.not_found(), "es/404.html");
+        assert_eq!(es.complete(), "es/handouts/complete/");
         assert_eq!(Routes::default_language().search(), "search/");
         assert_eq!(output_file("es/"), "es/index.html");
         assert_eq!(output_file("404.html"), "404.html");

@@ -33,6 +33,8 @@ pub enum PageKind {
     ChecklistHandout(DocId),
     /// A bundle of guide.yaml's `handouts:`, by its index.
     Bundle(usize),
+    /// The whole guide as one handout: every area and practice, the tips and the worksheets.
+    Complete,
 }
 
 #[derive(Debug, Clone)]
@@ -98,13 +100,23 @@ pub fn has_assessment(guide: &Guide) -> bool {
     !guide.checklists.is_empty() || !guide.practices.is_empty()
 }
 
-/// Every handout page of one edition: the index, then bundles first (they
-/// matter most when printing runs long), areas, checklists and practices —
-/// in another language, those it has a translation of.
+/// Whether the guide has anything for the complete guide's handout to print.
+pub fn has_complete(guide: &Guide) -> bool {
+    !guide.areas.is_empty() || !guide.tips.is_empty() || !guide.checklists.is_empty()
+}
+
+/// Every handout page of one edition: the index, then the complete guide and
+/// the bundles (the longest prints start first, so they do not finish last
+/// alone), areas, checklists and practices — in another language, those it
+/// has a translation of. The complete guide is in every language: what has no
+/// translation prints in the guide's own.
 pub fn handouts(guide: &Guide, edition: &Edition) -> Vec<Page> {
     let e = edition_index(guide, edition);
     let routes = &edition.routes;
     let mut out = vec![Page { path: routes.handouts(), kind: PageKind::Handouts, edition: e }];
+    if has_complete(guide) {
+        out.push(Page { path: routes.complete(), kind: PageKind::Complete, edition: e });
+    }
     for (n, b) in guide.config.handouts.iter().enumerate() {
         out.push(Page { path: routes.bundle(&b.name), kind: PageKind::Bundle(n), edition: e });
     }

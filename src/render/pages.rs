@@ -323,7 +323,8 @@ fn context(v: &View, what: PageKind) -> (&'static str, Context) {
         | PageKind::PracticeHandout(_)
         | PageKind::AreaHandout(_)
         | PageKind::ChecklistHandout(_)
-        | PageKind::Bundle(_) => unreachable!("handouts are rendered by render::handouts"),
+        | PageKind::Bundle(_)
+        | PageKind::Complete => unreachable!("handouts are rendered by render::handouts"),
     };
     if page.languages.is_empty() {
         page.languages = alternates(v, &same_page);

@@ -156,4 +156,9 @@ impl View<'_> {
     pub fn guide_title(&self) -> String {
         self.edition().text.title.clone().unwrap_or_else(|| self.guide.config.title.clone())
     }
+
+    /// The guide's description in this edition.
+    pub fn guide_description(&self) -> String {
+        self.edition().text.description.clone().unwrap_or_else(|| self.guide.config.description.clone())
+    }
 }

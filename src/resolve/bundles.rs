@@ -89,9 +89,17 @@ pub fn check(guide: &Guide, diags: &mut Diagnostics) {
                     Code::DuplicateUrl,
                     &d.file,
                     1,
-                    format!("an area cannot be called `{}`: its handouts would share /handouts/{}/", d.slug, d.slug),
+                    format!(
+                        "an area cannot be called `{}`: its handout would be published at /handouts/{}/, where practica publishes {}",
+                        d.slug,
+                        d.slug,
+                        reserved_for(&d.slug)
+                    ),
                 )
-                .with_help(format!("rename the folder content/practices/{}/", d.slug)),
+                .with_help(format!(
+                    "rename the folder content/practices/{}/; the area's title can stay as it is",
+                    d.slug
+                )),
             );
         }
     }
@@ -109,6 +117,16 @@ pub fn check(guide: &Guide, diags: &mut Diagnostics) {
                  (or pass --base-url)",
             ),
         );
+    }
+}
+
+/// What practica publishes at /handouts/<slug>/, for a reserved area slug.
+fn reserved_for(slug: &str) -> &'static str {
+    match slug {
+        "checklists" => "the checklists' worksheets",
+        "bundles" => "the handout bundles",
+        "complete" => "the handout of the complete guide",
+        _ => "handouts of its own",
     }
 }
 

@@ -46,7 +46,13 @@ const SCRIPT: &str = r#"<script data-practica-live>
     document.body.appendChild(box);
   }
   var es = new EventSource("/__practica/events");
-  es.addEventListener("reload", function () { location.reload(); });
+  function here(data) {
+    var list;
+    try { list = JSON.parse(data); } catch (err) { list = []; }
+    return Array.isArray(list) && list.indexOf(location.pathname.replace(/index\.html$/, "")) >= 0;
+  }
+  es.addEventListener("reload", function (e) { if (!here(e.data)) location.reload(); });
+  es.addEventListener("changed", function (e) { if (here(e.data)) location.reload(); });
   es.addEventListener("failed", function (e) { show(JSON.parse(e.data)); });
 })();
 </script>"#;
@@ -74,6 +80,8 @@ pub fn inject(html: &[u8]) -> Vec<u8> {
 pub fn event(e: &LiveEvent) -> Event {
     match e {
         LiveEvent::Reload | LiveEvent::Shutdown => Event::default().event("reload").data("reload"),
+        LiveEvent::ReloadBut(later) => Event::default().event("reload").data(addresses(later)),
+        LiveEvent::Changed(paths) => Event::default().event("changed").data(addresses(paths)),
         LiveEvent::Failed(diags) => {
             let list: Vec<serde_json::Value> = diags
                 .iter()
@@ -91,4 +99,9 @@ pub fn event(e: &LiveEvent) -> Event {
             Event::default().event("failed").data(serde_json::Value::Array(list).to_string())
         }
     }
+}
+
+/// Page addresses as the script reads them: a JSON list.
+fn addresses(paths: &[String]) -> String {
+    serde_json::to_string(paths).unwrap_or_else(|_| "[]".to_string())
 }

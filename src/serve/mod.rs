@@ -46,6 +46,12 @@ pub struct State {
 #[derive(Clone, Debug)]
 pub enum LiveEvent {
     Reload,
+    /// Every page reloads but those at these addresses, which are still being
+    /// rebuilt and follow with `Changed`: reloaded now, they would show the old
+    /// text and miss the `Changed` while they reconnect.
+    ReloadBut(Arc<Vec<String>>),
+    /// Only the pages at these addresses changed: a page open at one of them reloads.
+    Changed(Arc<Vec<String>>),
     Failed(Arc<Diagnostics>),
     /// Ends every open event stream, so shutdown does not wait on them.
     Shutdown,

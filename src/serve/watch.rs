@@ -26,6 +26,9 @@ use crate::resolve::incremental::{Replaced, replace_body};
 const SETTLE: Duration = Duration::from_millis(25);
 /// A burst never delays a rebuild longer than this.
 const MAX_WAIT: Duration = Duration::from_millis(250);
+/// Quiet after a save that brings the complete guide up to date: it takes as
+/// long to render as all the practices together, and a save waits for nothing.
+const PAUSE: Duration = Duration::from_secs(1);
 
 /// Keeps the watcher alive; dropping it stops watching.
 pub struct Handle {
@@ -143,16 +146,25 @@ fn rebuild_loop(
 ) {
     let root = opts.root.canonicalize().unwrap_or_else(|_| opts.root.clone());
     let output = opts.output.canonicalize().unwrap_or_else(|_| opts.output.clone());
+    // The complete guide is behind the last save, until the editor pauses.
+    let mut complete_due = false;
     loop {
         // Wait for the first change that matters.
         let mut changed: Vec<PathBuf> = Vec::new();
         while changed.is_empty() {
-            match rx.recv() {
+            let next = if complete_due { rx.recv_timeout(PAUSE) } else { rx.recv().map_err(RecvTimeoutError::from) };
+            match next {
                 Ok(Ok(e)) => changed = relevant_paths(&e, &root, &output),
                 Ok(Err(e)) => {
                     drop(std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("watch error: {e}\n")))
                 }
-                Err(_) => return,
+                Err(RecvTimeoutError::Timeout) => {
+                    complete_due = false;
+                    if let Some(c) = &cache {
+                        complete_guide(&opts, c, &shared, &events);
+                    }
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
             }
         }
         let first = Instant::now();
@@ -199,17 +211,27 @@ fn rebuild_loop(
         };
         let ms = start.elapsed().as_millis();
         match outcome {
-            Outcome::Pages(pages, warnings) => {
+            Outcome::Pages(pages, warnings, complete) => {
+                complete_due |= complete;
                 print_diagnostics(&opts, &warnings);
                 update(&shared, |files| {
                     for p in pages {
                         files.insert(p.path, Arc::from(p.bytes));
                     }
                 });
-                let _ = events.send(LiveEvent::Reload);
+                let later = match (&cache, complete_due) {
+                    (Some(c), true) => complete_addresses(&c.prepared.guide),
+                    _ => Vec::new(),
+                };
+                let _ = events.send(if later.is_empty() {
+                    LiveEvent::Reload
+                } else {
+                    LiveEvent::ReloadBut(Arc::new(later))
+                });
                 say(format_args!("Rebuilt the page in {ms} ms ({what})"));
             }
             Outcome::Site(new_files, base, warnings) => {
+                complete_due = false;
                 print_diagnostics(&opts, &warnings);
                 {
                     let mut st = shared.write().unwrap_or_else(|p| p.into_inner());
@@ -226,6 +248,8 @@ fn rebuild_loop(
                 say(format_args!("Rebuilt in {ms} ms ({what})"));
             }
             Outcome::Failed(diags) => {
+                // The next good build is a full one, complete guide and all.
+                complete_due = false;
                 print_diagnostics(&opts, &diags);
                 let n = diags.iter().filter(|d| d.is_error()).count();
                 let s = if n == 1 { "" } else { "s" };
@@ -261,9 +285,38 @@ fn rebuild_loop(
     }
 }
 
+/// The complete guide after saves on the fast path, once the editor pauses;
+/// an open complete guide reloads when it is ready.
+fn complete_guide(opts: &Options, cache: &Cache, shared: &Shared, events: &broadcast::Sender<LiveEvent>) {
+    let start = Instant::now();
+    let p = &cache.prepared;
+    let mut diags = Diagnostics::new();
+    let files = crate::render::handouts::render_complete(&p.guide, &p.texts, &p.templates, &cache.qr, &mut diags);
+    print_diagnostics(opts, &diags);
+    if files.is_empty() {
+        return;
+    }
+    update(shared, |all| {
+        for f in files {
+            all.insert(f.path, Arc::from(f.bytes));
+        }
+    });
+    let _ = events.send(LiveEvent::Changed(Arc::new(complete_addresses(&p.guide))));
+    say(format_args!("  complete guide updated in {} ms", start.elapsed().as_millis()));
+}
+
+/// Where the complete guide of every edition is served.
+fn complete_addresses(guide: &crate::guide::Guide) -> Vec<String> {
+    if !crate::guide::pages::has_complete(guide) {
+        return Vec::new();
+    }
+    let base = guide.addresses.base_path();
+    guide.editions.iter().map(|e| format!("{base}{}", e.routes.complete())).collect()
+}
+
 enum Outcome {
-    /// Only these pages changed.
-    Pages(Vec<OutFile>, Diagnostics),
+    /// Only these pages changed; and whether the complete guide is to follow.
+    Pages(Vec<OutFile>, Diagnostics, bool),
     /// A whole new site.
     Site(Files, String, Diagnostics),
     Failed(Diagnostics),
@@ -315,7 +368,8 @@ fn one_page(root: &Path, changed: &[PathBuf], cache: &mut Cache) -> Option<Outco
                 return Some(Outcome::Failed(found));
             }
             pages.append(&mut handouts);
-            Some(Outcome::Pages(pages, warnings))
+            let complete = crate::render::handouts::complete_shows(&p.guide, id);
+            Some(Outcome::Pages(pages, warnings, complete))
         }
     }
 }

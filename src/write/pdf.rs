@@ -86,7 +86,7 @@ pub struct Printed {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Prints every handout page in `site` (bundles first) to a PDF beside it.
+/// Prints every handout page in `site` (the complete guide and bundles first) to a PDF beside it.
 pub fn print(guide: &Guide, site: &Path, chrome: &Path, progress: &dyn Progress) -> Result<Printed, Diagnostic> {
     let failed_to = |what: String| {
         Diagnostic::error(Code::Pdf, "--pdf", 0, format!("printing handouts to PDF failed: {what}"))

@@ -2,7 +2,8 @@
 // with the new text, shows the diagnostics of a broken save over the page, and
 // clears them when the file is fixed.
 //
-//   node tests/browser/reload.mjs --url http://127.0.0.1:PORT/base/about/ --file /path/content/about.md
+//   node tests/browser/reload.mjs --url http://127.0.0.1:PORT/base/about/ --file /path/content/about.md \
+//     [--complete-url http://127.0.0.1:PORT/base/handouts/complete/ --practice /path/content/practices/x/y.md]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './lib.mjs';
@@ -41,6 +42,23 @@ await check('fixing the file clears the overlay', async () => {
   writeFileSync(file, original);
   await page.waitForFunction(() => !document.querySelector('[role=alert]') && document.body.textContent.includes('About text.'), null, { timeout: 10000 });
 });
+
+// The complete guide is rendered after the saved page reloads, and reloads where it is open.
+if (process.argv.includes('--complete-url')) {
+  const practice = arg('--practice');
+  await check('a saved practice reaches an open complete guide', async () => {
+    const whole = await browser.newPage();
+    await whole.goto(arg('--complete-url'));
+    await whole.waitForTimeout(500);
+    const before = readFileSync(practice, 'utf8');
+    writeFileSync(practice, before.replace('A description exists.', 'A description exists and is kept current.'));
+    try {
+      await whole.waitForFunction(() => document.body.textContent.includes('kept current'), null, { timeout: 10000 });
+    } finally {
+      writeFileSync(practice, before);
+    }
+  });
+}
 
 await browser.close();
 console.log(`reload: ${passed} passed, ${failed} failed`);

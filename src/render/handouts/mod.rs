@@ -26,6 +26,9 @@ pub const PDF_NAME: &str = "handout.pdf";
 
 #[derive(Serialize)]
 struct Cover {
+    /// Above the title: the guide's title on a bundle, what the handout is on the complete guide.
+    eyebrow: String,
+    title: String,
     subtitle: Option<String>,
     event: Option<String>,
     date: Option<String>,
@@ -35,10 +38,30 @@ struct Cover {
     qr: Option<std::sync::Arc<Qr>>,
 }
 
+impl Cover {
+    /// A cover that leads back to the guide's home page in this edition, by its address and QR code.
+    fn new(view: &View, qr: &QrCodes, title: String, subtitle: Option<String>) -> Cover {
+        let guide = view.guide;
+        let home = view.edition().routes.home();
+        let web_address = guide.addresses.absolute(&home);
+        Cover {
+            eyebrow: view.guide_title(),
+            title,
+            subtitle,
+            event: None,
+            date: None,
+            guide_title: view.guide_title(),
+            qr: if guide.addresses.has_host() { qr.code(&web_address) } else { None },
+            web_address,
+            web_url: view.href(&home),
+        }
+    }
+}
+
 #[derive(Serialize, Default)]
 struct PageData {
     kind: &'static str,
-    /// practice | area | checklist | bundle | index
+    /// practice | area | checklist | bundle | complete | index
     handout: &'static str,
     title: String,
     summary: Option<String>,
@@ -55,6 +78,8 @@ struct PageData {
     cover: Option<Cover>,
     contents: Vec<Line>,
     parts: Vec<Part>,
+    /// On the list of handouts: the complete guide's handout, when the guide has one.
+    complete: Option<Line>,
     bundles: Vec<Line>,
     areas: Vec<Line>,
     checklists: Vec<Line>,
@@ -123,8 +148,31 @@ pub fn render_touching(
         PageKind::PracticeHandout(p) | PageKind::ChecklistHandout(p) => p == id,
         PageKind::AreaHandout(n) => guide.areas[n].doc == id || guide.areas[n].practices.contains(&id),
         PageKind::Bundle(_) => true,
+        // The whole guide would make every save wait for all of it: see render_complete.
         _ => false,
     });
+    let kept = Keep::default();
+    render_some(guide, texts, templates, Options::default(), &jobs, qr, &kept, diags);
+    kept.into_files()
+}
+
+/// Whether the complete guide prints document `id` (in any language).
+pub fn complete_shows(guide: &Guide, id: DocId) -> bool {
+    matches!(guide.docs[guide.source(id)].kind, Kind::Area | Kind::Practice | Kind::Tip | Kind::Checklist)
+}
+
+/// The complete guide in every edition, for a rebuild after a document it
+/// prints changed. `serve` renders it once the saved page has reloaded,
+/// since it takes as long as all the practices together.
+pub fn render_complete(
+    guide: &Guide,
+    texts: &Texts,
+    templates: &Templates,
+    qr: &QrCodes,
+    diags: &mut Diagnostics,
+) -> Vec<OutFile> {
+    let mut jobs: Vec<Page> = guide.editions.iter().flat_map(|e| pages::handouts(guide, e)).collect();
+    jobs.retain(|job| job.kind == PageKind::Complete);
     let kept = Keep::default();
     render_some(guide, texts, templates, Options::default(), &jobs, qr, &kept, diags);
     kept.into_files()
@@ -209,6 +257,7 @@ fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static 
             page.handout = "index";
             page.title = strings.get("handouts");
             page.summary = Some(strings.get("handouts_summary"));
+            page.complete = pages::has_complete(guide).then(|| complete_line(view, pdf_of(&routes.complete())));
             page.bundles = guide
                 .config
                 .handouts
@@ -270,16 +319,10 @@ fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static 
             paper = b.paper;
             page.title = t.title.unwrap_or_else(|| b.title.clone());
             page.summary = t.subtitle.or_else(|| b.subtitle.clone());
-            let home = routes.home();
-            page.cover = Some(Cover {
-                subtitle: page.summary.clone(),
-                event: t.event.or_else(|| b.event.clone()),
-                date: b.date.as_deref().map(|d| display_date(d, strings)),
-                guide_title: view.guide_title(),
-                web_address: guide.addresses.absolute(&home),
-                web_url: view.href(&home),
-                qr: if guide.addresses.has_host() { qr.code(&guide.addresses.absolute(&home)) } else { None },
-            });
+            let mut cover = Cover::new(view, qr, page.title.clone(), page.summary.clone());
+            cover.event = t.event.or_else(|| b.event.clone());
+            cover.date = b.date.as_deref().map(|d| display_date(d, strings));
+            page.cover = Some(cover);
             for inc in &b.include {
                 let Some(id) = guide.find(&inc.path) else { continue };
                 let first = sheet.parts.len();
@@ -307,6 +350,7 @@ fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static 
                 page.contents.push(l);
             }
         }
+        PageKind::Complete => complete(view, qr, &mut sheet, &mut page),
         PageKind::Doc(_)
         | PageKind::AllPractices
         | PageKind::AllTips
@@ -334,6 +378,60 @@ fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static 
     page.breadcrumbs = crumbs;
     page.parts = sheet.parts;
     ("handout.html", page)
+}
+
+/// The whole guide: a cover and contents, then every area with its practices
+/// in reading order, the tips, and the checklists as worksheets.
+fn complete(view: &View, qr: &QrCodes, sheet: &mut Sheet, page: &mut PageData) {
+    let guide = view.guide;
+    let strings = view.strings();
+    page.handout = "complete";
+    page.title = strings.get("complete_guide");
+    page.summary = Some(view.guide_description()).filter(|d| !d.trim().is_empty());
+    page.web_url = Some(view.href(&view.edition().routes.home()));
+    let mut cover = Cover::new(view, qr, view.guide_title(), page.summary.clone());
+    cover.eyebrow = page.title.clone();
+    page.cover = Some(cover);
+    sheet.cover = true;
+    for (n, area) in guide.areas.iter().enumerate() {
+        let first = sheet.parts.len();
+        sheet.area(n, 2);
+        let part = &sheet.parts[first];
+        let mut l = sheet.line(area.doc, format!("#{}", part.id));
+        l.summary = None;
+        l.meta = Some(strings.format("practice_count", Some(part.items.len() as i64), &[]));
+        l.children = part.items.iter().map(|it| Line { summary: None, ..it.clone() }).collect();
+        page.contents.push(l);
+    }
+    for &id in &guide.tips {
+        let anchor = sheet.text(id, 2);
+        page.contents.push(contents_line(sheet, id, &anchor, strings.get("contents_tip")));
+    }
+    for &id in &guide.checklists {
+        let anchor = sheet.worksheet(id, 2);
+        page.contents.push(contents_line(sheet, id, &anchor, strings.get("contents_worksheet")));
+    }
+}
+
+/// A line of the contents, linking to a part on the sheet.
+fn contents_line(sheet: &Sheet, id: DocId, anchor: &str, meta: String) -> Line {
+    let mut l = sheet.line(id, format!("#{anchor}"));
+    l.summary = None;
+    l.meta = Some(meta);
+    l
+}
+
+/// The complete guide on the list of handouts.
+fn complete_line(view: &View, pdf: Option<String>) -> Line {
+    Line {
+        title: view.guide_title(),
+        url: view.href(&view.edition().routes.complete()),
+        summary: Some(view.strings().get("complete_guide_line")),
+        meta: None,
+        pdf,
+        lang: None,
+        children: vec![],
+    }
 }
 
 #[cfg(test)]
@@ -365,6 +463,53 @@ mod tests {
         assert!(area.contains("<a class=\"pdf-link\" href=\"/g/handouts/hiring/handout.pdf\">PDF</a>"), "{area}");
         let css = file("handouts/paper-a4.css");
         assert!(css.contains("size: A4;") && css.contains("content: \"Test Guide\""), "{css}");
+    }
+
+    fn rendered(files: &[(&str, &str)]) -> Vec<OutFile> {
+        let s = site(GUIDE_YAML, files);
+        let kept = Keep::default();
+        let mut diags = Diagnostics::new();
+        render(&s.guide, &s.texts, &templates(&s), Options::default(), &kept, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        kept.into_files()
+    }
+
+    fn text(files: &[OutFile], path: &str) -> Option<String> {
+        files.iter().find(|f| f.path == path).map(|f| String::from_utf8(f.bytes.clone()).unwrap())
+    }
+
+    #[test]
+    fn the_complete_guide_lists_each_area_with_links_to_its_practices_on_the_sheet() {
+        let files = rendered(&[
+            ("practices/hiring/_index.md", &area("Hiring")),
+            ("practices/hiring/a.md", &practice("Ay", "", "Text.\n")),
+            ("practices/hiring/b.md", &practice("Bee", "", "Text.\n")),
+            ("practices/support/_index.md", &area("Support")),
+            ("practices/support/c.md", &practice("Sea", "", "Text.\n")),
+            ("checklists/check.md", "---\ntitle: Check\nsummary: What is in place.\n---\n- [ ] One\n"),
+        ]);
+        let html = text(&files, "handouts/complete/index.html").expect("the complete guide");
+        // Parts: 1 Hiring, 2 Ay, 3 Bee, 4 Support, 5 Sea, 6 Check.
+        for want in [
+            "<li><a href=\"#p1-top\">Hiring</a> <span class=\"contents-meta\">(2 practices)</span>",
+            "<ol class=\"contents-children\"><li><a href=\"#p2-top\">Ay</a></li><li><a href=\"#p3-top\">Bee</a></li></ol>",
+            "<li><a href=\"#p4-top\">Support</a>",
+            "<li><a href=\"#p5-top\">Sea</a></li>",
+            "<li><a href=\"#p6-top\">Check</a> <span class=\"contents-meta\">(worksheet)</span>",
+            "<h2 id=\"p6-top\" class=\"part-title\">Check</h2>",
+        ] {
+            assert!(html.contains(want), "`{want}` missing from {html}");
+        }
+        let index = text(&files, "handouts/index.html").unwrap();
+        assert!(index.contains("<a href=\"/g/handouts/complete/\">Test Guide</a>"), "{index}");
+    }
+
+    #[test]
+    fn a_guide_of_plain_pages_has_no_complete_guide_to_print() {
+        let files = rendered(&[("about.md", "---\ntitle: About\n---\nAbout us.\n")]);
+        assert!(text(&files, "handouts/complete/index.html").is_none());
+        let index = text(&files, "handouts/index.html").unwrap();
+        assert!(!index.contains("complete-heading"), "{index}");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::render::handouts::qr::QrCodes;
 use crate::render::markdown;
 use crate::render::pages::View;
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct Line {
     pub title: String,
     pub url: String,
