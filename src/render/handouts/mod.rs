@@ -8,6 +8,7 @@
 pub mod qr;
 pub mod sheet;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -77,7 +78,11 @@ struct PageData {
     pdf: Option<String>,
     cover: Option<Cover>,
     contents: Vec<Line>,
+    /// The parts, each rendered by partials/handout-part.html: see [`render_page`].
+    #[serde(skip)]
     parts: Vec<Part>,
+    #[serde(rename = "parts")]
+    parts_marker: &'static str,
     /// On the list of handouts: the complete guide's handout, when the guide has one.
     complete: Option<Line>,
     bundles: Vec<Line>,
@@ -201,13 +206,44 @@ fn render_page(
     qr: &QrCodes,
 ) -> Result<OutFile, Diagnostic> {
     let view = View { guide, texts, templates, edition: job.edition, from: &job.path };
-    let (template, page) = page_data(&view, opts, job, qr);
+    let (template, mut page) = page_data(&view, opts, job, qr);
+    let page_name = format!("/{}", job.path);
+    // Parts render on their own, side by side (the complete guide has one per
+    // document), and are put in the page where it names them; the page's data
+    // stays small.
+    let parts = std::mem::take(&mut page.parts);
+    let sections: Vec<String> = parts
+        .into_par_iter()
+        .map(|mut part| {
+            sheet::finish(&view, qr, &mut part);
+            let mut ctx = templates.context(&job.path, job.edition);
+            ctx.insert("part", &part);
+            templates.render("partials/handout-part.html", &ctx, &page_name)
+        })
+        .collect::<Result<_, _>>()?;
+    let marker = parts_marker();
+    page.parts_marker = marker;
     let mut ctx = templates.context(&job.path, job.edition);
     ctx.insert("page", &page);
     ctx.insert("nav_current", "");
-    templates
-        .render(template, &ctx, &format!("/{}", job.path))
-        .map(|html| OutFile { path: output_file(&job.path), bytes: html.into_bytes() })
+    let html = templates.render(template, &ctx, &page_name)?;
+    let (head, tail) = html.split_once(marker).unwrap_or((&html, ""));
+    let mut bytes = Vec::with_capacity(html.len() + sections.iter().map(String::len).sum::<usize>());
+    bytes.extend_from_slice(head.as_bytes());
+    for s in &sections {
+        bytes.extend_from_slice(s.as_bytes());
+    }
+    bytes.extend_from_slice(tail.as_bytes());
+    Ok(OutFile { path: output_file(&job.path), bytes })
+}
+
+/// Stands for the parts in the rendered page: no text of the guide can hold it.
+fn parts_marker() -> &'static str {
+    static MARKER: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    MARKER.get_or_init(|| {
+        use std::hash::{BuildHasher, RandomState};
+        format!("\u{1}practica-parts-{:016x}\u{1}", RandomState::new().hash_one(std::process::id()))
+    })
 }
 
 /// `2020-03-25` → `March 25, 2020` in the words of the theme; anything else stays as written.
@@ -241,7 +277,7 @@ fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static 
     };
     let mut crumbs = vec![Crumb { title: strings.get("home"), url: view.href(&routes.home()) }];
     let mut paper = guide.config.paper;
-    let mut sheet = Sheet::new(view, qr);
+    let mut sheet = Sheet::new(view);
     // A handout in this edition's language, or the guide's own when it has no translation.
     let index_line = |sheet: &Sheet, id: DocId| {
         let edition = if view.foreign(id) { guide.default_edition() } else { view.edition() };

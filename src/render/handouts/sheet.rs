@@ -62,20 +62,32 @@ pub struct Part {
     pub new_page: bool,
     /// The part's language when it is not the sheet's (no translation yet).
     pub lang: Option<String>,
+    /// The costly work, done when the parts are rendered side by side.
+    #[serde(skip)]
+    later: Later,
+}
+
+/// What a part still needs once the sheet is planned: its Markdown as HTML
+/// (under its title's level, with its id prefix) and its QR code. A complete
+/// guide has a part per document, so planning stays cheap and in order and
+/// this work runs on every core.
+#[derive(Default)]
+struct Later {
+    markdown: Option<(DocId, String)>,
+    qr: bool,
 }
 
 /// Builds the parts of one sheet, numbering them so ids stay unique on the page.
 pub struct Sheet<'v> {
     view: &'v View<'v>,
-    qr: &'v QrCodes,
     pub parts: Vec<Part>,
     /// The sheet opens with a cover, so even its first part starts a page.
     pub cover: bool,
 }
 
 impl<'v> Sheet<'v> {
-    pub fn new(view: &'v View<'v>, qr: &'v QrCodes) -> Self {
-        Sheet { view, qr, parts: Vec::new(), cover: false }
+    pub fn new(view: &'v View<'v>) -> Self {
+        Sheet { view, parts: Vec::new(), cover: false }
     }
 
     fn next_prefix(&self) -> String {
@@ -111,10 +123,12 @@ impl<'v> Sheet<'v> {
 
     /// The doc's Markdown as it sits on this sheet, under a title of `level`.
     fn html(&self, id: DocId, level: u8) -> markdown::DocHtml {
-        let v = self.view;
-        let prefix = self.next_prefix();
-        let shown = v.shown(id);
-        markdown::render(&v.texts.bodies[shown], &v.texts.scans[shown], &v.placement(&prefix, level - 1, true))
+        markdown_html(self.view, id, level, &self.next_prefix())
+    }
+
+    /// The part's Markdown, rendered when the sheet's parts are (see [`Later`]).
+    fn html_later(&self, part: &mut Part, id: DocId) {
+        part.later.markdown = Some((id, self.next_prefix()));
     }
 
     fn tip_lines(&self, id: DocId) -> Vec<Line> {
@@ -126,7 +140,7 @@ impl<'v> Sheet<'v> {
         let g = self.view.guide;
         let d = &g.docs[id];
         let mut part = self.base(id, "practice", level);
-        part.html = self.html(id, level).html;
+        self.html_later(&mut part, id);
         part.eyebrow = g.relations[id].area.map(|a| self.view.title(a));
         part.audience = d
             .audience
@@ -135,7 +149,7 @@ impl<'v> Sheet<'v> {
             .map(|a| self.view.audience_label(&a.key, &a.label))
             .collect();
         part.tips = self.tip_lines(id);
-        part.qr = if g.addresses.has_host() { self.qr.code(&part.web_address) } else { None };
+        part.later.qr = g.addresses.has_host();
         self.push(part)
     }
 
@@ -143,7 +157,7 @@ impl<'v> Sheet<'v> {
         let g = self.view.guide;
         let a = &g.areas[area];
         let mut part = self.base(a.doc, "area", level);
-        part.html = self.html(a.doc, level).html;
+        self.html_later(&mut part, a.doc);
         part.tips = self.tip_lines(a.doc);
         // The practices follow as parts of their own, numbered after this one.
         let first = self.parts.len() + 2;
@@ -168,14 +182,14 @@ impl<'v> Sheet<'v> {
             groups.last_mut().expect("a group was just pushed").items.push(WorkItem { html });
         }
         part.groups = groups;
-        part.qr = if self.view.guide.addresses.has_host() { self.qr.code(&part.web_address) } else { None };
+        part.later.qr = self.view.guide.addresses.has_host();
         self.push(part)
     }
 
     pub fn text(&mut self, id: DocId, level: u8) -> String {
         let g = self.view.guide;
         let mut part = self.base(id, "text", level);
-        part.html = self.html(id, level).html;
+        self.html_later(&mut part, id);
         // Short texts share a page; only the first after other kinds of part starts one.
         part.new_page = self.parts.last().map_or(self.cover, |p| p.kind != "text");
         part.eyebrow = match g.docs[id].kind {
@@ -189,5 +203,20 @@ impl<'v> Sheet<'v> {
         let id = part.id.clone();
         self.parts.push(part);
         id
+    }
+}
+
+fn markdown_html(view: &View, id: DocId, level: u8, prefix: &str) -> markdown::DocHtml {
+    let shown = view.shown(id);
+    markdown::render(&view.texts.bodies[shown], &view.texts.scans[shown], &view.placement(prefix, level - 1, true))
+}
+
+/// Does what the part left for later: its HTML and its QR code.
+pub fn finish(view: &View, qr: &QrCodes, part: &mut Part) {
+    if let Some((id, prefix)) = part.later.markdown.take() {
+        part.html = markdown_html(view, id, part.level, &prefix).html;
+    }
+    if std::mem::take(&mut part.later.qr) {
+        part.qr = qr.code(&part.web_address);
     }
 }
