@@ -1,13 +1,15 @@
-//! Writes a synthetic implementation guide twice — as a practica site folder and
-//! as a Hugo site with equally small layouts — so the benchmark compares
-//! engines on the same corpus.
+//! Writes a synthetic implementation guide three times — as a practica site
+//! folder, as a Hugo site with layouts that show what practica's pages show,
+//! and as a Hugo site with minimal layouts (a page prints its title and
+//! content, a list its pages' links) — so the benchmark compares engines on
+//! the same corpus, against both kinds of Hugo site.
 //!
 //! ```text
 //! cargo run --release --example gen_guide -- N OUT [--seed S]
 //! ```
 //!
-//! writes `OUT/practica/` (guide.yaml + content/) and `OUT/hugo/` (config.toml,
-//! content/, layouts/, static/). N practices are spread over 20 areas; every
+//! writes `OUT/practica/` (guide.yaml + content/), `OUT/hugo/` (config.toml,
+//! content/, layouts/, static/) and `OUT/hugo-minimal/` (the same with minimal layouts). N practices are spread over 20 areas; every
 //! practice has 300–800 words with headings, an ordered list, a table, a task
 //! list, a footnote and links to 3 other practices (in the body and in
 //! `related:`). There are N/20 tips (applying to practices or areas) and one
@@ -596,6 +598,14 @@ fn checklist_body(c: &Corpus, engine: Engine, a: usize) -> String {
 }
 
 fn write_hugo(c: &Corpus, out: &Path) -> io::Result<()> {
+    write_hugo_with(c, out, HUGO_LAYOUTS)
+}
+
+fn write_hugo_minimal(c: &Corpus, out: &Path) -> io::Result<()> {
+    write_hugo_with(c, out, HUGO_MINIMAL_LAYOUTS)
+}
+
+fn write_hugo_with(c: &Corpus, out: &Path, layouts: &[(&str, &str)]) -> io::Result<()> {
     let mut cfg = String::from(
         "baseURL = \"https://bench.example.org/\"\nlanguageCode = \"en\"\ntitle = \"Synthetic Implementation Guide\"\n\
          disableKinds = [\"RSS\"]\nenableRobotsTXT = true\n\n[taxonomies]\ntag = \"tags\"\naudience = \"audience\"\n",
@@ -606,12 +616,25 @@ fn write_hugo(c: &Corpus, out: &Path) -> io::Result<()> {
     }
     write(&out.join("config.toml"), &cfg)?;
     write_content(c, &out.join("content"), Engine::Hugo)?;
-    for (name, text) in HUGO_LAYOUTS {
+    for (name, text) in layouts {
         write(&out.join("layouts").join(name), text)?;
     }
     write(&out.join("static/css/site.css"), "body{font-family:sans-serif;max-width:60rem;margin:auto}\n")?;
     Ok(())
 }
+
+/// The least a Hugo site can render: a page is its title and content, a list
+/// its title, content and links to its pages. Hugo's fastest case.
+const HUGO_MINIMAL_LAYOUTS: &[(&str, &str)] = &[
+    (
+        "_default/single.html",
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head>\n<body><main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>\n",
+    ),
+    (
+        "_default/list.html",
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head>\n<body><main><h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></main></body></html>\n",
+    ),
+];
 
 /// Layouts as small as practica's default theme is in what they show: a base
 /// with navigation, a practice page with area, audience, table of contents,
@@ -736,13 +759,16 @@ fn main() {
         }
     }
     let (Some(n), Some(out)) = (pos.first().and_then(|n| n.parse::<usize>().ok()), pos.get(1)) else {
-        eprintln!("usage: gen_guide N OUT [--seed S]   (writes OUT/practica and OUT/hugo)");
+        eprintln!("usage: gen_guide N OUT [--seed S]   (writes OUT/practica, OUT/hugo and OUT/hugo-minimal)");
         std::process::exit(2);
     };
     let out = PathBuf::from(out);
     let start = std::time::Instant::now();
     let c = corpus(n.max(AREAS), seed);
-    for (dir, f) in [("practica", write_practica as fn(&Corpus, &Path) -> io::Result<()>), ("hugo", write_hugo)] {
+    type Writer = fn(&Corpus, &Path) -> io::Result<()>;
+    let writers: [(&str, Writer); 3] =
+        [("practica", write_practica), ("hugo", write_hugo), ("hugo-minimal", write_hugo_minimal)];
+    for (dir, f) in writers {
         let d = out.join(dir);
         if d.exists() {
             fs::remove_dir_all(&d).expect("cannot clear the old corpus");
@@ -750,7 +776,7 @@ fn main() {
         f(&c, &d).unwrap_or_else(|e| panic!("cannot write {}: {e}", d.display()));
     }
     eprintln!(
-        "wrote {} practices, {} tips, {} checklists in {} areas to {}/{{practica,hugo}} in {} ms",
+        "wrote {} practices, {} tips, {} checklists in {} areas to {}/{{practica,hugo,hugo-minimal}} in {} ms",
         c.practices.len(),
         c.tips.len(),
         AREAS,

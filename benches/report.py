@@ -21,11 +21,11 @@ def read(path, default=None):
 def times(results_dir, name):
     """Per-tool wall times (s) of one alternating hyperfine run, warm-ups left out."""
     data = json.loads(read(os.path.join(results_dir, f"{name}.json")))
-    out = {"practica": [], "hugo": []}
+    out = {}
     for r in data["results"]:
         tool, _, run = r["command"].rpartition("-")
-        if tool in out and run.isdigit():
-            out[tool].extend(r["times"])
+        if not tool.startswith("warmup") and run.isdigit():
+            out.setdefault(tool, []).extend(r["times"])
     return out
 
 
@@ -33,28 +33,43 @@ def fmt_s(s):
     return f"{s:.2f} s" if s >= 1 else f"{s * 1000:.0f} ms"
 
 
+# Per comparison: (tool in hyperfine, label, peak-RSS file, page-count file).
+COMPARISONS = {
+    "nosearch": [
+        ("practica", "practica --no-search", "practica-nosearch-{n}", "pages-practica-{n}"),
+        ("hugo-minimal", "hugo, minimal layouts", "hugo-minimal-{n}", "pages-hugo-minimal-{n}"),
+        ("hugo", "hugo, layouts like practica's pages", "hugo-{n}", "pages-hugo-{n}"),
+    ],
+    "search": [
+        ("practica", "practica (search)", "practica-search-{n}", "pages-practica-{n}"),
+        ("hugo-minimal", "hugo, minimal layouts + pagefind", "hugo-minimal-pagefind-{n}", "pages-hugo-minimal-{n}"),
+        ("hugo", "hugo, layouts like practica's + pagefind", "hugo-pagefind-{n}", "pages-hugo-{n}"),
+    ],
+}
+
+
 def main():
     results_dir, sizes = sys.argv[1], sys.argv[2:]
     rows = []
     for n in sizes:
-        pages_p = int(read(os.path.join(results_dir, f"pages-practica-{n}"), "0"))
-        pages_h = int(read(os.path.join(results_dir, f"pages-hugo-{n}"), "0"))
-        for comp, p_label, h_label, p_rss, h_rss in [
-            ("nosearch", "practica --no-search", "hugo", f"practica-nosearch-{n}", f"hugo-{n}"),
-            ("search", "practica (search)", "hugo + pagefind", f"practica-search-{n}", f"hugo-pagefind-{n}"),
-        ]:
+        for comp, tools in COMPARISONS.items():
             if not os.path.exists(os.path.join(results_dir, f"{comp}-{n}.json")):
                 continue
             t = times(results_dir, f"{comp}-{n}")
-            mp, mh = statistics.median(t["practica"]), statistics.median(t["hugo"])
-            rp = int(read(os.path.join(results_dir, f"{p_rss}.rss"), "0"))
-            rh = int(read(os.path.join(results_dir, f"{h_rss}.rss"), "0"))
-            spread_p = f"{fmt_s(min(t['practica']))}–{fmt_s(max(t['practica']))}"
-            spread_h = f"{fmt_s(min(t['hugo']))}–{fmt_s(max(t['hugo']))}"
-            rows.append((int(n), p_label, pages_p, mp, spread_p, rp, f"**{mp / mh:.2f}×**", f"**{rp / rh:.2f}×**"))
-            rows.append((int(n), h_label, pages_h, mh, spread_h, rh, "1", "1"))
+            mp = statistics.median(t["practica"])
+            rp = int(read(os.path.join(results_dir, tools[0][2].format(n=n) + ".rss"), "0"))
+            for tool, label, rss_file, pages_file in tools:
+                if tool not in t:
+                    continue
+                med = statistics.median(t[tool])
+                rss = int(read(os.path.join(results_dir, rss_file.format(n=n) + ".rss"), "0"))
+                pages = int(read(os.path.join(results_dir, pages_file.format(n=n)), "0"))
+                spread = f"{fmt_s(min(t[tool]))}–{fmt_s(max(t[tool]))}"
+                rt = "" if tool == "practica" else f"**{mp / med:.2f}×**"
+                rr = "" if tool == "practica" or not rss else f"**{rp / rss:.2f}×**"
+                rows.append((int(n), label, pages, med, spread, rss, rt, rr))
 
-    print("| practices | tool | HTML pages | median wall | (min–max) | pages/s | peak RSS | time vs peer | RSS vs peer |")
+    print("| practices | tool | HTML pages | median wall | (min–max) | pages/s | peak RSS | practica's time ÷ this | practica's peak RSS ÷ this |")
     print("|---:|---|---:|---:|---|---:|---:|---:|---:|")
     for n, tool, pages, med, spread, rss, rt, rr in rows:
         print(
@@ -81,12 +96,13 @@ def main():
             serve.append(json.loads(raw))
     if serve:
         print()
-        print("| serve (--no-search) | edits | write → reload, median | p90 | min–max | rebuild (server's own), median | initial build | server peak RSS |")
-        print("|---|---:|---:|---:|---|---:|---:|---:|")
+        print("| serve (--no-search) | edits | median | p90 | min–max | rebuild (server's own), median | kept at the bottom after reload | initial build | server peak RSS |")
+        print("|---|---:|---:|---:|---|---:|---:|---:|---:|")
         for s in serve:
+            kept = f"{s['scroll_kept']} of {s['edits']}" if "scroll_kept" in s else "–"
             print(
                 f"| {s['label']} | {s['edits']} | {s['median_ms']:.0f} ms | {s['p90_ms']:.0f} ms | "
-                f"{s['min_ms']:.0f}–{s['max_ms']:.0f} ms | {s['rebuild_median_ms']} ms | {s['initial_build_s']:.2f} s | {s['peak_rss_mb']} MB |"
+                f"{s['min_ms']:.0f}–{s['max_ms']:.0f} ms | {s['rebuild_median_ms']} ms | {kept} | {s['initial_build_s']:.2f} s | {s['peak_rss_mb']} MB |"
             )
 
 

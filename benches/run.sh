@@ -2,10 +2,16 @@
 # Build speed of practica against Hugo (and Hugo + the Pagefind CLI) on the same
 # generated guide, and practica's edit-to-reload latency in `serve`.
 #
+# Hugo runs two sites of the same content: `hugo-minimal`, whose layouts print
+# only a page's title and content (Hugo's fastest case: the fair peer, and the
+# first row of every comparison), and `hugo`, whose layouts show what
+# practica's pages show (navigation, related pages, topics, contents).
+#
 #   bash benches/run.sh              # 1,000 and 10,000 practices
 #   bash benches/run.sh 1000         # one size
 #
 # Environment: RUNS (timed runs per tool, default 5), EDITS (serve edits, 20),
+# SERVE_BROWSER=0 to time serve to the reload event only, not in Chromium,
 # BENCH_DIR (scratch folder, default /tmp/practica-bench), RESULTS_DIR (default
 # /tmp/practica-bench-results), CARGO_TARGET_DIR,
 # SKIP_SERVE=1 / SKIP_SEARCH=1 to leave parts out.
@@ -81,16 +87,41 @@ rm -rf "$results"
 mkdir -p "$results"
 
 # One hyperfine invocation per comparison, the tools alternating run by run:
-# a warm-up of each, then practica, hugo, practica, hugo, ... with a cold
-# output folder before every run.
-compare() { # name practica-cmd hugo-cmd clean-cmd
-  local name="$1" pcmd="$2" hcmd="$3" clean="$4"
-  local args=(--style basic --runs 1 --prepare "$clean" --export-json "$results/$name.json"
-    -n warmup-practica "$pcmd" -n warmup-hugo "$hcmd")
+# a warm-up of each, then practica, hugo-minimal, hugo, practica, ... with a
+# fresh (deleted and made again) output folder before every run, so no tool
+# finds earlier pages there (Pagefind would index them too).
+compare() { # name clean-cmd tool cmd [tool cmd ...]
+  local name="$1" clean="$2"
+  shift 2
+  local tools=("$@")
+  local args=(--style basic --runs 1 --prepare "$clean" --export-json "$results/$name.json")
+  for ((t = 0; t < ${#tools[@]}; t += 2)); do
+    args+=(-n "warmup-${tools[t]}" "${tools[t + 1]}")
+  done
   for ((i = 1; i <= runs; i++)); do
-    args+=(-n "practica-$i" "$pcmd" -n "hugo-$i" "$hcmd")
+    for ((t = 0; t < ${#tools[@]}; t += 2)); do
+      args+=(-n "${tools[t]}-$i" "${tools[t + 1]}")
+    done
   done
   hyperfine "${args[@]}" >"$results/$name.log" 2>&1 || { cat "$results/$name.log"; exit 1; }
+}
+
+# Edit → new text visible in headless Chromium (tests/browser/serve-latency.mjs),
+# or, with SERVE_BROWSER=0 or no Chromium, edit → reload event on the stream.
+serve_latency() { # name label root file
+  local name="$1" label="$2" root="$3" file="$4"
+  if [[ "${SERVE_BROWSER:-1}" != 0 ]] && command -v chromium >/dev/null; then
+    echo "== serve, $label: $edits edits, write → new text visible in Chromium"
+    if [[ ! -d "$repo/tests/browser/node_modules/playwright-core" ]]; then
+      (cd "$repo/tests/browser" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    fi
+    node "$repo/tests/browser/serve-latency.mjs" --practica "$practica" --root "$root" --file "$file" \
+      --edits "$edits" --label "$label (browser: write → text visible)" --timeout 300 >"$results/$name.json"
+  else
+    echo "== serve, $label: $edits edits, write → reload event"
+    python3 "$here/serve_latency.py" --practica "$practica" --root "$root" --file "$file" \
+      --edits "$edits" --label "$label (write → reload event)" --timeout 300 >"$results/$name.json"
+  fi
 }
 
 peak_rss() { # name cmd — max RSS (kB) of the command and every process it waited for
@@ -102,13 +133,15 @@ peak_rss() { # name cmd — max RSS (kB) of the command and every process it wai
 for n in "${sizes[@]}"; do
   echo "== $n practices: generating"
   "$gen" "$n" "$work/$n"
-  src_p="$work/$n/practica" src_h="$work/$n/hugo"
-  out_p="$work/out-$n/practica" out_h="$work/out-$n/hugo"
+  src_p="$work/$n/practica" src_h="$work/$n/hugo" src_m="$work/$n/hugo-minimal"
+  out_p="$work/out-$n/practica" out_h="$work/out-$n/hugo" out_m="$work/out-$n/hugo-minimal"
   clean="rm -rf $work/out-$n && mkdir -p $work/out-$n"
   p_nosearch="$practica build --root $src_p --output $out_p --no-search"
   p_search="$practica build --root $src_p --output $out_p"
   h_build="hugo --quiet --source $src_h --destination $out_h"
   h_search="$h_build && $pagefind --site $out_h"
+  m_build="hugo --quiet --source $src_m --destination $out_m"
+  m_search="$m_build && $pagefind --site $out_m"
 
   # Page counts (HTML files each tool writes) and peak memory, one run each.
   bash -c "$clean"
@@ -117,16 +150,21 @@ for n in "${sizes[@]}"; do
   bash -c "$clean"
   peak_rss "hugo-$n" "$h_build"
   find "$out_h" -name '*.html' | wc -l >"$results/pages-hugo-$n"
+  bash -c "$clean"
+  peak_rss "hugo-minimal-$n" "$m_build"
+  find "$out_m" -name '*.html' | wc -l >"$results/pages-hugo-minimal-$n"
 
-  echo "== $n practices: practica --no-search vs hugo ($runs runs each, alternating)"
-  compare "nosearch-$n" "$p_nosearch" "$h_build" "$clean"
+  echo "== $n practices: practica --no-search vs hugo-minimal vs hugo ($runs runs each, alternating)"
+  compare "nosearch-$n" "$clean" practica "$p_nosearch" hugo-minimal "$m_build" hugo "$h_build"
   if [[ -z "${SKIP_SEARCH:-}" ]]; then
     bash -c "$clean"
     peak_rss "practica-search-$n" "$p_search"
     bash -c "$clean"
     peak_rss "hugo-pagefind-$n" "$h_search"
-    echo "== $n practices: practica (with search) vs hugo + pagefind"
-    compare "search-$n" "$p_search" "$h_search" "$clean"
+    bash -c "$clean"
+    peak_rss "hugo-minimal-pagefind-$n" "$m_search"
+    echo "== $n practices: practica (with search) vs hugo-minimal + pagefind vs hugo + pagefind"
+    compare "search-$n" "$clean" practica "$p_search" hugo-minimal "$m_search" hugo "$h_search"
   fi
   echo "== $n practices: the offline edition's search, in bytes"
   bash -c "$clean"
@@ -139,11 +177,9 @@ for n in "${sizes[@]}"; do
   rm -rf "$work/out-$n"
 
   if [[ -z "${SKIP_SERVE:-}" ]]; then
-    echo "== $n practices: serve, $edits edits, write → reload event"
     practices=("$src_p"/content/practices/*/p*.md)
     file="${practices[0]#"$src_p"/}"
-    python3 "$here/serve_latency.py" --practica "$practica" --root "$src_p" --file "$file" \
-      --edits "$edits" --label "generated, $n practices" --timeout 300 >"$results/serve-$n.json"
+    serve_latency "serve-$n" "generated, $n practices" "$src_p" "$file"
   fi
 done
 
@@ -155,9 +191,7 @@ if [[ -z "${SKIP_SERVE:-}" ]]; then
   for p in guide.yaml content static templates themes; do
     [[ -e "$repo/$p" ]] && cp -r "$repo/$p" "$shipped/"
   done
-  python3 "$here/serve_latency.py" --practica "$practica" --root "$shipped" \
-    --file content/practices/supervision/ongoing-supervision.md \
-    --edits "$edits" --label "shipped guide" >"$results/serve-shipped.json"
+  serve_latency "serve-shipped" "shipped guide" "$shipped" content/practices/supervision/ongoing-supervision.md
 fi
 
 echo

@@ -339,7 +339,7 @@ fn the_browser_really_reloads() {
         .unwrap();
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{out}\n{}", String::from_utf8_lossy(&o.stderr));
-    assert!(out.contains("reload: 4 passed, 0 failed"), "{out}");
+    assert!(out.contains("reload: 5 passed, 0 failed"), "{out}");
 }
 
 #[test]

@@ -45,14 +45,38 @@ const SCRIPT: &str = r#"<script data-practica-live>
     });
     document.body.appendChild(box);
   }
+  // The page comes back where the editor was: at the same place, or still at
+  // the bottom when that is where the new text went.
+  var KEY = "practica-live-scroll";
+  function bottom() { return document.documentElement.scrollHeight - window.innerHeight; }
+  var ours = false;
+  function reload() {
+    ours = true;
+    try {
+      sessionStorage.setItem(KEY, JSON.stringify({ path: location.pathname, y: window.scrollY, end: window.scrollY > 0 && window.scrollY >= bottom() - 4 }));
+      history.scrollRestoration = "manual";
+    } catch (err) {}
+    location.reload();
+  }
+  try {
+    var kept = JSON.parse(sessionStorage.getItem(KEY) || "null");
+    sessionStorage.removeItem(KEY);
+    if (kept && kept.path === location.pathname) {
+      var put = function () { window.scrollTo(0, kept.end ? bottom() : kept.y); };
+      put();
+      window.addEventListener("load", put);
+    }
+    // The browser's own restoring would undo this, but an editor's own reload gets it back.
+    window.addEventListener("pagehide", function () { if (!ours) history.scrollRestoration = "auto"; });
+  } catch (err) {}
   var es = new EventSource("/__practica/events");
   function here(data) {
     var list;
     try { list = JSON.parse(data); } catch (err) { list = []; }
     return Array.isArray(list) && list.indexOf(location.pathname.replace(/index\.html$/, "")) >= 0;
   }
-  es.addEventListener("reload", function (e) { if (!here(e.data)) location.reload(); });
-  es.addEventListener("changed", function (e) { if (here(e.data)) location.reload(); });
+  es.addEventListener("reload", function (e) { if (!here(e.data)) reload(); });
+  es.addEventListener("changed", function (e) { if (here(e.data)) reload(); });
   es.addEventListener("failed", function (e) { show(JSON.parse(e.data)); });
 })();
 </script>"#;

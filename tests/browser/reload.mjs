@@ -43,6 +43,30 @@ await check('fixing the file clears the overlay', async () => {
   await page.waitForFunction(() => !document.querySelector('[role=alert]') && document.body.textContent.includes('About text.'), null, { timeout: 10000 });
 });
 
+// An editor working down a long page is not thrown back to the top.
+await check('a reload keeps the place on the page, and the bottom when that is where the editor was', async () => {
+  await page.setViewportSize({ width: 360, height: 240 });
+  const long = original.replace('About text.', 'About text.\n\n' + Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} of a long page.`).join('\n\n'));
+  writeFileSync(file, long);
+  await page.waitForFunction(() => document.body.textContent.includes('Paragraph 40 of a long page.'), null, { timeout: 10000 });
+  await page.waitForTimeout(300);
+  await page.evaluate(() => window.scrollTo(0, 500));
+  writeFileSync(file, long.replace('Paragraph 1 of', 'Paragraph one of'));
+  await page.waitForFunction(() => document.body.textContent.includes('Paragraph one of'), null, { timeout: 10000 });
+  await page.waitForTimeout(300);
+  const y = await page.evaluate(() => window.scrollY);
+  if (Math.abs(y - 500) > 2) throw new Error(`scrolled to ${y} after the reload, not 500`);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  writeFileSync(file, long.replace('Paragraph 40 of a long page.', 'Paragraph 40 of a long page.\n\nA new last paragraph.\n\nAnd another, to make the page longer.'));
+  await page.waitForFunction(() => document.body.textContent.includes('And another, to make the page longer.'), null, { timeout: 10000 });
+  await page.waitForTimeout(300);
+  const gap = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight - window.scrollY);
+  if (gap > 4) throw new Error(`${gap}px above the bottom after the reload: the new text is out of sight`);
+  writeFileSync(file, original);
+  await page.waitForFunction(() => !document.body.textContent.includes('Paragraph 40'), null, { timeout: 10000 });
+  await page.setViewportSize({ width: 1280, height: 720 });
+});
+
 // The complete guide is rendered after the saved page reloads, and reloads where it is open.
 if (process.argv.includes('--complete-url')) {
   const practice = arg('--practice');
