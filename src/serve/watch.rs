@@ -22,8 +22,10 @@ use crate::pipeline::Options;
 use crate::render::OutFile;
 use crate::resolve::incremental::{Replaced, replace_body};
 
-/// Quiet time that ends a burst of events.
-const SETTLE: Duration = Duration::from_millis(25);
+/// Quiet time that ends a burst of events. An editor's save (truncate, write,
+/// close; or write aside and rename) is one burst well inside it, and every
+/// millisecond here is one the editor waits for the page.
+const SETTLE: Duration = Duration::from_millis(10);
 /// A burst never delays a rebuild longer than this.
 const MAX_WAIT: Duration = Duration::from_millis(250);
 /// Quiet after a save that brings the complete guide up to date: it takes as

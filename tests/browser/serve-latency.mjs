@@ -57,7 +57,7 @@ const serving = new Promise((resolve, reject) => {
     }
   });
   server.on('exit', (code) => reject(new Error(`practica serve exited with ${code}`)));
-  setTimeout(() => reject(new Error('practica serve did not start')), timeout);
+  setTimeout(() => reject(new Error('practica serve did not start')), timeout).unref();
 });
 
 let browser;
