@@ -11,7 +11,6 @@
 mod common;
 
 use std::io::Write;
-use std::process::{Command, Stdio};
 
 use common::*;
 
@@ -44,21 +43,13 @@ fn readers_assess_export_share_and_print_in_the_browser() {
     let site = copy_fixture("basic");
     write(site.path(), "content/checklists/self-check.md", CHECKLIST);
     let out = site.path().join("public");
-    let o = Command::new("node")
-        .arg(manifest_dir().join("tests/browser/assess.mjs"))
-        .arg("--site")
-        .arg(site.path())
-        .arg("--out")
-        .arg(&out)
-        .arg("--practica")
-        .arg(env!("CARGO_BIN_EXE_practica"))
-        .args(["--base", "/guides/peer/"])
-        .env("CHROMIUM", &chromium)
-        .current_dir(manifest_dir())
-        .stdin(Stdio::null())
-        .output()
-        .expect("run node");
-    let report = String::from_utf8_lossy(&o.stdout);
-    assert!(o.status.success(), "{report}\n{}", String::from_utf8_lossy(&o.stderr));
+    let report = browser::report(
+        browser::script("assess.mjs", &chromium).arg("--site").arg(site.path()).arg("--out").arg(&out).args([
+            "--practica",
+            env!("CARGO_BIN_EXE_practica"),
+            "--base",
+            "/guides/peer/",
+        ]),
+    );
     assert!(report.contains("assess: 20 passed, 0 failed"), "{report}");
 }

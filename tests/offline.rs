@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use common::*;
 
@@ -199,15 +198,6 @@ fn the_offline_edition_works_opened_from_a_folder_in_the_browser() {
     let site = copy_fixture("bilingual");
     let out = site.path().join("offline");
     offline(site.path(), &out);
-    let o = Command::new("node")
-        .arg(manifest_dir().join("tests/browser/offline.mjs"))
-        .arg(&out)
-        .env("CHROMIUM", &chromium)
-        .current_dir(manifest_dir())
-        .stdin(Stdio::null())
-        .output()
-        .expect("run node");
-    let report = String::from_utf8_lossy(&o.stdout);
-    assert!(o.status.success(), "{report}\n{}", String::from_utf8_lossy(&o.stderr));
+    let report = browser::report(browser::script("offline.mjs", &chromium).arg(&out));
     assert!(report.contains("offline: 8 passed, 0 failed"), "{report}");
 }

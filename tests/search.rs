@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
-
 use common::*;
 
 #[test]
@@ -16,15 +14,9 @@ fn search_finds_practices_in_the_browser() {
     let r = build(&manifest_dir(), &out, &["--base-url", "http://127.0.0.1/guides/peer/"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(out.join("pagefind/pagefind.js").is_file(), "the index is written with the site");
-    let o = Command::new("node")
-        .arg(manifest_dir().join("tests/browser/search.mjs"))
-        .args(["--dir", out.to_str().unwrap(), "--base", "/guides/peer/"])
-        .env("CHROMIUM", &chromium)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run node");
-    let report = String::from_utf8_lossy(&o.stdout);
-    assert!(o.status.success(), "{report}\n{}", String::from_utf8_lossy(&o.stderr));
+    let report = browser::report(
+        browser::script("search.mjs", &chromium).arg("--dir").arg(&out).args(["--base", "/guides/peer/"]),
+    );
     assert!(report.contains("search: 12 passed, 0 failed"), "{report}");
 }
 

@@ -328,17 +328,15 @@ fn binding_beyond_loopback_warns() {
 fn the_browser_really_reloads() {
     let Some(chromium) = browser::tools_or_skip("serve_reload") else { return };
     let s = Server::start(&["--no-search"]);
-    let o = Command::new("node")
-        .arg(manifest_dir().join("tests/browser/reload.mjs"))
-        .args(["--url", &format!("http://{}{}about/", s.addr, s.base), "--file", about(s.root()).to_str().unwrap()])
-        .args(["--complete-url", &format!("http://{}{}handouts/complete/", s.addr, s.base)])
-        .args(["--practice", s.root().join("content/practices/hiring/job-descriptions.md").to_str().unwrap()])
-        .env("CHROMIUM", &chromium)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    let out = String::from_utf8_lossy(&o.stdout);
-    assert!(o.status.success(), "{out}\n{}", String::from_utf8_lossy(&o.stderr));
+    let out = browser::report(
+        browser::script("reload.mjs", &chromium)
+            .args(["--url", &format!("http://{}{}about/", s.addr, s.base)])
+            .arg("--file")
+            .arg(about(s.root()))
+            .args(["--complete-url", &format!("http://{}{}handouts/complete/", s.addr, s.base)])
+            .arg("--practice")
+            .arg(s.root().join("content/practices/hiring/job-descriptions.md")),
+    );
     assert!(out.contains("reload: 5 passed, 0 failed"), "{out}");
 }
 

@@ -14,14 +14,10 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium, startServer } from './lib.mjs';
+import { arg, assert, checks, CHROMIUM_ARGS, findChromium, startServer } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 
-function arg(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
 const site = arg('--site');
 const out = arg('--out');
 const practica = arg('--practica');
@@ -31,21 +27,7 @@ if (!site || !out || !practica) {
   process.exit(2);
 }
 
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}\n  ${String((e && e.stack) || e).split('\n').slice(0, 4).join('\n  ')}`);
-  }
-}
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
+const { check, finish } = checks('assess');
 function equal(got, want, what) {
   const g = JSON.stringify(got);
   const w = JSON.stringify(want);
@@ -538,5 +520,4 @@ await check('no request left the machine and no page had an error', async () => 
 
 await browser.close();
 server.close();
-console.log(`assess: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -2,9 +2,8 @@
 // Pagefind bundle while the header box runs its first query.
 //   node tests/browser/first-query-bytes.mjs --dir OUT --base /guides/peer/ --query Medicaid
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium, startServer } from './lib.mjs';
+import { arg, CHROMIUM_ARGS, findChromium, startServer } from './lib.mjs';
 
-const arg = (n, d) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : d);
 const dir = arg('--dir');
 const base = arg('--base', '/');
 const query = arg('--query', 'supervision');

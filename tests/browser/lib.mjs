@@ -1,8 +1,45 @@
-// Shared by the browser test scripts: Debian's Chromium and a static server
-// that publishes a built site under its base path, as a web host would.
+// Shared by the browser test scripts: their arguments and named checks,
+// Debian's Chromium, and a static server that publishes a built site under
+// its base path, as a web host would.
 import { existsSync, statSync, createReadStream } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+
+/** The value after `--name` on the command line, or `fallback`. */
+export function arg(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+/**
+ * Named checks that print `ok - name` or `not ok - name` with the error, and
+ * at the end `LABEL: N passed, M failed`, the line the Rust tests look for;
+ * `finish` exits 1 when any failed.
+ */
+export function checks(label) {
+  let passed = 0;
+  let failed = 0;
+  return {
+    async check(name, fn) {
+      try {
+        await fn();
+        passed++;
+        console.log(`ok - ${name}`);
+      } catch (e) {
+        failed++;
+        console.log(`not ok - ${name}\n  ${String((e && e.stack) || e).split('\n').slice(0, 4).join('\n  ')}`);
+      }
+    },
+    finish() {
+      console.log(`${label}: ${passed} passed, ${failed} failed`);
+      process.exit(failed ? 1 : 0);
+    },
+  };
+}
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

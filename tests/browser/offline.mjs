@@ -9,7 +9,7 @@
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from './lib.mjs';
+import { assert, checks, CHROMIUM_ARGS, findChromium } from './lib.mjs';
 
 const dir = process.argv[2];
 if (!dir) {
@@ -18,21 +18,7 @@ if (!dir) {
 }
 const root = pathToFileURL(path.resolve(dir)).href + '/';
 
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}\n  ${String((e && e.stack) || e).split('\n').slice(0, 4).join('\n  ')}`);
-  }
-}
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
+const { check, finish } = checks('offline');
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || findChromium(), args: CHROMIUM_ARGS });
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -134,5 +120,4 @@ await check('nothing was requested from anywhere but the folder, and no page had
 });
 
 await browser.close();
-console.log(`offline: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

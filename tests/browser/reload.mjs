@@ -6,17 +6,12 @@
 //     [--complete-url http://127.0.0.1:PORT/base/handouts/complete/ --practice /path/content/practices/x/y.md]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from './lib.mjs';
+import { arg, checks, CHROMIUM_ARGS, findChromium } from './lib.mjs';
 
-const arg = (n) => process.argv[process.argv.indexOf(n) + 1];
 const url = arg('--url');
 const file = arg('--file');
 const original = readFileSync(file, 'utf8');
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try { await fn(); passed++; console.log(`ok - ${name}`); } catch (e) { failed++; console.log(`not ok - ${name}\n  ${e.message}`); }
-}
+const { check, finish } = checks('reload');
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || findChromium(), args: CHROMIUM_ARGS });
 const page = await browser.newPage();
@@ -85,5 +80,4 @@ if (process.argv.includes('--complete-url')) {
 }
 
 await browser.close();
-console.log(`reload: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

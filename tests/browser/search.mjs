@@ -4,12 +4,8 @@
 //
 //   node tests/browser/search.mjs --dir OUT --base /guides/peer/
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium, startServer } from './lib.mjs';
+import { arg, assert, checks, CHROMIUM_ARGS, findChromium, startServer } from './lib.mjs';
 
-function arg(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
 const dir = arg('--dir');
 const base = arg('--base', '/');
 if (!dir) {
@@ -17,21 +13,7 @@ if (!dir) {
   process.exit(2);
 }
 
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}\n  ${String(e && e.stack || e).split('\n').slice(0, 3).join('\n  ')}`);
-  }
-}
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
+const { check, finish } = checks('search');
 
 const server = await startServer(dir, base);
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -179,5 +161,4 @@ await check('no console errors', async () => {
 
 await browser.close();
 server.close();
-console.log(`search: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

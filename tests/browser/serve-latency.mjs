@@ -15,9 +15,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from './lib.mjs';
+import { arg, CHROMIUM_ARGS, findChromium } from './lib.mjs';
 
-const arg = (n, d) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : d);
 const practica = arg('--practica');
 const root = arg('--root');
 const rel = arg('--file');

@@ -92,3 +92,21 @@ pub fn chromium_or_skip(test: &str) -> Option<PathBuf> {
         }
     }
 }
+
+/// `node tests/browser/<script>` with the Chromium to use; the caller adds its arguments.
+pub fn script(script: &str, chromium: &Path) -> Command {
+    let mut cmd = Command::new("node");
+    cmd.arg(manifest_dir().join("tests/browser").join(script))
+        .env("CHROMIUM", chromium)
+        .current_dir(manifest_dir())
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// What a script printed, once it has succeeded; a failure shows both streams.
+pub fn report(cmd: &mut Command) -> String {
+    let o = cmd.output().expect("run node");
+    let report = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(o.status.success(), "{report}\n{}", String::from_utf8_lossy(&o.stderr));
+    report
+}
