@@ -148,17 +148,13 @@ pub fn render_touching(
     diags: &mut Diagnostics,
 ) -> Vec<OutFile> {
     let id = guide.source(id);
-    let mut jobs: Vec<Page> = guide.editions.iter().flat_map(|e| pages::handouts(guide, e)).collect();
-    jobs.retain(|job| match job.kind {
+    render_kept(guide, texts, templates, qr, diags, |job| match job.kind {
         PageKind::PracticeHandout(p) | PageKind::ChecklistHandout(p) => p == id,
         PageKind::AreaHandout(n) => guide.areas[n].doc == id || guide.areas[n].practices.contains(&id),
         PageKind::Bundle(_) => true,
         // The whole guide would make every save wait for all of it: see render_complete.
         _ => false,
-    });
-    let kept = Keep::default();
-    render_some(guide, texts, templates, Options::default(), &jobs, qr, &kept, diags);
-    kept.into_files()
+    })
 }
 
 /// Whether the complete guide prints document `id` (in any language).
@@ -176,8 +172,19 @@ pub fn render_complete(
     qr: &QrCodes,
     diags: &mut Diagnostics,
 ) -> Vec<OutFile> {
-    let mut jobs: Vec<Page> = guide.editions.iter().flat_map(|e| pages::handouts(guide, e)).collect();
-    jobs.retain(|job| job.kind == PageKind::Complete);
+    render_kept(guide, texts, templates, qr, diags, |job| job.kind == PageKind::Complete)
+}
+
+/// The handouts of every edition that `wanted` picks, rendered in memory for `serve`.
+fn render_kept(
+    guide: &Guide,
+    texts: &Texts,
+    templates: &Templates,
+    qr: &QrCodes,
+    diags: &mut Diagnostics,
+    wanted: impl Fn(&Page) -> bool,
+) -> Vec<OutFile> {
+    let jobs: Vec<Page> = guide.editions.iter().flat_map(|e| pages::handouts(guide, e)).filter(|j| wanted(j)).collect();
     let kept = Keep::default();
     render_some(guide, texts, templates, Options::default(), &jobs, qr, &kept, diags);
     kept.into_files()
@@ -237,7 +244,8 @@ fn render_page(
     Ok(OutFile { path: output_file(&job.path), bytes })
 }
 
-/// Stands for the parts in the rendered page: no text of the guide can hold it.
+/// Stands for the parts in the rendered page. Unguessable: a title may hold
+/// any text, control characters too (`"\x01"` in YAML).
 fn parts_marker() -> &'static str {
     static MARKER: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     MARKER.get_or_init(|| {
@@ -251,13 +259,11 @@ pub fn display_date(s: &str, strings: &crate::render::templates::Strings) -> Str
     let parts: Vec<&str> = s.trim().split('-').collect();
     if let [y, m, d] = parts.as_slice()
         && y.len() == 4
-        && let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<usize>(), d.parse::<u32>())
+        && let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>())
         && (1..=12).contains(&m)
         && (1..=31).contains(&d)
     {
-        let month = strings.get(&format!("month_{m}"));
-        let month = month.as_str();
-        return strings.format("date", None, &[("day", &d.to_string()), ("month", month), ("year", &y.to_string())]);
+        return strings.date(y, m, d);
     }
     s.to_string()
 }
@@ -546,6 +552,20 @@ mod tests {
         assert!(text(&files, "handouts/complete/index.html").is_none());
         let index = text(&files, "handouts/index.html").unwrap();
         assert!(!index.contains("complete-heading"), "{index}");
+    }
+
+    #[test]
+    fn a_title_that_looks_like_the_parts_marker_stays_a_title() {
+        let title = "\"Ay \\x01practica-parts\\x01 Bee\"";
+        let files = rendered(&[
+            ("practices/hiring/_index.md", &area("Hiring")),
+            ("practices/hiring/a.md", &format!("---\ntitle: {title}\n---\n## Why\n\nText.\n")),
+        ]);
+        let html = text(&files, "handouts/hiring/a/index.html").unwrap();
+        assert_eq!(html.matches("<h2 id=\"p1-why\">").count(), 1, "the part is on the page once: {html}");
+        assert!(html.contains("<title>"), "{html}");
+        let head = &html[..html.find("</title>").unwrap()];
+        assert!(!head.contains("part-title"), "nothing spliced into the title: {head}");
     }
 
     #[test]
