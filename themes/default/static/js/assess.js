@@ -59,6 +59,19 @@
 
   // ---------------------------------------------------------------- small helpers
 
+  // A checklist's section of the plan or the team view, titled with a link to it.
+  function listSection(kind, li, list, base) {
+    var part = el("section", kind + "-list");
+    var h2 = el("h2", kind + "-list-title");
+    h2.id = kind + "-" + li;
+    var link = el("a", null, list.title);
+    link.href = resolveUrl(list.url, base);
+    h2.appendChild(link);
+    part.setAttribute("aria-labelledby", h2.id);
+    part.appendChild(h2);
+    return part;
+  }
+
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -670,14 +683,7 @@
           });
           if (!open.length) return;
           if (!part) {
-            part = el("section", "plan-list");
-            var h2 = el("h2", "plan-list-title");
-            h2.id = "plan-" + li;
-            var link = el("a", null, list.title);
-            link.href = resolveUrl(list.url, all.base);
-            h2.appendChild(link);
-            part.setAttribute("aria-labelledby", h2.id);
-            part.appendChild(h2);
+            part = listSection("plan", li, list, all.base);
             body.appendChild(part);
           }
           var caption = null;
@@ -796,14 +802,7 @@
     all.lists.forEach(function (list, li) {
       var answered = people.some(function (p) { return p.lists[list.key]; });
       if (!answered) return;
-      var part = el("section", "team-list");
-      var h2 = el("h2", "team-list-title");
-      h2.id = "team-" + li;
-      var link = el("a", null, list.title);
-      link.href = resolveUrl(list.url, all.base);
-      h2.appendChild(link);
-      part.setAttribute("aria-labelledby", h2.id);
-      part.appendChild(h2);
+      var part = listSection("team", li, list, all.base);
       var summary = el("p", "team-list-summary");
       part.appendChild(summary);
       var differ = 0;
