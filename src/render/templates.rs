@@ -52,6 +52,12 @@ impl Strings {
         out
     }
 
+    /// A day in the words of the theme: `March 25, 2020`.
+    pub fn date(&self, year: i32, month: u32, day: u32) -> String {
+        let month = self.get(&format!("month_{month}"));
+        self.format("date", None, &[("day", &day.to_string()), ("month", &month), ("year", &year.to_string())])
+    }
+
     fn has(&self, key: &str) -> bool {
         self.0.contains_key(key) || self.0.contains_key(&format!("{key}_other"))
     }

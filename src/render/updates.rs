@@ -3,14 +3,13 @@
 //! "What's new" list of every change, and the feedback links at the end of
 //! a page. The Atom feed of the same changes is in [`super::feeds`].
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
 use crate::guide::DocId;
 use crate::load::config::Feedback;
 use crate::load::content::Change;
-use crate::render::handouts::display_date;
 use crate::render::view::{Item, View};
 use crate::resolve::reviews;
 
@@ -52,8 +51,7 @@ pub struct FeedbackLinks {
 }
 
 pub fn dated(v: &View, date: NaiveDate) -> Dated {
-    let iso = date.format("%Y-%m-%d").to_string();
-    Dated { text: display_date(&iso, v.strings()), iso }
+    Dated { iso: date.format("%Y-%m-%d").to_string(), text: v.strings().date(date.year(), date.month(), date.day()) }
 }
 
 /// A doc's dates, or `None` when it has none to show.
