@@ -587,16 +587,6 @@ fn reading_order(practices_page: &str) -> Vec<(bool, String)> {
     out
 }
 
-/// A word of the default theme's strings for `language`.
-fn theme_word(language: &str, key: &str) -> String {
-    let text = fs::read_to_string(manifest_dir().join(format!("themes/default/strings/{language}.yaml"))).unwrap();
-    let yaml: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
-    yaml.get(key)
-        .and_then(|v| v.as_str())
-        .unwrap_or_else(|| panic!("no `{key}` in strings/{language}.yaml"))
-        .to_string()
-}
-
 /// Words that print over their neighbour on the same line: (page, word, neighbour).
 fn overlapping_words(pdf: &Path) -> Vec<(usize, String, String)> {
     let mut found = Vec::new();

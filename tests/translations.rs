@@ -8,16 +8,6 @@ use std::fs;
 
 use common::*;
 
-/// A word of the theme's strings file for `language`.
-fn word(language: &str, key: &str) -> String {
-    let text = fs::read_to_string(manifest_dir().join(format!("themes/default/strings/{language}.yaml"))).unwrap();
-    let yaml: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
-    yaml.get(key)
-        .and_then(|v| v.as_str())
-        .unwrap_or_else(|| panic!("no `{key}` in strings/{language}.yaml"))
-        .to_string()
-}
-
 fn built() -> (tempfile::TempDir, std::path::PathBuf, Run) {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
@@ -44,7 +34,7 @@ fn a_spanish_page_is_in_spanish_with_its_alternates_and_switcher() {
         "switcher: {es}"
     );
     for key in ["nav_practices", "print_handout", "on_this_page", "skip_to_content"] {
-        let w = word("es", key);
+        let w = theme_word("es", key);
         assert!(es.contains(&crate_escape(&w)), "Spanish word for {key}: {w}");
     }
     // The same page in English points back.
@@ -58,7 +48,7 @@ fn a_spanish_page_is_in_spanish_with_its_alternates_and_switcher() {
     );
     // A page with no Spanish version: the switcher goes to the Spanish home page, and says so.
     let interviews = read(&out, "practices/hiring/interviews/index.html");
-    let missing = crate_escape(&word("es", "switch_home"));
+    let missing = crate_escape(&theme_word("es", "switch_home"));
     assert!(interviews.contains(&format!("<a href=\"/guides/peer/es/\" hreflang=\"es\" lang=\"es\">Español <span class=\"language-missing\">{missing}</span></a>")), "{interviews}");
     assert!(!out.join("es/practices/hiring/interviews").exists(), "no Spanish page without a translation");
     // sitemap.xml lists the alternates (after the page's date, when git gives one).
@@ -77,7 +67,7 @@ fn crate_escape(s: &str) -> String {
 fn a_link_to_a_page_without_a_translation_goes_to_english_and_says_so() {
     let (_t, out, _) = built();
     let about = read(&out, "es/about/index.html");
-    let note = crate_escape(&word("es", "in_language").replace("{language}", "English"));
+    let note = crate_escape(&theme_word("es", "in_language").replace("{language}", "English"));
     assert!(
         about.contains(&format!("<a href=\"/guides/peer/practices/hiring/interviews/\">entrevistas</a> <span class=\"lang-note\">{note}</span>")),
         "{about}"
@@ -102,20 +92,20 @@ fn the_spanish_bundle_prints_a_spanish_date_and_qr_codes_to_spanish_pages() {
     let (_t, out, _) = built();
     let bundle = read(&out, "es/handouts/bundles/training-day/index.html");
     assert!(bundle.contains("<html lang=\"es\">"));
-    let month = word("es", "month_4");
+    let month = theme_word("es", "month_4");
     assert!(visible_text(&bundle).contains(&format!("1 de {month} de 2026")), "{}", visible_text(&bundle));
     assert!(bundle.contains("Paquete del día de capacitación") && bundle.contains("Capacitación de primavera"));
     let practice = read(&out, "es/handouts/hiring/job-descriptions/index.html");
-    let qr = word("es", "qr_label")
+    let qr = theme_word("es", "qr_label")
         .replace("{url}", "https://example.org/guides/peer/es/practices/hiring/job-descriptions/");
     assert!(practice.contains(&format!("aria-label=\"{qr}\"")), "{practice}");
     // The handout's own words are Spanish too.
-    let bar = word("es", "handout_bar").replace("{paper}", &word("es", "paper_letter"));
+    let bar = theme_word("es", "handout_bar").replace("{paper}", &theme_word("es", "paper_letter"));
     assert!(visible_text(&practice).contains(&bar), "{}", visible_text(&practice));
     assert!(
         practice.contains(&format!(
             "<title>{}",
-            word("es", "handout_page_title").replace("{title}", "Redactar descripciones del puesto")
+            theme_word("es", "handout_page_title").replace("{title}", "Redactar descripciones del puesto")
         )),
         "{practice}"
     );
@@ -127,12 +117,13 @@ fn the_spanish_complete_guide_prints_the_spanish_where_there_is_one_and_the_engl
     let html = read(&out, "es/handouts/complete/index.html");
     assert!(html.contains("<html lang=\"es\">"));
     let text = visible_text(&html);
-    let cover = format!("{} Guía de prueba Una guía pequeña que construyen las pruebas.", word("es", "complete_guide"));
+    let cover =
+        format!("{} Guía de prueba Una guía pequeña que construyen las pruebas.", theme_word("es", "complete_guide"));
     assert!(text.contains(&cover), "a Spanish cover with guide.es.yaml's title and description: {text}");
     assert!(html.contains(">https://example.org/guides/peer/es/</a>"), "the cover leads to the Spanish home page");
-    let title = word("es", "handout_page_title").replace("{title}", &word("es", "complete_guide"));
+    let title = theme_word("es", "handout_page_title").replace("{title}", &theme_word("es", "complete_guide"));
     assert!(html.contains(&format!("<title>{title}")), "{html}");
-    let bar = word("es", "handout_bar").replace("{paper}", &word("es", "paper_letter"));
+    let bar = theme_word("es", "handout_bar").replace("{paper}", &theme_word("es", "paper_letter"));
     assert!(text.contains(&bar), "the bar above the sheet speaks Spanish: {text}");
     for (part, title) in [
         (r#"aria-labelledby="p1-top">"#, "Contratación"),
@@ -146,7 +137,8 @@ fn the_spanish_complete_guide_prints_the_spanish_where_there_is_one_and_the_engl
         assert!(html[at..].contains(&format!("class=\"part-title\">{title}")), "`{title}` is not part {part}");
     }
     let index = visible_text(&read(&out, "es/handouts/index.html"));
-    let listed = format!("{} Guía de prueba {}", word("es", "complete_guide"), word("es", "complete_guide_line"));
+    let listed =
+        format!("{} Guía de prueba {}", theme_word("es", "complete_guide"), theme_word("es", "complete_guide_line"));
     assert!(index.contains(&listed), "{index}");
 }
 

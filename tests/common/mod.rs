@@ -136,3 +136,13 @@ pub fn fails_with(breakage: impl FnOnce(&Path), extra: &[&str], words: &[&str]) 
     assert!(!siblings.iter().any(|n| n.contains("practica-staging")), "no staging folder left: {siblings:?}");
     r.stderr
 }
+
+/// A word of the default theme's strings for `language`, as a page shows it.
+pub fn theme_word(language: &str, key: &str) -> String {
+    let text = fs::read_to_string(manifest_dir().join(format!("themes/default/strings/{language}.yaml"))).unwrap();
+    let yaml: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    yaml.get(key)
+        .and_then(|v| v.as_str())
+        .unwrap_or_else(|| panic!("no `{key}` in strings/{language}.yaml"))
+        .to_string()
+}
