@@ -687,13 +687,23 @@ fn decode_svg_qr(html: &str) -> String {
     let size: usize = attr_values(svg, "viewBox=\"0 0 ")[0].split(' ').next().unwrap().parse().unwrap();
     let d = &attr_values(svg, " d=\"")[0];
     let mut dark = vec![false; size * size];
-    // The path is runs of `M x y h n v1 h-n z`.
-    for run in d.split('M').filter(|r| !r.is_empty()) {
-        let nums: Vec<usize> =
-            run.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect();
-        let (x, y, n) = (nums[0], nums[1], nums[2]);
-        for i in x..x + n {
-            dark[y * size + i] = true;
+    // The path strokes runs along module rows: `M x y.5` starts a row, `m dx 0`
+    // moves along it, `h n` draws n modules. Read as a browser would.
+    let (mut x, mut y) = (0usize, 0usize);
+    let commands = d.chars().filter(|c| c.is_ascii_alphabetic());
+    let operands = d.split(|c: char| c.is_ascii_alphabetic()).skip(1);
+    for (command, operand) in commands.zip(operands) {
+        let nums: Vec<f64> = operand.split(' ').filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect();
+        match (command, nums.as_slice()) {
+            ('M', [nx, ny]) => (x, y) = (*nx as usize, ny.floor() as usize),
+            ('m', [dx, dy]) if *dy == 0.0 => x += *dx as usize,
+            ('h', [n]) => {
+                for i in x..x + *n as usize {
+                    dark[y * size + i] = true;
+                }
+                x += *n as usize;
+            }
+            other => panic!("unexpected path command {other:?} in {d}"),
         }
     }
     let scale = 6;
