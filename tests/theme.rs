@@ -71,3 +71,22 @@ fn a_new_partial_can_be_included() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(read(&out, "about/index.html").contains("<p class=\"banner\">Home of Fixture Guide</p>"));
 }
+
+#[test]
+fn a_copy_of_an_older_qr_template_is_an_error_not_a_blank_square() {
+    // Before QR codes were drawn as strokes, qr.html filled `qr.path`. Tera
+    // prints an unknown value that goes through `| safe` as nothing.
+    let site = copy_fixture("basic");
+    write(
+        site.path(),
+        "templates/partials/qr.html",
+        "<svg class=\"qr\" viewBox=\"0 0 {{ qr.size }} {{ qr.size }}\">\n<path fill=\"#000\" d=\"{{ qr.path | safe }}\"/></svg>",
+    );
+    let out = site.path().join("public");
+    let r = build(site.path(), &out, &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("error[P0401]") && r.stderr.contains("templates/partials/qr.html:2"), "{}", r.stderr);
+    assert!(r.stderr.contains("`qr.path`, which is now `qr.strokes`"), "{}", r.stderr);
+    assert!(r.stderr.contains("stroke-width=\"1\""), "the help shows how to draw it: {}", r.stderr);
+    assert!(!out.exists(), "nothing is written");
+}

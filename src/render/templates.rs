@@ -212,6 +212,13 @@ impl Templates {
             Ok::<_, tera::Error>(addresses.href(&here, &path))
         });
         let files: HashMap<String, PathBuf> = sources.iter().map(|s| (s.name.clone(), s.file.clone())).collect();
+        let before = diags.errors();
+        for source in &sources {
+            renamed_values(source, diags);
+        }
+        if diags.errors() > before {
+            return None;
+        }
         if let Err(e) = tera.add_raw_templates(sources.iter().map(|s| (s.name.as_str(), s.text.as_str()))) {
             diags.push(template_diagnostic(&e, &files, None));
             return None;
@@ -420,6 +427,39 @@ fn template_diagnostic(e: &tera::Error, files: &HashMap<String, PathBuf>, page: 
     Diagnostic::error(Code::Template, file, line, message)
         .at_column(column)
         .with_help("fix the template; variables that may be empty need a test such as {% if page.summary %}")
+}
+
+/// Values a theme's copy of an older template may still print, their new
+/// names, and how to use them. Tera prints an unknown attribute that goes
+/// through a filter (`{{ qr.path | safe }}`) as nothing, so without this an
+/// old copy would print a blank where the value was.
+const RENAMED: &[(&str, &str, &str)] = &[(
+    "qr.path",
+    "qr.strokes",
+    "draw it with a stroke, not a fill: <path fill=\"none\" stroke=\"#000\" stroke-width=\"1\" d=\"{{ qr.strokes | safe }}\"/> (see docs/templates.md)",
+)];
+
+fn renamed_values(source: &TemplateSource, diags: &mut Diagnostics) {
+    for (n, line) in source.text.lines().enumerate() {
+        for (old, new, how) in RENAMED {
+            let used = line.match_indices(old).find(|(at, _)| {
+                let next = line[at + old.len()..].chars().next();
+                !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            });
+            if let Some((at, _)) = used {
+                diags.push(
+                    Diagnostic::error(
+                        Code::Template,
+                        &source.file,
+                        n + 1,
+                        format!("template `{}` uses `{old}`, which is now `{new}`", source.name),
+                    )
+                    .at_column(line[..at].chars().count() + 1)
+                    .with_help(format!("use `{new}`; {how}")),
+                );
+            }
+        }
+    }
 }
 
 /// The template, line, column and message of a report tera gave as text.
