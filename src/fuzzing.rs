@@ -89,3 +89,23 @@ pub fn markdown(body: &str) {
     assert!(s.tasks.iter().all(|t| !ids.contains(t.id.as_str())), "no heading takes a task's id");
     crate::render::markdown::render_for_fuzzing(body, &s);
 }
+
+#[cfg(test)]
+mod tests {
+    /// The fuzzers' saved inputs, each still holding what it checks.
+    #[test]
+    fn the_saved_fuzz_inputs_pass() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+        let mut ran = 0;
+        for (target, check) in [("markdown", super::markdown as fn(&str)), ("front_matter", super::front_matter)] {
+            for entry in std::fs::read_dir(root.join(target)).unwrap() {
+                let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+                if let Ok(text) = std::str::from_utf8(&bytes) {
+                    check(text);
+                    ran += 1;
+                }
+            }
+        }
+        assert!(ran > 50, "only {ran} saved inputs");
+    }
+}

@@ -29,6 +29,9 @@ pub struct Placement<'a> {
     pub heading_shift: u8,
     /// Task-list items as boxes to tick by hand, not checkboxes.
     pub pen: bool,
+    /// Marks ids and headings so [`Movable::place`] can give them their
+    /// prefix and level later (`id_prefix` and `heading_shift` are ignored).
+    pub movable: bool,
     /// The edition the page belongs to: links go to its translations.
     pub edition: Option<InEdition<'a>>,
 }
@@ -81,7 +84,8 @@ pub fn render(body: &str, scan: &Scan, at: &Placement) -> DocHtml {
     // Where the open task item's text starts in `events`, and its pinned id.
     let mut open_task: Option<usize> = None;
     let mut open_pin: Option<&str> = None;
-    let prefix = at.id_prefix;
+    let prefix = if at.movable { marks().id.as_str() } else { at.id_prefix };
+    let heading_shift = if at.movable { 0 } else { at.heading_shift };
     let prefixed = |name: &str| -> CowStr<'static> { CowStr::from(format!("{prefix}{name}")) };
     // For each open link, whether it leads to a page only in the guide's own language.
     let mut foreign_links: Vec<bool> = Vec::new();
@@ -109,10 +113,16 @@ pub fn render(body: &str, scan: &Scan, at: &Placement) -> DocHtml {
             }
             Event::Start(Tag::Heading { level, id: _, classes, attrs }) => {
                 let id = headings.next().map(|h| prefixed(&h.id));
-                events.push(Event::Start(Tag::Heading { level: shift(level, at.heading_shift), id, classes, attrs }));
+                if at.movable {
+                    events.push(Event::Html(CowStr::Borrowed(marks().open.as_str())));
+                }
+                events.push(Event::Start(Tag::Heading { level: shift(level, heading_shift), id, classes, attrs }));
             }
             Event::End(TagEnd::Heading(level)) => {
-                events.push(Event::End(TagEnd::Heading(shift(level, at.heading_shift))))
+                if at.movable {
+                    events.push(Event::Html(CowStr::Borrowed(marks().close.as_str())));
+                }
+                events.push(Event::End(TagEnd::Heading(shift(level, heading_shift))))
             }
             Event::TaskListMarker(_) => {
                 let task = task_ids.next();
@@ -169,6 +179,87 @@ pub fn render(body: &str, scan: &Scan, at: &Placement) -> DocHtml {
     DocHtml { html, tasks }
 }
 
+/// A doc's HTML for every sheet that prints it: rendered once, then placed
+/// on each with that sheet's id prefix and heading level. A practice is
+/// printed on its own handout, its area's and the complete guide's, and
+/// rendering its Markdown for each was a third of a build.
+pub struct Movable {
+    html: String,
+}
+
+/// What stands for the id prefix and around each heading in a [`Movable`]'s
+/// HTML. Letters and digits only, as an id goes into links (`href="#..."`),
+/// and unguessable, as a doc may hold any text.
+struct Marks {
+    /// Stands for the id prefix.
+    id: String,
+    /// Before a heading's `<hN`. The heading then starts on a new line, which
+    /// it does without the mark only when the HTML before it did not end one.
+    open: String,
+    /// Before a heading's `</hN>`.
+    close: String,
+}
+
+fn marks() -> &'static Marks {
+    static MARKS: std::sync::OnceLock<Marks> = std::sync::OnceLock::new();
+    MARKS.get_or_init(|| {
+        use std::hash::{BuildHasher, RandomState};
+        let stem = format!("q{:016x}q", RandomState::new().hash_one(std::process::id()));
+        Marks { id: format!("{stem}i"), open: format!("{stem}o"), close: format!("{stem}c") }
+    })
+}
+
+impl Movable {
+    pub fn render(body: &str, scan: &Scan, mut at: Placement) -> Movable {
+        at.movable = true;
+        Movable { html: render(body, scan, &at).html }
+    }
+
+    /// The HTML with ids starting `id_prefix` and headings `heading_shift` levels down.
+    pub fn place(&self, id_prefix: &str, heading_shift: u8) -> String {
+        let m = marks();
+        let stem = &m.id[..m.id.len() - 1];
+        let mut out = String::with_capacity(self.html.len() + 256);
+        let mut rest = self.html.as_str();
+        while let Some(at) = rest.find(stem) {
+            out.push_str(&rest[..at]);
+            rest = &rest[at..];
+            if let Some(after) = rest.strip_prefix(m.id.as_str()) {
+                out.push_str(id_prefix);
+                rest = after;
+            } else if let Some((level, after)) = rest.strip_prefix(m.open.as_str()).and_then(|r| level(r, "\n<h")) {
+                if !(out.is_empty() || out.ends_with('\n')) {
+                    out.push('\n');
+                }
+                out.push_str("<h");
+                out.push(shifted(level, heading_shift));
+                rest = after;
+            } else if let Some((level, after)) = rest.strip_prefix(m.close.as_str()).and_then(|r| level(r, "</h")) {
+                out.push_str("</h");
+                out.push(shifted(level, heading_shift));
+                rest = after;
+            } else {
+                // Not written by `render`: cannot happen, but keep the text.
+                out.push_str(stem);
+                rest = &rest[stem.len()..];
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// The level of the heading tag `tag` that `html` starts with, and what follows the digit.
+fn level<'h>(html: &'h str, tag: &str) -> Option<(u8, &'h str)> {
+    let rest = html.strip_prefix(tag)?;
+    let digit = *rest.as_bytes().first()?;
+    digit.is_ascii_digit().then(|| (digit - b'0', &rest[1..]))
+}
+
+fn shifted(level: u8, by: u8) -> char {
+    char::from(b'0' + level.saturating_add(by).min(6))
+}
+
 /// Takes an item's pinned id (` {#id}`) off the end of its text.
 fn unpin(events: &mut [Event], pin: &str) {
     let suffix = format!("{{#{pin}}}");
@@ -210,7 +301,8 @@ fn relink<'e>(event: Event<'e>, target: &Target, at: &Placement) -> (Event<'e>, 
     let new = match target {
         Target::Keep => match &event {
             Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('#') && dest_url.len() > 1 => {
-                format!("#{}{}", at.id_prefix, &dest_url[1..])
+                let prefix = if at.movable { marks().id.as_str() } else { at.id_prefix };
+                format!("#{prefix}{}", &dest_url[1..])
             }
             _ => return (event, false),
         },
@@ -245,21 +337,27 @@ fn relink<'e>(event: Event<'e>, target: &Target, at: &Placement) -> (Event<'e>, 
     (event, foreign)
 }
 
-/// For the fuzz target: the HTML pass over any Markdown and its scan.
+/// For the fuzz target: the HTML pass over any Markdown and its scan, and the
+/// same HTML rendered once to be placed ([`Movable`]) must be what rendering
+/// it for the place gives.
 #[doc(hidden)]
 pub fn render_for_fuzzing(body: &str, scan: &Scan) -> String {
     let addresses = Addresses::new("/base/");
-    let at = Placement {
+    let callouts = Callouts::default();
+    let at = |id_prefix, heading_shift| Placement {
         addresses: &addresses,
         paths: &[],
-        callouts: &Callouts::default(),
+        callouts: &callouts,
         from: "a/b/",
-        id_prefix: "p1-",
-        heading_shift: 1,
+        id_prefix,
+        heading_shift,
         pen: true,
+        movable: false,
         edition: None,
     };
-    render(body, scan, &at).html
+    let html = render(body, scan, &at("p1-", 1)).html;
+    assert_eq!(Movable::render(body, scan, at("", 0)).place("p1-", 1), html, "placed once and rendered differ");
+    html
 }
 
 #[cfg(test)]
@@ -291,6 +389,7 @@ mod tests {
             id_prefix,
             heading_shift,
             pen,
+            movable: false,
             edition: None,
         };
         render(&s.texts.bodies[a], &s.texts.scans[a], &at)
@@ -330,6 +429,45 @@ mod tests {
         );
         assert_eq!(h.tasks[0], "Done once");
         assert_eq!(h.tasks[2], "Reworded", "a pinned id is not printed");
+    }
+
+    #[test]
+    fn rendered_once_and_placed_is_the_same_as_rendered_for_the_place() {
+        let body = "# Top {#top .wide}\n\nSee [below](#more) and [b](b.md#steps).[^n]\n\n\
+                    > ## Quoted heading\n\n- ### In a list\n- [ ] A task\n\n<h2>Raw heading</h2>\n\n\
+                    #### More\n\n###### Deepest\n\n`<h2>` in code and q0q text\n\n[^n]: A note.\n";
+        let mut s = site(
+            GUIDE_YAML,
+            &[
+                ("practices/hiring/_index.md", &area("Hiring")),
+                ("practices/hiring/a.md", &practice("Ay", "", body)),
+                ("practices/hiring/b.md", &practice("Bee", "", "## Steps\n")),
+            ],
+        );
+        for relative in [false, true] {
+            if relative {
+                s.guide.addresses = s.guide.addresses.clone().relative();
+            }
+            let t = templates(&s);
+            let a = s.guide.find("practices/hiring/a").unwrap();
+            let at = |id_prefix, heading_shift| Placement {
+                addresses: &s.guide.addresses,
+                paths: &s.guide.paths,
+                callouts: t.callouts(0),
+                from: "handouts/hiring/",
+                id_prefix,
+                heading_shift,
+                pen: true,
+                movable: false,
+                edition: None,
+            };
+            let once = Movable::render(&s.texts.bodies[a], &s.texts.scans[a], at("", 0));
+            for (prefix, shift) in [("p1-", 0), ("p2-", 1), ("p17-", 2), ("p3-", 5)] {
+                let direct = render(&s.texts.bodies[a], &s.texts.scans[a], &at(prefix, shift)).html;
+                assert_eq!(once.place(prefix, shift), direct, "prefix {prefix}, shift {shift}");
+                assert!(direct.contains(&format!("id=\"{prefix}top\"")), "{direct}");
+            }
+        }
     }
 
     #[test]

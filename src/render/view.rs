@@ -117,6 +117,7 @@ impl View<'_> {
             id_prefix,
             heading_shift,
             pen,
+            movable: false,
             edition: Some(markdown::InEdition {
                 edition: self.edition(),
                 source_of: &self.guide.source_of,

@@ -20,7 +20,7 @@ use crate::render::pages::{Crumb, View};
 use crate::render::sink::{Keep, OutFile, Sink, render_jobs};
 use crate::render::templates::Templates;
 use qr::{Qr, QrCodes};
-use sheet::{Line, Part, Sheet};
+use sheet::{Line, Part, Printed, Sheet};
 
 /// The file a printed handout is written to, beside its page.
 pub const PDF_NAME: &str = "handout.pdf";
@@ -201,7 +201,8 @@ fn render_some(
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) {
-    render_jobs(jobs, sink, diags, |job| render_page(guide, texts, templates, opts, job, qr));
+    let printed = Printed::default();
+    render_jobs(jobs, sink, diags, |job| render_page(guide, texts, templates, opts, job, qr, &printed));
 }
 
 fn render_page(
@@ -211,6 +212,7 @@ fn render_page(
     opts: Options,
     job: &Page,
     qr: &QrCodes,
+    printed: &Printed,
 ) -> Result<OutFile, Diagnostic> {
     let view = View { guide, texts, templates, edition: job.edition, from: &job.path };
     let (template, mut page) = page_data(&view, opts, job, qr);
@@ -222,7 +224,7 @@ fn render_page(
     let sections: Vec<String> = parts
         .into_par_iter()
         .map(|mut part| {
-            sheet::finish(&view, qr, &mut part);
+            sheet::finish(&view, qr, printed, &mut part);
             let mut ctx = templates.context(&job.path, job.edition);
             ctx.insert("part", &part);
             templates.render("partials/handout-part.html", &ctx, &page_name)

@@ -3,6 +3,9 @@
 //! headings moved down under the part's title, and checklist boxes to tick by
 //! hand.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use serde::Serialize;
 
 use crate::guide::{DocId, Kind};
@@ -211,10 +214,36 @@ fn markdown_html(view: &View, id: DocId, level: u8, prefix: &str) -> markdown::D
     markdown::render(&view.texts.bodies[shown], &view.texts.scans[shown], &view.placement(prefix, level - 1, true))
 }
 
+/// Each doc's Markdown as sheets print it, rendered once for all the sheets
+/// of one rendering that show it (see [`markdown::Movable`]). Not kept across
+/// `serve`'s rebuilds, as the text changes.
+#[derive(Default)]
+pub struct Printed(Mutex<HashMap<PrintedKey, Arc<markdown::Movable>>>);
+
+/// The edition, the doc shown, and the depth of the sheet's folder when
+/// links are relative (the offline edition), as that changes every link.
+type PrintedKey = (usize, DocId, usize);
+
+impl Printed {
+    fn html(&self, view: &View, id: DocId, prefix: &str, level: u8) -> String {
+        let shown = view.shown(id);
+        let depth = if view.guide.addresses.is_relative() { view.from.matches('/').count() } else { 0 };
+        let key = (view.edition, shown, depth);
+        let found = self.0.lock().unwrap_or_else(|p| p.into_inner()).get(&key).cloned();
+        let movable = found.unwrap_or_else(|| {
+            let at = view.placement("", 0, true);
+            let movable = Arc::new(markdown::Movable::render(&view.texts.bodies[shown], &view.texts.scans[shown], at));
+            self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(key, movable.clone());
+            movable
+        });
+        movable.place(prefix, level - 1)
+    }
+}
+
 /// Does what the part left for later: its HTML and its QR code.
-pub fn finish(view: &View, qr: &QrCodes, part: &mut Part) {
+pub fn finish(view: &View, qr: &QrCodes, printed: &Printed, part: &mut Part) {
     if let Some((id, prefix)) = part.later.markdown.take() {
-        part.html = markdown_html(view, id, part.level, &prefix).html;
+        part.html = printed.html(view, id, &prefix, part.level);
     }
     if std::mem::take(&mut part.later.qr) {
         part.qr = qr.code(&part.web_address);
