@@ -58,6 +58,13 @@ impl Addresses {
         self.relative
     }
 
+    /// All that links from the page at site path `from` depend on: its depth
+    /// when links are relative; online every page links alike (0). Renders
+    /// shared between pages are kept by it.
+    pub fn link_depth(&self, from: &str) -> usize {
+        if self.relative { from.matches('/').count() } else { 0 }
+    }
+
     /// The path every address starts with (`/guides/peer/`); `/` when relative,
     /// where it is not used.
     pub fn base_path(&self) -> &str {
@@ -80,7 +87,7 @@ impl Addresses {
         }
         let split = to.find(['?', '#']).unwrap_or(to.len());
         let (path, rest) = to.split_at(split);
-        let depth = from.matches('/').count();
+        let depth = self.link_depth(from);
         let mut s = String::with_capacity(depth * 3 + to.len() + 10);
         for _ in 0..depth {
             s.push_str("../");

@@ -281,7 +281,7 @@ impl Templates {
     }
 
     fn site_value(&self, from: &str, edition: usize) -> Value {
-        let depth = if self.addresses.is_relative() { from.matches('/').count() } else { 0 };
+        let depth = self.addresses.link_depth(from);
         let mut cache = self.site_values.lock().unwrap_or_else(|p| p.into_inner());
         cache
             .entry((edition, depth))

@@ -5,6 +5,7 @@
 //! quality checks), laid out as sheets of paper (see [`sheet`]). Their paper
 //! size and page footer come from the theme's handouts/paper.css template.
 
+mod memo;
 pub mod qr;
 pub mod sheet;
 

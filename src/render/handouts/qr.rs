@@ -1,10 +1,11 @@
 //! QR codes on printed handouts, leading back to the web page. The code is
 //! drawn here as one SVG path of strokes; partials/qr.html puts it on the page.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::Serialize;
+
+use crate::render::handouts::memo::Memo;
 
 /// The modules of a QR code for `text`, and its width.
 ///
@@ -27,18 +28,15 @@ fn qr_modules(text: &str) -> Option<(Vec<qrcode::Color>, usize)> {
 /// QR codes drawn once per address, however many handouts show them; `serve`
 /// keeps one across edits, so re-rendering an area's handout redraws none.
 #[derive(Default)]
-pub struct QrCodes(std::sync::Mutex<HashMap<String, Arc<Qr>>>);
+pub struct QrCodes(Memo<String, Qr>);
 
 impl QrCodes {
     pub fn code(&self, text: &str) -> Option<Arc<Qr>> {
-        if let Some(qr) = self.0.lock().unwrap_or_else(|p| p.into_inner()).get(text) {
-            return Some(qr.clone());
-        }
-        let (modules, width) = qr_modules(text)?;
-        let (strokes, size) = qr_path(&modules, width);
-        let qr = Arc::new(Qr { text: text.to_string(), size, strokes });
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(text.to_string(), qr.clone());
-        Some(qr)
+        self.0.get_or_make(text.to_string(), || {
+            let (modules, width) = qr_modules(text)?;
+            let (strokes, size) = qr_path(&modules, width);
+            Some(Qr { text: text.to_string(), size, strokes })
+        })
     }
 }
 

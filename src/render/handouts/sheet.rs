@@ -3,13 +3,11 @@
 //! headings moved down under the part's title, and checklist boxes to tick by
 //! hand.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-
 use serde::Serialize;
 
 use crate::guide::{DocId, Kind};
 use crate::load::config::Source;
+use crate::render::handouts::memo::Memo;
 use crate::render::handouts::qr::QrCodes;
 use crate::render::markdown;
 use crate::render::pages::View;
@@ -218,25 +216,20 @@ fn markdown_html(view: &View, id: DocId, level: u8, prefix: &str) -> markdown::D
 /// of one rendering that show it (see [`markdown::Movable`]). Not kept across
 /// `serve`'s rebuilds, as the text changes.
 #[derive(Default)]
-pub struct Printed(Mutex<HashMap<PrintedKey, Arc<markdown::Movable>>>);
+pub struct Printed(Memo<PrintedKey, markdown::Movable>);
 
-/// The edition, the doc shown, and the depth of the sheet's folder when
-/// links are relative (the offline edition), as that changes every link.
+/// The edition, the doc shown, and what links from the sheet depend on.
 type PrintedKey = (usize, DocId, usize);
 
 impl Printed {
     fn html(&self, view: &View, id: DocId, prefix: &str, level: u8) -> String {
         let shown = view.shown(id);
-        let depth = if view.guide.addresses.is_relative() { view.from.matches('/').count() } else { 0 };
-        let key = (view.edition, shown, depth);
-        let found = self.0.lock().unwrap_or_else(|p| p.into_inner()).get(&key).cloned();
-        let movable = found.unwrap_or_else(|| {
+        let key = (view.edition, shown, view.guide.addresses.link_depth(view.from));
+        let movable = self.0.get_or_make(key, || {
             let at = view.placement("", 0, true);
-            let movable = Arc::new(markdown::Movable::render(&view.texts.bodies[shown], &view.texts.scans[shown], at));
-            self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(key, movable.clone());
-            movable
+            Some(markdown::Movable::render(&view.texts.bodies[shown], &view.texts.scans[shown], at))
         });
-        movable.place(prefix, level - 1)
+        movable.map(|m| m.place(prefix, level - 1)).unwrap_or_default()
     }
 }
 
