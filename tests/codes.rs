@@ -101,7 +101,7 @@ fn cases() -> Vec<Case> {
         Case {
             code: "P0604",
             setup: |r| {
-                edit(r, "guide.yaml", "language: en", "language: en\nlanguages:\n  es: Español");
+                spanish(r);
                 write(r, "content/abuot.es.md", "---\ntitle: Acerca de\n---\n");
             },
             args: check(),
@@ -109,7 +109,7 @@ fn cases() -> Vec<Case> {
         Case {
             code: "P0605",
             setup: |r| {
-                edit(r, "guide.yaml", "language: en", "language: en\nlanguages:\n  es: Español");
+                spanish(r);
                 write(
                     r,
                     "content/checklists/self-check.es.md",
@@ -120,10 +120,7 @@ fn cases() -> Vec<Case> {
         },
         Case {
             code: "P0606",
-            setup: |r| {
-                edit(r, "guide.yaml", "language: en", "language: en\nlanguages:\n  es: Español");
-                write(r, "content/about.es.md", "---\ntitle: Acerca de\nweight: 7\n---\nTexto.\n");
-            },
+            setup: |r| add_spanish(r, "---\ntitle: Acerca de\nweight: 7\n---\nTexto.\n"),
             args: check(),
         },
         c("P0701", |r| {
@@ -168,8 +165,13 @@ fn cases() -> Vec<Case> {
 
 /// The fixture with Spanish as a second language and `about.es.md`.
 fn add_spanish(r: &Path, about: &str) {
-    edit(r, "guide.yaml", "language: en", "language: en\nlanguages:\n  es: Español");
+    spanish(r);
     write(r, "content/about.es.md", about);
+}
+
+/// The guide gains a Spanish edition.
+fn spanish(r: &Path) {
+    edit(r, "guide.yaml", "language: en", "language: en\nlanguages:\n  es: Español");
 }
 
 /// P0503 (the search index) cannot be caused by a guide: Pagefind indexes

@@ -295,13 +295,19 @@ fn context(v: &View, what: PageKind) -> (&'static str, Context) {
             page.groups = area_groups(v, false);
             "404.html"
         }
-        PageKind::ActionPlan => {
-            page.kind = "action-plan".into();
-            page.title = v.word("plan_title");
+        PageKind::ActionPlan | PageKind::TeamView => {
+            // Both gather the answers to every checklist: the plan of one
+            // organisation, or several teams side by side.
+            let (kind, title, template) = match what {
+                PageKind::ActionPlan => ("action-plan", "plan_title", "assessment-plan.html"),
+                _ => ("team-view", "team_title", "assessment-team.html"),
+            };
+            page.kind = kind.into();
+            page.title = v.word(title);
             page.breadcrumbs = v.crumbs(&[]);
             page.assess = Some(assess(v, String::new(), None));
             page.items = g.checklists.iter().map(|&c| v.item(c)).collect();
-            "assessment-plan.html"
+            template
         }
         PageKind::WhatsNew => {
             page.kind = "whats-new".into();
@@ -310,14 +316,6 @@ fn context(v: &View, what: PageKind) -> (&'static str, Context) {
             page.breadcrumbs = v.crumbs(&[]);
             page.changes = updates::whats_new(v);
             "whats-new.html"
-        }
-        PageKind::TeamView => {
-            page.kind = "team-view".into();
-            page.title = v.word("team_title");
-            page.breadcrumbs = v.crumbs(&[]);
-            page.assess = Some(assess(v, String::new(), None));
-            page.items = g.checklists.iter().map(|&c| v.item(c)).collect();
-            "assessment-team.html"
         }
         PageKind::Handouts
         | PageKind::PracticeHandout(_)
