@@ -29,8 +29,7 @@ pub struct Placement<'a> {
     pub heading_shift: u8,
     /// Task-list items as boxes to tick by hand, not checkboxes.
     pub pen: bool,
-    /// Marks ids and headings so [`Movable::place`] can give them their
-    /// prefix and level later (`id_prefix` and `heading_shift` are ignored).
+    /// Marks headings so [`Movable::place`] can give them their level later.
     pub movable: bool,
     /// The edition the page belongs to: links go to its translations.
     pub edition: Option<InEdition<'a>>,
@@ -84,8 +83,7 @@ pub fn render(body: &str, scan: &Scan, at: &Placement) -> DocHtml {
     // Where the open task item's text starts in `events`, and its pinned id.
     let mut open_task: Option<usize> = None;
     let mut open_pin: Option<&str> = None;
-    let prefix = if at.movable { marks().id.as_str() } else { at.id_prefix };
-    let heading_shift = if at.movable { 0 } else { at.heading_shift };
+    let prefix = at.id_prefix;
     let prefixed = |name: &str| -> CowStr<'static> { CowStr::from(format!("{prefix}{name}")) };
     // For each open link, whether it leads to a page only in the guide's own language.
     let mut foreign_links: Vec<bool> = Vec::new();
@@ -116,13 +114,13 @@ pub fn render(body: &str, scan: &Scan, at: &Placement) -> DocHtml {
                 if at.movable {
                     events.push(Event::Html(CowStr::Borrowed(marks().open.as_str())));
                 }
-                events.push(Event::Start(Tag::Heading { level: shift(level, heading_shift), id, classes, attrs }));
+                events.push(Event::Start(Tag::Heading { level: shift(level, at.heading_shift), id, classes, attrs }));
             }
             Event::End(TagEnd::Heading(level)) => {
                 if at.movable {
                     events.push(Event::Html(CowStr::Borrowed(marks().close.as_str())));
                 }
-                events.push(Event::End(TagEnd::Heading(shift(level, heading_shift))))
+                events.push(Event::End(TagEnd::Heading(shift(level, at.heading_shift))))
             }
             Event::TaskListMarker(_) => {
                 let task = task_ids.next();
@@ -191,6 +189,8 @@ pub struct Movable {
 /// HTML. Letters and digits only, as an id goes into links (`href="#..."`),
 /// and unguessable, as a doc may hold any text.
 struct Marks {
+    /// What every mark starts with.
+    stem: String,
     /// Stands for the id prefix.
     id: String,
     /// Before a heading's `<hN`. The heading then starts on a new line, which
@@ -205,12 +205,14 @@ fn marks() -> &'static Marks {
     MARKS.get_or_init(|| {
         use std::hash::{BuildHasher, RandomState};
         let stem = format!("q{:016x}q", RandomState::new().hash_one(std::process::id()));
-        Marks { id: format!("{stem}i"), open: format!("{stem}o"), close: format!("{stem}c") }
+        Marks { id: format!("{stem}i"), open: format!("{stem}o"), close: format!("{stem}c"), stem }
     })
 }
 
 impl Movable {
     pub fn render(body: &str, scan: &Scan, mut at: Placement) -> Movable {
+        at.id_prefix = &marks().id;
+        at.heading_shift = 0;
         at.movable = true;
         Movable { html: render(body, scan, &at).html }
     }
@@ -218,7 +220,7 @@ impl Movable {
     /// The HTML with ids starting `id_prefix` and headings `heading_shift` levels down.
     pub fn place(&self, id_prefix: &str, heading_shift: u8) -> String {
         let m = marks();
-        let stem = &m.id[..m.id.len() - 1];
+        let stem = m.stem.as_str();
         let mut out = String::with_capacity(self.html.len() + 256);
         let mut rest = self.html.as_str();
         while let Some(at) = rest.find(stem) {
@@ -301,8 +303,7 @@ fn relink<'e>(event: Event<'e>, target: &Target, at: &Placement) -> (Event<'e>, 
     let new = match target {
         Target::Keep => match &event {
             Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('#') && dest_url.len() > 1 => {
-                let prefix = if at.movable { marks().id.as_str() } else { at.id_prefix };
-                format!("#{prefix}{}", &dest_url[1..])
+                format!("#{}{}", at.id_prefix, &dest_url[1..])
             }
             _ => return (event, false),
         },
