@@ -90,3 +90,23 @@ fn a_copy_of_an_older_qr_template_is_an_error_not_a_blank_square() {
     assert!(r.stderr.contains("stroke-width=\"1\""), "the help shows how to draw it: {}", r.stderr);
     assert!(!out.exists(), "nothing is written");
 }
+
+#[test]
+fn a_value_that_does_not_exist_printed_through_safe_is_an_error() {
+    // Tera's own `safe` filter prints it as nothing, on every page.
+    let site = copy_fixture("basic");
+    let page = fs::read_to_string(manifest_dir().join("themes/default/templates/page.html")).unwrap();
+    let prose = "<div class=\"prose\">{{ content }}</div>";
+    assert!(page.contains(prose), "{page}");
+    write(
+        site.path(),
+        "templates/page.html",
+        &page.replace(prose, "<div class=\"prose\">{{ page.contnet | safe }}</div>"),
+    );
+    let out = site.path().join("public");
+    let r = build(site.path(), &out, &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("error[P0401]") && r.stderr.contains("templates/page.html:"), "{}", r.stderr);
+    assert!(r.stderr.contains("the value before `| safe` does not exist"), "{}", r.stderr);
+    assert!(!out.exists(), "nothing is written");
+}

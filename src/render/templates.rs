@@ -198,6 +198,16 @@ impl Templates {
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape::escape_html_into);
         tera.register_filter("css_string", |s: &str, _: Kwargs, _: &State| escape::css_string(s));
+        // Tera's own `safe` prints a value that does not exist as nothing: a
+        // misspelt or renamed name would leave a silent blank on every page.
+        tera.register_filter("safe", |v: &Value, _: Kwargs, _: &State| {
+            if v.is_undefined() {
+                return Err(tera::Error::message(
+                    "the value before `| safe` does not exist (a misspelt or renamed name?)",
+                ));
+            }
+            Ok(Value::safe_string(&v.as_str().map_or_else(|| v.to_string(), str::to_string)))
+        });
         let by_language: Arc<HashMap<String, Arc<Strings>>> =
             Arc::new(guide.editions.iter().zip(&words).map(|(e, w)| (e.code.clone(), Arc::clone(w))).collect());
         let fallback = words.first().cloned().unwrap_or_default();
@@ -430,9 +440,8 @@ fn template_diagnostic(e: &tera::Error, files: &HashMap<String, PathBuf>, page: 
 }
 
 /// Values a theme's copy of an older template may still print, their new
-/// names, and how to use them. Tera prints an unknown attribute that goes
-/// through a filter (`{{ qr.path | safe }}`) as nothing, so without this an
-/// old copy would print a blank where the value was.
+/// names, and how to use them: such a copy fails to render anyway (see the
+/// `safe` filter), and this says what to write instead, before any page.
 const RENAMED: &[(&str, &str, &str)] = &[(
     "qr.path",
     "qr.strokes",
