@@ -42,10 +42,15 @@ COMPARISONS = {
     ],
     "search": [
         ("practica", "practica (search)", "practica-search-{n}", "pages-practica-{n}"),
+        ("shards", "practica --search-shards 3", "practica-shards-{n}", "pages-practica-{n}"),
         ("hugo-minimal", "hugo, minimal layouts + pagefind", "hugo-minimal-pagefind-{n}", "pages-hugo-minimal-{n}"),
         ("hugo", "hugo, layouts like practica's + pagefind", "hugo-pagefind-{n}", "pages-hugo-{n}"),
     ],
 }
+
+
+# practica's own rows; the others are peers, divided into practica's figures.
+MINE = ("practica", "shards")
 
 
 def main():
@@ -65,9 +70,18 @@ def main():
                 rss = int(read(os.path.join(results_dir, rss_file.format(n=n) + ".rss"), "0"))
                 pages = int(read(os.path.join(results_dir, pages_file.format(n=n)), "0"))
                 spread = f"{fmt_s(min(t[tool]))}–{fmt_s(max(t[tool]))}"
-                rt = "" if tool == "practica" else f"**{mp / med:.2f}×**"
-                rr = "" if tool == "practica" or not rss else f"**{rp / rss:.2f}×**"
+                rt = "" if tool in MINE else f"**{mp / med:.2f}×**"
+                rr = "" if tool in MINE or not rss else f"**{rp / rss:.2f}×**"
                 rows.append((int(n), label, pages, med, spread, rss, rt, rr))
+            # The sharded build against the fair peer, in its own row's cells.
+            if "shards" in t and "hugo-minimal" in t:
+                peer = tools[2]
+                ms, mm = statistics.median(t["shards"]), statistics.median(t["hugo-minimal"])
+                rs = int(read(os.path.join(results_dir, tools[1][2].format(n=n) + ".rss"), "0"))
+                rm = int(read(os.path.join(results_dir, peer[2].format(n=n) + ".rss"), "0"))
+                i = next(k for k, r in enumerate(rows) if r[0] == int(n) and r[1] == tools[1][1])
+                row = rows[i]
+                rows[i] = row[:6] + (f"**{ms / mm:.2f}×** ({peer[1]})", f"**{rs / rm:.2f}×**" if rm else "")
 
     print("| practices | tool | HTML pages | median wall | (min–max) | pages/s | peak RSS | practica's time ÷ this | practica's peak RSS ÷ this |")
     print("|---:|---|---:|---:|---|---:|---:|---:|---:|")

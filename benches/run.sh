@@ -138,6 +138,7 @@ for n in "${sizes[@]}"; do
   clean="rm -rf $work/out-$n && mkdir -p $work/out-$n"
   p_nosearch="$practica build --root $src_p --output $out_p --no-search"
   p_search="$practica build --root $src_p --output $out_p"
+  p_shards="$p_search --search-shards 3"
   h_build="hugo --quiet --source $src_h --destination $out_h"
   h_search="$h_build && $pagefind --site $out_h"
   m_build="hugo --quiet --source $src_m --destination $out_m"
@@ -160,11 +161,23 @@ for n in "${sizes[@]}"; do
     bash -c "$clean"
     peak_rss "practica-search-$n" "$p_search"
     bash -c "$clean"
+    peak_rss "practica-shards-$n" "$p_shards"
+    bash -c "$clean"
     peak_rss "hugo-pagefind-$n" "$h_search"
     bash -c "$clean"
     peak_rss "hugo-minimal-pagefind-$n" "$m_search"
     echo "== $n practices: practica (with search) vs hugo-minimal + pagefind vs hugo + pagefind"
-    compare "search-$n" "$clean" practica "$p_search" hugo-minimal "$m_search" hugo "$h_search"
+    compare "search-$n" "$clean" practica "$p_search" shards "$p_shards" hugo-minimal "$m_search" hugo "$h_search"
+    # What sharding costs: the same queries on both builds' search pages.
+    if command -v chromium >/dev/null; then
+      echo "== $n practices: search results, one index vs 3 shards (benches/shard-queries.txt)"
+      bash -c "$clean"
+      $p_search >/dev/null && mv "$out_p" "$work/out-$n/one"
+      $p_shards >/dev/null
+      node "$repo/tests/browser/shards.mjs" --one "$work/out-$n/one" --sharded "$out_p" --base / \
+        --queries "$here/shard-queries.txt" >"$results/ranking-$n.log" 2>&1 || true
+      grep -E "order the same|passed" "$results/ranking-$n.log"
+    fi
   fi
   echo "== $n practices: the offline edition's search, in bytes"
   bash -c "$clean"

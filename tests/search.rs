@@ -65,3 +65,57 @@ fn indexed_text_is_escaped() {
     assert!(content.starts_with("Interview &lt;script&gt;alert(1)&lt;/script&gt; &amp;"), "{content}");
     assert!(!content.contains("<script>"));
 }
+
+#[test]
+fn a_sharded_index_finds_what_one_index_finds_in_the_browser() {
+    let Some(chromium) = browser::tools_or_skip("search shards") else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let (one, sharded) = (tmp.path().join("one"), tmp.path().join("sharded"));
+    let base = ["--base-url", "http://127.0.0.1/guides/peer/"];
+    assert_eq!(build(&manifest_dir(), &one, &base).code, 0);
+    let r = build(&manifest_dir(), &sharded, &[&base[..], &["--search-shards", "3"]].concat());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Both languages have enough pages to be in every shard.
+    assert_eq!(
+        read(&sharded, "pagefind/shards.json"),
+        r#"{"en":["shard-2/","shard-3/"],"es":["shard-2/","shard-3/"]}"#
+    );
+    assert!(sharded.join("pagefind/shard-3/pagefind-entry.json").is_file());
+    assert!(!sharded.join("pagefind/shard-3/pagefind.js").exists(), "a merged shard uses the first one's runtime");
+    let report = browser::report(
+        browser::script("shards.mjs", &chromium)
+            .arg("--one")
+            .arg(&one)
+            .arg("--sharded")
+            .arg(&sharded)
+            .args(["--base", "/guides/peer/"]),
+    );
+    assert!(report.contains("shards: 23 passed, 0 failed"), "{report}");
+}
+
+#[test]
+fn one_index_lists_no_shards() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    assert_eq!(build(&fixture("basic"), &out, &[]).code, 0);
+    assert_eq!(read(&out, "pagefind/shards.json"), r#"{"en":[]}"#);
+    assert!(!out.join("pagefind/shard-2").exists());
+}
+
+#[test]
+fn search_shards_must_be_a_count_for_a_searched_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let root = fixture("basic");
+    for (extra, says) in [
+        (&["--search-shards", "0"][..], "0 is not in 1..=64"),
+        (&["--search-shards", "65"][..], "65 is not in 1..=64"),
+        (&["--search-shards", "2", "--no-search"][..], "cannot be used with '--no-search'"),
+        (&["--search-shards", "2", "--offline"][..], "cannot be used with '--offline'"),
+    ] {
+        let r = build(&root, &out, extra);
+        assert_eq!(r.code, 2, "{extra:?}: {}", r.stderr);
+        assert!(r.stderr.contains(says), "{extra:?}: {}", r.stderr);
+        assert!(!out.exists(), "{extra:?} wrote the site");
+    }
+}

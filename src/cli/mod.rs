@@ -50,6 +50,11 @@ enum Command {
         /// Skip the search index, for the fastest builds while editing.
         #[arg(long)]
         no_search: bool,
+        /// Build the search index as N parts side by side, merged in the browser: for very large
+        /// guides, a faster build in less memory. The same pages are found, but results that score
+        /// close together can come in another order than with one index [default: 1].
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=64), conflicts_with_all = ["no_search", "offline"])]
+        search_shards: Option<u8>,
         /// Replace an output folder that holds files practica did not write.
         #[arg(long)]
         force: bool,
@@ -130,7 +135,7 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build { offline, root, output, base_url, drafts, pdf, chrome, no_search, force } => {
+        Command::Build { offline, root, output, base_url, drafts, pdf, chrome, no_search, search_shards, force } => {
             let output = output.unwrap_or_else(|| root.join(if offline { "public-offline" } else { "public" }));
             let opts = Options {
                 root: root.clone(),
@@ -140,6 +145,7 @@ pub fn main() -> ExitCode {
                 pdf,
                 chrome,
                 no_search,
+                search_shards: search_shards.map_or(1, usize::from),
                 force,
                 offline,
                 git_dates: true,

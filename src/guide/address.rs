@@ -163,6 +163,13 @@ pub fn offline_download(guide_slug: &str) -> String {
 
 /// Where the search index and its runtime are published (one bundle for every language).
 pub const SEARCH_BUNDLE: &str = "pagefind/";
+/// Which further indexes the search runtime merges with the bundle's own, by language.
+pub const SEARCH_SHARDS: &str = "pagefind/shards.json";
+
+/// A further search index of a large guide (`n` from 2; the bundle's own is the first).
+pub fn search_shard(n: usize) -> String {
+    format!("{SEARCH_BUNDLE}shard-{n}/")
+}
 pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
 

@@ -27,6 +27,8 @@ pub struct Options {
     pub chrome: Option<PathBuf>,
     /// Skip the search index, for the fastest edit loop.
     pub no_search: bool,
+    /// How many Pagefind indexes the search index is built as (see `render::search::build`).
+    pub search_shards: usize,
     /// Write into an output folder that holds files practica did not write.
     pub force: bool,
     /// Write the offline edition: relative links, its own search index, and
@@ -47,6 +49,7 @@ impl Options {
             pdf: false,
             chrome: None,
             no_search: false,
+            search_shards: 1,
             force: false,
             offline: false,
             git_dates: true,
@@ -308,7 +311,10 @@ pub fn build(opts: &Options, progress: &dyn write::pdf::Progress) -> Result<Repo
             }
             d
         },
-        || pagefind.then(|| render::search::start(&guide, &texts, &templates)).transpose(),
+        || {
+            let shards = opts.search_shards;
+            pagefind.then(|| render::search::start(&guide, &texts, &templates, shards, &staging)).transpose()
+        },
     );
     diags.append(rendered);
     if diags.has_errors() {
@@ -318,10 +324,8 @@ pub fn build(opts: &Options, progress: &dyn write::pdf::Progress) -> Result<Repo
     // Every page is written: the texts are no longer needed, and the index
     // files about to be built are the build's memory peak.
     drop(texts);
-    if let Some(pending) = pending? {
-        for f in pending.files()? {
-            staging.put(f)?;
-        }
+    if let Some(pending) = pending?.flatten() {
+        pending.write(&staging)?;
     }
     let pages = staging.pages();
     let mut pdfs = Vec::new();

@@ -12,13 +12,15 @@
 
 pub mod offline;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::guide::address::SEARCH_BUNDLE;
+use rayon::prelude::*;
+
+use crate::guide::address::{self, SEARCH_BUNDLE};
 use crate::guide::{DocId, Guide, Kind, Texts};
 use crate::render::pages::{kind_label, searched};
-use crate::render::sink::OutFile;
+use crate::render::sink::{Keep, OutFile, Sink};
 use crate::render::templates::Templates;
 use crate::render::view::View;
 use crate::text::escape_html;
@@ -97,16 +99,102 @@ fn records(guide: &Guide, texts: &Texts, templates: &Templates) -> Vec<Record> {
 
 /// Builds the index and returns the bundle's files.
 pub fn index(guide: &Guide, texts: &Texts, templates: &Templates) -> Result<Vec<OutFile>, Diagnostic> {
-    start(guide, texts, templates)?.files()
+    let kept = Keep::default();
+    if let Some(pending) = start(guide, texts, templates, 1, &kept)? {
+        pending.write(&kept)?;
+    }
+    Ok(kept.into_files())
 }
 
-/// An index with every record added, its files not yet built.
+/// Deals the records out to shards, each language round the table so that
+/// every shard holds a like share of it. A language with fewer records than
+/// there are shards stays whole in the first: Pagefind would answer a search
+/// in a language a shard lacks from another language's index.
+fn deal(records: Vec<Record>, count: usize) -> Vec<Vec<Record>> {
+    let count = count.clamp(1, records.len().max(1));
+    let mut per_language: BTreeMap<String, usize> = BTreeMap::new();
+    for r in &records {
+        *per_language.entry(r.language.clone()).or_default() += 1;
+    }
+    let mut shards: Vec<Vec<Record>> = (0..count).map(|_| Vec::new()).collect();
+    let mut dealt: BTreeMap<String, usize> = BTreeMap::new();
+    for r in records {
+        let spread = per_language[&r.language] >= count;
+        let n = dealt.entry(r.language.clone()).or_default();
+        let to = if spread { *n % count } else { 0 };
+        *n += 1;
+        shards[to].push(r);
+    }
+    shards
+}
+
+/// The filter that marks a shard's word list, for the search runtime to leave out.
+const WORD_LIST_FILTER: &str = "practica-words";
+
+/// Gives every shard a record holding every word of each of its languages.
 ///
-/// Building the files is the memory peak of a build with search; `build`
-/// frees the guide's texts between the two steps.
-pub struct Pending {
-    runtime: tokio::runtime::Runtime,
-    index: pagefind::api::PagefindIndex,
+/// Pagefind matches a word to the indexed words it begins, and only when there
+/// are none, to the longest indexed word that begins *it*: a shard that lacks
+/// a rare word would answer with pages of a shorter, unrelated one ("forma"
+/// for "formación") that one index would never return. With every word in
+/// every shard, each shard matches the words the whole guide's index would.
+/// The theme's script filters the lists out of results.
+fn add_word_lists(shards: &mut [Vec<Record>]) {
+    let mut words: BTreeMap<String, HashSet<String>> = BTreeMap::new();
+    for r in shards.iter().flatten() {
+        let set = words.entry(r.language.clone()).or_default();
+        for w in r.text.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.chars().any(char::is_uppercase) {
+                set.insert(w.to_lowercase());
+            } else if !w.is_empty() && !set.contains(w) {
+                set.insert(w.to_string());
+            }
+        }
+    }
+    for (n, shard) in shards.iter_mut().enumerate() {
+        let mut here: Vec<String> = shard.iter().map(|r| r.language.clone()).collect();
+        here.sort_unstable();
+        here.dedup();
+        for language in here {
+            let mut list: Vec<&str> = words[&language].iter().map(String::as_str).collect();
+            list.sort_unstable();
+            let text = list.join(" ");
+            let filters = BTreeMap::from([(WORD_LIST_FILTER.to_string(), vec!["all".to_string()])]);
+            shard.push(Record {
+                url: format!("{}{language}-words", address::search_shard(n + 1)),
+                text,
+                body_start: 0,
+                language,
+                meta: BTreeMap::new(),
+                filters,
+            });
+        }
+    }
+}
+
+/// For each language, the shards after the first that hold its records, as
+/// addresses relative to the bundle: what the theme's script merges.
+fn manifest(shards: &[Vec<Record>]) -> OutFile {
+    let mut languages: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for r in shards.iter().flatten() {
+        languages.entry(&r.language).or_default();
+    }
+    for (n, shard) in shards.iter().enumerate().skip(1) {
+        let mut here: Vec<&str> = shard.iter().map(|r| r.language.as_str()).collect();
+        here.sort_unstable();
+        here.dedup();
+        for l in here {
+            let dir = address::search_shard(n + 1);
+            let relative = dir.strip_prefix(SEARCH_BUNDLE).unwrap_or(&dir).to_string();
+            let list = languages.entry(l).or_default();
+            if !list.contains(&relative) {
+                list.push(relative);
+            }
+        }
+    }
+    let bytes = serde_json::to_vec(&languages).unwrap_or_default();
+    OutFile { path: address::SEARCH_SHARDS.to_string(), bytes }
 }
 
 fn failure(e: impl std::fmt::Display) -> Diagnostic {
@@ -114,48 +202,160 @@ fn failure(e: impl std::fmt::Display) -> Diagnostic {
         .with_help("build with --no-search to publish the guide without search, and report this as a bug")
 }
 
-/// Adds a record for every page that is searched.
-pub fn start(guide: &Guide, texts: &Texts, templates: &Templates) -> Result<Pending, Diagnostic> {
+/// Starts the search bundle in `sink`: Pagefind's runtime and the index of
+/// every page that is searched, as `shards` indexes that the search runtime
+/// merges (Pagefind's `mergeIndex`).
+///
+/// Pagefind adds records one at a time under one lock, searching every
+/// earlier record for the same URL, and builds an index's files on one
+/// thread, holding two copies of every record while it does: shards built
+/// side by side take less time and memory on a very large guide. But each
+/// shard weighs words by its own pages, so results that score close together
+/// can come in another order than one index gives them; one is the default.
+///
+/// Shards are written here, each before the next starts on its thread, so
+/// that memory holds one shard a thread. One index is returned with its
+/// records added and its files not yet built: that is the memory peak of a
+/// build with search, and `build` frees the guide's texts first.
+pub fn start(
+    guide: &Guide,
+    texts: &Texts,
+    templates: &Templates,
+    shards: usize,
+    sink: &dyn Sink,
+) -> Result<Option<Pending>, Diagnostic> {
     // No guide makes Pagefind fail; debug builds can be told to, so that the
     // message a user would see is tested (tests/codes.rs).
     #[cfg(debug_assertions)]
     if std::env::var_os("PRACTICA_FAIL_SEARCH_INDEX").is_some() {
         return Err(failure("failing as PRACTICA_FAIL_SEARCH_INDEX asks"));
     }
-    let records = records(guide, texts, templates);
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(failure)?;
-    let index = runtime
-        .block_on(async move {
-            let options = pagefind::options::PagefindServiceConfig::builder().build();
-            let mut index = pagefind::api::PagefindIndex::new(Some(options))?;
-            for r in records {
-                // Pagefind returns excerpts of the text as HTML with <mark>s
-                // added, so it must already be HTML-safe.
-                let content = escape_html(&r.text).into_owned();
-                index.add_custom_record(r.url, content, r.language, Some(r.meta), Some(r.filters), None).await?;
-            }
-            Ok::<_, Box<dyn std::error::Error + Send + Sync>>(index)
-        })
-        .map_err(failure)?;
-    Ok(Pending { runtime, index })
+    let mut shards = deal(records(guide, texts, templates), shards);
+    sink.put(manifest(&shards))?;
+    if shards.len() == 1 {
+        return Pending::add(shards.pop().unwrap_or_default(), 0).map(Some);
+    }
+    add_word_lists(&mut shards);
+    shards.into_par_iter().enumerate().try_for_each(|(n, records)| Pending::add(records, n)?.write(sink))?;
+    Ok(None)
+}
+
+/// A shard's index with every record added, its files not yet built.
+pub struct Pending {
+    runtime: tokio::runtime::Runtime,
+    index: pagefind::api::PagefindIndex,
+    /// Which shard: 0 is the bundle's own index, with the runtime.
+    shard: usize,
 }
 
 impl Pending {
-    pub fn files(self) -> Result<Vec<OutFile>, Diagnostic> {
-        let Pending { runtime, mut index } = self;
-        let files = runtime.block_on(index.get_files()).map_err(failure)?;
-        Ok(files
-            .into_iter()
-            .filter_map(|f| {
-                let name = f.filename.to_string_lossy().replace('\\', "/");
-                // The stock UIs and the playground are not used; the theme has its own UI.
-                let unused =
-                    ["pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "playground", "pagefind-highlight"];
-                if unused.iter().any(|u| name.starts_with(u)) {
-                    return None;
+    fn add(records: Vec<Record>, shard: usize) -> Result<Pending, Diagnostic> {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(failure)?;
+        let index = runtime
+            .block_on(async move {
+                let options = pagefind::options::PagefindServiceConfig::builder().build();
+                let mut index = pagefind::api::PagefindIndex::new(Some(options))?;
+                for r in records {
+                    // Pagefind returns excerpts of the text as HTML with <mark>s
+                    // added, so it must already be HTML-safe.
+                    let content = escape_html(&r.text).into_owned();
+                    index.add_custom_record(r.url, content, r.language, Some(r.meta), Some(r.filters), None).await?;
                 }
-                Some(OutFile { path: format!("{SEARCH_BUNDLE}{name}"), bytes: f.contents })
+                Ok::<_, Box<dyn std::error::Error + Send + Sync>>(index)
             })
-            .collect())
+            .map_err(failure)?;
+        Ok(Pending { runtime, index, shard })
+    }
+
+    /// Builds the index's files and writes those that are published.
+    pub fn write(self, sink: &dyn Sink) -> Result<(), Diagnostic> {
+        let Pending { runtime, mut index, shard } = self;
+        let files = runtime.block_on(index.get_files()).map_err(failure)?;
+        let dir = if shard == 0 { SEARCH_BUNDLE.to_string() } else { address::search_shard(shard + 1) };
+        for f in files {
+            let name = f.filename.to_string_lossy().replace('\\', "/");
+            if published(&name, shard == 0) {
+                sink.put(OutFile { path: format!("{dir}{name}"), bytes: f.contents })?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether a file of Pagefind's bundle is published.
+/// The stock UIs and the playground are not: the theme has its own UI. A
+/// merged shard needs only its index; the runtime is the first shard's.
+fn published(name: &str, first: bool) -> bool {
+    let unused = ["pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "playground", "pagefind-highlight"];
+    if unused.iter().any(|u| name.starts_with(u)) {
+        return false;
+    }
+    let index = ["pagefind-entry.json", "index/", "fragment/", "filter/"];
+    let index =
+        index.iter().any(|i| name.starts_with(i)) || (name.starts_with("pagefind.") && name.ends_with(".pf_meta"));
+    first || index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(url: &str, language: &str, text: &str) -> Record {
+        Record {
+            url: url.to_string(),
+            text: text.to_string(),
+            body_start: 0,
+            language: language.to_string(),
+            meta: BTreeMap::new(),
+            filters: BTreeMap::new(),
+        }
+    }
+
+    fn urls(shard: &[Record]) -> Vec<&str> {
+        shard.iter().map(|r| r.url.as_str()).collect()
+    }
+
+    #[test]
+    fn each_language_is_dealt_round_the_shards_unless_it_is_too_small() {
+        let mut records: Vec<Record> = (0..5).map(|n| record(&format!("en{n}"), "en", "")).collect();
+        records.push(record("es0", "es", ""));
+        records.push(record("es1", "es", ""));
+        let shards = deal(records, 3);
+        assert_eq!(
+            shards.iter().map(|s| urls(s)).collect::<Vec<_>>(),
+            [vec!["en0", "en3", "es0", "es1"], vec!["en1", "en4"], vec!["en2"]]
+        );
+        let manifest = String::from_utf8(manifest(&shards).bytes).unwrap();
+        assert_eq!(manifest, r#"{"en":["shard-2/","shard-3/"],"es":[]}"#);
+        // Never more shards than records, and never none.
+        assert_eq!(deal(vec![record("a", "en", "")], 4).len(), 1);
+        assert_eq!(deal(Vec::new(), 4).len(), 1);
+    }
+
+    #[test]
+    fn every_shard_lists_every_word_of_its_languages() {
+        let mut shards = deal(
+            vec![
+                record("a", "en", "Formación, peer-run (Support)."),
+                record("b", "en", "support wages"),
+                record("c", "es", "formación"),
+            ],
+            2,
+        );
+        add_word_lists(&mut shards);
+        let lists: Vec<(&str, &str)> = shards
+            .iter()
+            .flatten()
+            .filter(|r| r.filters.contains_key(WORD_LIST_FILTER))
+            .map(|r| (r.url.as_str(), r.text.as_str()))
+            .collect();
+        assert_eq!(
+            lists,
+            [
+                ("pagefind/shard-1/en-words", "formación peer-run support wages"),
+                ("pagefind/shard-1/es-words", "formación"),
+                ("pagefind/shard-2/en-words", "formación peer-run support wages"),
+            ]
+        );
     }
 }

@@ -8,6 +8,9 @@
   // form names an index script and a small runtime with the same interface,
   // both loaded with <script> elements.
   var pagefind = null;
+  // Set when shards were merged: each holds a list of all the guide's words
+  // (so that each matches words as one index would), marked with this filter.
+  var wordLists = false;
   function loadPagefind(form) {
     if (!pagefind) {
       var index = form.getAttribute("data-search-index");
@@ -15,11 +18,33 @@
         ? loadScript(form.getAttribute("data-search-runtime"))
           .then(function () { return loadScript(index); })
           .then(function () { return window.practicaOfflineSearch(window.practicaSearchIndex, index); })
-        : import(form.getAttribute("data-pagefind")).then(function (pf) {
-          return pf.options({ excerptLength: 22 }).then(function () { return pf; });
-        });
+        : loadPagefindIndexes(new URL(form.getAttribute("data-pagefind"), location.href));
     }
     return pagefind;
+  }
+
+  // A large guide's index is in shards: shards.json, beside the runtime,
+  // lists for each language the ones Pagefind merges with the bundle's own.
+  // Options are set on every index, as Pagefind's apply only to the one they
+  // are set on.
+  function loadPagefindIndexes(bundle) {
+    var options = { excerptLength: 22 };
+    var shards = fetch(new URL("shards.json", bundle)).then(function (r) {
+      if (!r.ok) throw new Error("could not load the search index's list of shards");
+      return r.json();
+    });
+    return Promise.all([import(bundle.href), shards]).then(function (loaded) {
+      var pf = loaded[0];
+      var own = loaded[1][lang] || [];
+      wordLists = own.length > 0;
+      return pf.options(options)
+        .then(function () {
+          return Promise.all(own.map(function (dir) {
+            return pf.mergeIndex(new URL(dir, bundle).pathname, Object.assign({}, options));
+          }));
+        })
+        .then(function () { return pf; });
+    });
   }
 
   function loadScript(src) {
@@ -58,7 +83,9 @@
 
   function runSearch(form, query, filters, limit) {
     return loadPagefind(form).then(function (pf) {
-      return pf.search(query, { filters: filters || {} });
+      var f = Object.assign({}, filters);
+      if (wordLists) f["practica-words"] = { not: "all" };
+      return pf.search(query, { filters: f });
     }).then(function (search) {
       var results = search ? search.results : [];
       return Promise.all(results.slice(0, limit).map(function (r) { return r.data(); }))
