@@ -160,6 +160,11 @@ fn cases() -> Vec<Case> {
             args: &["build", "--root", "{root}", "--pdf", "--chrome", "/nonexistent/chromium"],
         },
         Case { code: "P0505", setup: |_| {}, args: &["init", "{root}"] },
+        Case {
+            code: "P0509",
+            setup: |r| write(r, "static/js/practica.js", "// a theme's script from before search had shards\n"),
+            args: &["build", "--root", "{root}", "--search-shards", "2"],
+        },
     ]
 }
 

@@ -119,3 +119,25 @@ fn search_shards_must_be_a_count_for_a_searched_site() {
         assert!(!out.exists(), "{extra:?} wrote the site");
     }
 }
+
+#[test]
+fn shards_with_a_script_that_cannot_merge_them_fail_before_writing() {
+    let site = copy_fixture("basic");
+    let out = site.path().join("public");
+    // A copy of the theme's script from before there were shards.
+    let old = std::fs::read_to_string(manifest_dir().join("themes/default/static/js/practica.js"))
+        .unwrap()
+        .replace("shards.json", "nothing.json");
+    std::fs::create_dir_all(site.path().join("static/js")).unwrap();
+    std::fs::write(site.path().join("static/js/practica.js"), old).unwrap();
+    let r = build(site.path(), &out, &["--search-shards", "2"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("P0509"), "{}", r.stderr);
+    assert!(r.stderr.contains("static/js/practica.js"), "{}", r.stderr);
+    assert!(r.stderr.contains("search would find only the first shard's pages"), "{}", r.stderr);
+    assert!(r.stderr.contains("practica theme copy"), "{}", r.stderr);
+    assert!(!out.exists(), "nothing is written");
+    // With one index the same script searches everything.
+    let r = build(site.path(), &out, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}

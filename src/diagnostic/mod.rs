@@ -144,6 +144,8 @@ codes! {
     ShallowHistory = "P0507",
     /// Warning: the guide has changes to publish but no host for the feed's addresses.
     FeedWithoutHost = "P0508",
+    /// The search index is in shards and the theme's own script would search the first alone.
+    ShardsNotMerged = "P0509",
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -288,6 +288,13 @@ pub fn build(opts: &Options, progress: &dyn write::pdf::Progress) -> Result<Repo
         return Err(finished(diags));
     }
     let Prepared { guide, texts, mut templates, statics, .. } = prepared;
+    if opts.search() == render::Search::Pagefind
+        && opts.search_shards > 1
+        && let Some(StaticFile::Disk(path)) = statics.get(render::search::SEARCH_SCRIPT)
+    {
+        let script = std::fs::read(path).unwrap_or_default();
+        render::search::check_script(&script, &load::walk::relative(&opts.root, path)).map_err(Diagnostics::from)?;
+    }
     // The zip comes first: every page links it, with its size.
     let download = if guide.config.offline_download && !opts.offline {
         let d = offline::download(opts, chrome.as_deref(), progress)?;

@@ -13,6 +13,7 @@
 pub mod offline;
 
 use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
 
 use crate::diagnostic::{Code, Diagnostic};
 use rayon::prelude::*;
@@ -280,6 +281,28 @@ impl Pending {
         }
         Ok(())
     }
+}
+
+/// The theme's script that runs search, when the theme gives its own copy.
+pub const SEARCH_SCRIPT: &str = "js/practica.js";
+
+/// With shards, a theme's own copy of the search script made before there
+/// were shards would search the first shard alone: part of the guide, with
+/// nothing to say so. Such a copy never names the shards' list.
+pub fn check_script(script: &[u8], file: &Path) -> Result<(), Diagnostic> {
+    let list = address::SEARCH_SHARDS.strip_prefix(SEARCH_BUNDLE).unwrap_or(address::SEARCH_SHARDS);
+    if script.windows(list.len()).any(|w| w == list.as_bytes()) {
+        return Ok(());
+    }
+    Err(Diagnostic::error(
+        Code::ShardsNotMerged,
+        file,
+        0,
+        format!("this script does not load {list}, so with --search-shards search would find only the first shard's pages"),
+    )
+    .with_help(format!(
+        "copy loadPagefindIndexes and its use from the built-in theme's {SEARCH_SCRIPT} (`practica theme copy` writes it), or build without --search-shards"
+    )))
 }
 
 /// Whether a file of Pagefind's bundle is published.
