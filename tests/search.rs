@@ -141,3 +141,29 @@ fn shards_with_a_script_that_cannot_merge_them_fail_before_writing() {
     let r = build(site.path(), &out, &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
+
+#[test]
+fn pinned_item_ids_are_not_searched_text() {
+    // The shipped guide's Spanish checklists pin their items to the English ids
+    // (`- [ ] Los supervisores ... {#supervisors-of-peer-workers-...}`).
+    let tmp = tempfile::tempdir().unwrap();
+    let (out, offline) = (tmp.path().join("site"), tmp.path().join("offline"));
+    assert_eq!(build(&manifest_dir(), &out, &[]).code, 0);
+    let mut spanish = 0;
+    for e in std::fs::read_dir(out.join("pagefind/fragment")).unwrap() {
+        let path = e.unwrap().path();
+        let mut text = String::new();
+        std::io::Read::read_to_string(
+            &mut flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap()),
+            &mut text,
+        )
+        .unwrap();
+        spanish += usize::from(text.contains("Los supervisores tienen la disponibilidad"));
+        assert!(!text.contains("{#"), "{}: {text}", path.display());
+    }
+    assert_eq!(spanish, 1, "the pinned Spanish item is indexed, without its pin");
+    assert_eq!(build(&manifest_dir(), &offline, &["--offline"]).code, 0);
+    // "availability" is in the Spanish pages only as a word of a pinned id.
+    let index = read(&offline, "es/search/offline-index.js");
+    assert!(index.contains("disponibilidad") && !index.contains("availability"), "offline index");
+}

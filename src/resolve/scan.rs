@@ -140,6 +140,13 @@ pub fn scan(
                 if let Some(mut t) = task.take() {
                     let (text, pin) = split_pin(t.text.trim());
                     t.pinned = pin.is_some();
+                    // A pin is an id, not words of the page: not searched, not in excerpts.
+                    if let Some(pin) = pin {
+                        let written = format!("{{#{pin}}}");
+                        if let Some(at) = out.text.rfind(&written) {
+                            out.text.replace_range(at..at + written.len(), "");
+                        }
+                    }
                     t.id = pin.map_or_else(|| item_id(text), str::to_string);
                     t.text = text.to_string();
                     t.links.end = out.links.len();
@@ -281,6 +288,7 @@ mod tests {
             ("old-words", "Reworded item", true)
         );
         assert!(d.is_empty());
+        assert!(!s.text.contains("old-words") && s.text.contains("Reworded item"), "a pin is not text: {}", s.text);
         let long = "word ".repeat(30);
         let (s, _) = scan_of(&format!("- [ ] {long}\n"));
         assert!(s.tasks[0].id.len() <= 60 && !s.tasks[0].id.ends_with('-'), "{}", s.tasks[0].id);
