@@ -132,7 +132,8 @@ fn deal(records: Vec<Record>, count: usize) -> Vec<Vec<Record>> {
 /// The filter that marks a shard's word list, for the search runtime to leave out.
 const WORD_LIST_FILTER: &str = "practica-words";
 
-/// Gives every shard a record holding every word of each of its languages.
+/// Gives every shard a record holding every word of each of its languages
+/// that is spread over shards.
 ///
 /// Pagefind matches a word to the indexed words it begins, and only when there
 /// are none, to the longest indexed word that begins *it*: a shard that lacks
@@ -153,11 +154,21 @@ fn add_word_lists(shards: &mut [Vec<Record>]) {
             }
         }
     }
-    for (n, shard) in shards.iter_mut().enumerate() {
+    let mut holding: BTreeMap<String, usize> = BTreeMap::new();
+    let mut in_shard: Vec<Vec<String>> = Vec::new();
+    for shard in shards.iter() {
         let mut here: Vec<String> = shard.iter().map(|r| r.language.clone()).collect();
         here.sort_unstable();
         here.dedup();
-        for language in here {
+        for l in &here {
+            *holding.entry(l.clone()).or_default() += 1;
+        }
+        in_shard.push(here);
+    }
+    for (n, (shard, here)) in shards.iter_mut().zip(in_shard).enumerate() {
+        // A language kept whole in one shard is searched there alone, as in
+        // one index, and the script does not filter for it.
+        for language in here.into_iter().filter(|l| holding[l] > 1) {
             let mut list: Vec<&str> = words[&language].iter().map(String::as_str).collect();
             list.sort_unstable();
             let text = list.join(" ");
@@ -366,6 +377,7 @@ mod tests {
             2,
         );
         add_word_lists(&mut shards);
+        // Spanish, with fewer pages than shards, is whole in the first: no list.
         let lists: Vec<(&str, &str)> = shards
             .iter()
             .flatten()
@@ -376,7 +388,6 @@ mod tests {
             lists,
             [
                 ("pagefind/shard-1/en-words", "formación peer-run support wages"),
-                ("pagefind/shard-1/es-words", "formación"),
                 ("pagefind/shard-2/en-words", "formación peer-run support wages"),
             ]
         );
