@@ -97,10 +97,12 @@ fn a_sharded_index_finds_what_one_index_finds_in_the_browser() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(read(&many, "pagefind/shards.json").ends_with(r#""shard-40/"],"es":[]}"#));
     let report = browser::report(
-        browser::script("shards.mjs", &chromium).arg("--one").arg(&one).arg("--sharded").arg(&many).args([
-            "--base",
-            "/guides/peer/",
-        ]),
+        browser::script("shards.mjs", &chromium)
+            .arg("--one")
+            .arg(&one)
+            .arg("--sharded")
+            .arg(&many)
+            .args(["--base", "/guides/peer/"]),
     );
     assert!(report.contains("shards: 23 passed, 0 failed"), "{report}");
 }
