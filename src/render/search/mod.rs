@@ -107,44 +107,54 @@ pub fn index(guide: &Guide, texts: &Texts, templates: &Templates) -> Result<Vec<
     Ok(kept.into_files())
 }
 
+/// Records dealt out to shards.
+struct Dealt {
+    shards: Vec<Vec<Record>>,
+    /// Every language, and whether its records are spread over every shard
+    /// (or kept whole in the first).
+    spread: BTreeMap<String, bool>,
+}
+
 /// Deals the records out to shards, each language round the table so that
 /// every shard holds a like share of it. A language with fewer records than
 /// there are shards stays whole in the first: Pagefind would answer a search
 /// in a language a shard lacks from another language's index.
-fn deal(records: Vec<Record>, count: usize) -> Vec<Vec<Record>> {
+fn deal(records: Vec<Record>, count: usize) -> Dealt {
     let count = count.clamp(1, records.len().max(1));
     let mut per_language: BTreeMap<String, usize> = BTreeMap::new();
     for r in &records {
         *per_language.entry(r.language.clone()).or_default() += 1;
     }
+    let spread: BTreeMap<String, bool> = per_language.into_iter().map(|(l, n)| (l, n >= count)).collect();
     let mut shards: Vec<Vec<Record>> = (0..count).map(|_| Vec::new()).collect();
     let mut dealt: BTreeMap<String, usize> = BTreeMap::new();
     for r in records {
-        let spread = per_language[&r.language] >= count;
         let n = dealt.entry(r.language.clone()).or_default();
-        let to = if spread { *n % count } else { 0 };
+        let to = if spread[&r.language] { *n % count } else { 0 };
         *n += 1;
         shards[to].push(r);
     }
-    shards
+    Dealt { shards, spread }
 }
 
 /// The filter that marks a shard's word list, for the search runtime to leave out.
 const WORD_LIST_FILTER: &str = "practica-words";
 
-/// Gives every shard a record holding every word of each of its languages
-/// that is spread over shards.
+/// Gives every shard a record holding every word of each language spread
+/// over the shards.
 ///
 /// Pagefind matches a word to the indexed words it begins, and only when there
 /// are none, to the longest indexed word that begins *it*: a shard that lacks
 /// a rare word would answer with pages of a shorter, unrelated one ("forma"
 /// for "formación") that one index would never return. With every word in
 /// every shard, each shard matches the words the whole guide's index would.
-/// The theme's script filters the lists out of results.
-fn add_word_lists(shards: &mut [Vec<Record>]) {
-    let mut words: BTreeMap<String, HashSet<String>> = BTreeMap::new();
-    for r in shards.iter().flatten() {
-        let set = words.entry(r.language.clone()).or_default();
+/// The theme's script filters the lists out of results. A language kept
+/// whole in the first shard is searched there alone, as in one index, and
+/// needs no list.
+fn add_word_lists(dealt: &mut Dealt) {
+    let mut words: BTreeMap<&str, HashSet<String>> = BTreeMap::new();
+    for r in dealt.shards.iter().flatten().filter(|r| dealt.spread[&r.language]) {
+        let set = words.entry(&r.language).or_default();
         for w in r.text.split_whitespace() {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             if w.chars().any(char::is_uppercase) {
@@ -154,32 +164,23 @@ fn add_word_lists(shards: &mut [Vec<Record>]) {
             }
         }
     }
-    let mut holding: BTreeMap<String, usize> = BTreeMap::new();
-    let mut in_shard: Vec<Vec<String>> = Vec::new();
-    for shard in shards.iter() {
-        let mut here: Vec<String> = shard.iter().map(|r| r.language.clone()).collect();
-        here.sort_unstable();
-        here.dedup();
-        for l in &here {
-            *holding.entry(l.clone()).or_default() += 1;
-        }
-        in_shard.push(here);
-    }
-    for (n, (shard, here)) in shards.iter_mut().zip(in_shard).enumerate() {
-        // A language kept whole in one shard is searched there alone, as in
-        // one index, and the script does not filter for it.
-        for language in here.into_iter().filter(|l| holding[l] > 1) {
-            let mut list: Vec<&str> = words[&language].iter().map(String::as_str).collect();
+    let lists: Vec<(String, String)> = words
+        .into_iter()
+        .map(|(language, set)| {
+            let mut list: Vec<&str> = set.iter().map(String::as_str).collect();
             list.sort_unstable();
-            let text = list.join(" ");
-            let filters = BTreeMap::from([(WORD_LIST_FILTER.to_string(), vec!["all".to_string()])]);
+            (language.to_string(), list.join(" "))
+        })
+        .collect();
+    for (n, shard) in dealt.shards.iter_mut().enumerate() {
+        for (language, text) in &lists {
             shard.push(Record {
                 url: format!("{}{language}-words", address::search_shard(n + 1)),
-                text,
+                text: text.clone(),
                 body_start: 0,
-                language,
+                language: language.clone(),
                 meta: BTreeMap::new(),
-                filters,
+                filters: BTreeMap::from([(WORD_LIST_FILTER.to_string(), vec!["all".to_string()])]),
             });
         }
     }
@@ -187,24 +188,12 @@ fn add_word_lists(shards: &mut [Vec<Record>]) {
 
 /// For each language, the shards after the first that hold its records, as
 /// addresses relative to the bundle: what the theme's script merges.
-fn manifest(shards: &[Vec<Record>]) -> OutFile {
-    let mut languages: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for r in shards.iter().flatten() {
-        languages.entry(&r.language).or_default();
-    }
-    for (n, shard) in shards.iter().enumerate().skip(1) {
-        let mut here: Vec<&str> = shard.iter().map(|r| r.language.as_str()).collect();
-        here.sort_unstable();
-        here.dedup();
-        for l in here {
-            let dir = address::search_shard(n + 1);
-            let relative = dir.strip_prefix(SEARCH_BUNDLE).unwrap_or(&dir).to_string();
-            let list = languages.entry(l).or_default();
-            if !list.contains(&relative) {
-                list.push(relative);
-            }
-        }
-    }
+fn manifest(dealt: &Dealt) -> OutFile {
+    let further: Vec<String> = (2..=dealt.shards.len())
+        .map(|n| address::search_shard(n).strip_prefix(SEARCH_BUNDLE).unwrap_or_default().to_string())
+        .collect();
+    let languages: BTreeMap<&str, &[String]> =
+        dealt.spread.iter().map(|(l, &spread)| (l.as_str(), if spread { &further[..] } else { &[] })).collect();
     let bytes = serde_json::to_vec(&languages).unwrap_or_default();
     OutFile { path: address::SEARCH_SHARDS.to_string(), bytes }
 }
@@ -242,13 +231,13 @@ pub fn start(
     if std::env::var_os("PRACTICA_FAIL_SEARCH_INDEX").is_some() {
         return Err(failure("failing as PRACTICA_FAIL_SEARCH_INDEX asks"));
     }
-    let mut shards = deal(records(guide, texts, templates), shards);
-    sink.put(manifest(&shards))?;
-    if shards.len() == 1 {
-        return Pending::add(shards.pop().unwrap_or_default(), 0).map(Some);
+    let mut dealt = deal(records(guide, texts, templates), shards);
+    sink.put(manifest(&dealt))?;
+    if dealt.shards.len() == 1 {
+        return Pending::add(dealt.shards.pop().unwrap_or_default(), 0).map(Some);
     }
-    add_word_lists(&mut shards);
-    shards.into_par_iter().enumerate().try_for_each(|(n, records)| Pending::add(records, n)?.write(sink))?;
+    add_word_lists(&mut dealt);
+    dealt.shards.into_par_iter().enumerate().try_for_each(|(n, records)| Pending::add(records, n)?.write(sink))?;
     Ok(None)
 }
 
@@ -354,21 +343,21 @@ mod tests {
         let mut records: Vec<Record> = (0..5).map(|n| record(&format!("en{n}"), "en", "")).collect();
         records.push(record("es0", "es", ""));
         records.push(record("es1", "es", ""));
-        let shards = deal(records, 3);
+        let dealt = deal(records, 3);
         assert_eq!(
-            shards.iter().map(|s| urls(s)).collect::<Vec<_>>(),
+            dealt.shards.iter().map(|s| urls(s)).collect::<Vec<_>>(),
             [vec!["en0", "en3", "es0", "es1"], vec!["en1", "en4"], vec!["en2"]]
         );
-        let manifest = String::from_utf8(manifest(&shards).bytes).unwrap();
+        let manifest = String::from_utf8(manifest(&dealt).bytes).unwrap();
         assert_eq!(manifest, r#"{"en":["shard-2/","shard-3/"],"es":[]}"#);
         // Never more shards than records, and never none.
-        assert_eq!(deal(vec![record("a", "en", "")], 4).len(), 1);
-        assert_eq!(deal(Vec::new(), 4).len(), 1);
+        assert_eq!(deal(vec![record("a", "en", "")], 4).shards.len(), 1);
+        assert_eq!(deal(Vec::new(), 4).shards.len(), 1);
     }
 
     #[test]
     fn every_shard_lists_every_word_of_its_languages() {
-        let mut shards = deal(
+        let mut dealt = deal(
             vec![
                 record("a", "en", "Formación, peer-run (Support)."),
                 record("b", "en", "support wages"),
@@ -376,9 +365,10 @@ mod tests {
             ],
             2,
         );
-        add_word_lists(&mut shards);
+        add_word_lists(&mut dealt);
         // Spanish, with fewer pages than shards, is whole in the first: no list.
-        let lists: Vec<(&str, &str)> = shards
+        let lists: Vec<(&str, &str)> = dealt
+            .shards
             .iter()
             .flatten()
             .filter(|r| r.filters.contains_key(WORD_LIST_FILTER))
