@@ -82,28 +82,25 @@ fn a_sharded_index_finds_what_one_index_finds_in_the_browser() {
     );
     assert!(sharded.join("pagefind/shard-3/pagefind-entry.json").is_file());
     assert!(!sharded.join("pagefind/shard-3/pagefind.js").exists(), "a merged shard uses the first one's runtime");
-    let report = browser::report(
-        browser::script("shards.mjs", &chromium)
-            .arg("--one")
-            .arg(&one)
-            .arg("--sharded")
-            .arg(&sharded)
-            .args(["--base", "/guides/peer/"]),
-    );
+    // The same queries on the search pages of one index and of `sharded`.
+    let compare = |sharded: &std::path::Path| {
+        browser::report(
+            browser::script("shards.mjs", &chromium)
+                .arg("--one")
+                .arg(&one)
+                .arg("--sharded")
+                .arg(sharded)
+                .args(["--base", "/guides/peer/"]),
+        )
+    };
+    let report = compare(&sharded);
     assert!(report.contains("shards: 23 passed, 0 failed"), "{report}");
     // More shards than Spanish pages: Spanish stays whole in the first shard.
     let many = tmp.path().join("many");
     let r = build(&manifest_dir(), &many, &[&base[..], &["--search-shards", "40"]].concat());
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(read(&many, "pagefind/shards.json").ends_with(r#""shard-40/"],"es":[]}"#));
-    let report = browser::report(
-        browser::script("shards.mjs", &chromium)
-            .arg("--one")
-            .arg(&one)
-            .arg("--sharded")
-            .arg(&many)
-            .args(["--base", "/guides/peer/"]),
-    );
+    let report = compare(&many);
     assert!(report.contains("shards: 23 passed, 0 failed"), "{report}");
 }
 

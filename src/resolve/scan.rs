@@ -142,7 +142,7 @@ pub fn scan(
                     t.pinned = pin.is_some();
                     // A pin is an id, not words of the page: not searched, not in excerpts.
                     if let Some(pin) = pin {
-                        let written = format!("{{#{pin}}}");
+                        let written = written_pin(pin);
                         if let Some(at) = out.text.rfind(&written) {
                             out.text.replace_range(at..at + written.len(), "");
                         }
@@ -215,6 +215,11 @@ pub fn item_id(text: &str) -> String {
     }
     let cut = slug[..=MAX_ITEM_ID].rfind('-').filter(|&i| i > 0).unwrap_or(MAX_ITEM_ID);
     slug[..cut].to_string()
+}
+
+/// An id pinned at the end of an item as it is written: `{#own-id}`.
+pub fn written_pin(id: &str) -> String {
+    format!("{{#{id}}}")
 }
 
 /// An item's text and the id pinned at its end (`... {#own-id}`), if any.
