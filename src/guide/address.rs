@@ -153,6 +153,8 @@ pub const RESERVED: &[&str] = &[
     "assessment",
 ];
 
+/// The theme's script that runs search (and the rest of its enhancements), a file of its static/.
+pub const SEARCH_SCRIPT: &str = "js/practica.js";
 /// The offline edition's search runtime, a file of the theme's static/.
 pub const OFFLINE_SEARCH_RUNTIME: &str = "js/search-offline.js";
 

@@ -290,7 +290,7 @@ pub fn build(opts: &Options, progress: &dyn write::pdf::Progress) -> Result<Repo
     let Prepared { guide, texts, mut templates, statics, .. } = prepared;
     if opts.search() == render::Search::Pagefind
         && opts.search_shards > 1
-        && let Some(StaticFile::Disk(path)) = statics.get(render::search::SEARCH_SCRIPT)
+        && let Some(StaticFile::Disk(path)) = statics.get(crate::guide::address::SEARCH_SCRIPT)
     {
         let script = std::fs::read(path).unwrap_or_default();
         render::search::check_script(&script, &load::walk::relative(&opts.root, path)).map_err(Diagnostics::from)?;

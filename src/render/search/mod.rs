@@ -283,9 +283,6 @@ impl Pending {
     }
 }
 
-/// The theme's script that runs search, when the theme gives its own copy.
-pub const SEARCH_SCRIPT: &str = "js/practica.js";
-
 /// With shards, a theme's own copy of the search script made before there
 /// were shards would search the first shard alone: part of the guide, with
 /// nothing to say so. Such a copy never names the shards' list.
@@ -301,7 +298,8 @@ pub fn check_script(script: &[u8], file: &Path) -> Result<(), Diagnostic> {
         format!("this script does not load {list}, so with --search-shards search would find only the first shard's pages"),
     )
     .with_help(format!(
-        "copy loadPagefindIndexes and its use from the built-in theme's {SEARCH_SCRIPT} (`practica theme copy` writes it), or build without --search-shards"
+        "copy loadPagefindIndexes and its use from the built-in theme's {} (`practica theme copy` writes it), or build without --search-shards",
+        address::SEARCH_SCRIPT
     )))
 }
 
