@@ -49,10 +49,6 @@ COMPARISONS = {
 }
 
 
-# practica's own rows; the others are peers, divided into practica's figures.
-MINE = ("practica", "shards")
-
-
 def main():
     results_dir, sizes = sys.argv[1], sys.argv[2:]
     rows = []
@@ -61,27 +57,29 @@ def main():
             if not os.path.exists(os.path.join(results_dir, f"{comp}-{n}.json")):
                 continue
             t = times(results_dir, f"{comp}-{n}")
-            mp = statistics.median(t["practica"])
-            rp = int(read(os.path.join(results_dir, tools[0][2].format(n=n) + ".rss"), "0"))
+            measured = {}
+            for tool, label, rss_file, pages_file in tools:
+                if tool in t:
+                    rss = int(read(os.path.join(results_dir, rss_file.format(n=n) + ".rss"), "0"))
+                    measured[tool] = (label, statistics.median(t[tool]), rss)
+            mp, rp = measured["practica"][1:]
             for tool, label, rss_file, pages_file in tools:
                 if tool not in t:
                     continue
-                med = statistics.median(t[tool])
-                rss = int(read(os.path.join(results_dir, rss_file.format(n=n) + ".rss"), "0"))
+                _, med, rss = measured[tool]
                 pages = int(read(os.path.join(results_dir, pages_file.format(n=n)), "0"))
                 spread = f"{fmt_s(min(t[tool]))}–{fmt_s(max(t[tool]))}"
-                rt = "" if tool in MINE else f"**{mp / med:.2f}×**"
-                rr = "" if tool in MINE or not rss else f"**{rp / rss:.2f}×**"
+                if tool == "practica":
+                    rt = rr = ""
+                elif tool == "shards" and "hugo-minimal" in measured:
+                    # The sharded build against the fair peer, in its own row's cells.
+                    peer, pm, pr = measured["hugo-minimal"]
+                    rt = f"**{med / pm:.2f}×** ({peer})"
+                    rr = f"**{rss / pr:.2f}×**" if pr else ""
+                else:
+                    rt = f"**{mp / med:.2f}×**"
+                    rr = f"**{rp / rss:.2f}×**" if rss else ""
                 rows.append((int(n), label, pages, med, spread, rss, rt, rr))
-            # The sharded build against the fair peer, in its own row's cells.
-            if "shards" in t and "hugo-minimal" in t:
-                peer = tools[2]
-                ms, mm = statistics.median(t["shards"]), statistics.median(t["hugo-minimal"])
-                rs = int(read(os.path.join(results_dir, tools[1][2].format(n=n) + ".rss"), "0"))
-                rm = int(read(os.path.join(results_dir, peer[2].format(n=n) + ".rss"), "0"))
-                i = next(k for k, r in enumerate(rows) if r[0] == int(n) and r[1] == tools[1][1])
-                row = rows[i]
-                rows[i] = row[:6] + (f"**{ms / mm:.2f}×** ({peer[1]})", f"**{rs / rm:.2f}×**" if rm else "")
 
     print("| practices | tool | HTML pages | median wall | (min–max) | pages/s | peak RSS | practica's time ÷ this | practica's peak RSS ÷ this |")
     print("|---:|---|---:|---:|---|---:|---:|---:|---:|")
