@@ -171,16 +171,18 @@ pub fn run(opts: ServeOptions) -> Result<(), Diagnostic> {
         if !local.ip().is_loopback() {
             eprintln!("warning: serving on {} — anyone on your network can read this preview", local.ip());
         }
+        // Watching starts before the address is announced: a change made as
+        // soon as the preview says it is serving must not be missed.
+        let watcher = watch::start(opts.build.clone(), cache, shared.clone(), events.clone()).map_err(|e| {
+            Diagnostic::error(Code::Unreadable, &opts.build.root, 0, format!("cannot watch the guide's folder: {e}"))
+                .with_help("check that the folder exists and can be read")
+        })?;
         let url = format!("http://{local}{base_path}");
         say(format_args!("Serving {url} (Ctrl+C to stop)"));
         if opts.open {
             open_browser(&url);
         }
 
-        let watcher = watch::start(opts.build.clone(), cache, shared.clone(), events.clone()).map_err(|e| {
-            Diagnostic::error(Code::Unreadable, &opts.build.root, 0, format!("cannot watch the guide's folder: {e}"))
-                .with_help("check that the folder exists and can be read")
-        })?;
         let app = http::router(shared.clone(), events.clone());
         let hosts = listen::Hosts::new(local.ip(), &opts.allow_hosts);
         let (stop, stopped) = tokio::sync::watch::channel(false);

@@ -80,7 +80,12 @@ fn watch_all(w: &mut dyn Watcher, root: &Path) -> notify::Result<()> {
     for (path, recursive) in watched_paths(root) {
         if path.exists() {
             let mode = if recursive { RecursiveMode::Recursive } else { RecursiveMode::NonRecursive };
-            w.watch(&path, mode)?;
+            match w.watch(&path, mode) {
+                // Deleted while its folders were being watched: the root's
+                // watch sees it go, and sees it come back (rebuild_loop).
+                Err(e) if matches!(e.kind, notify::ErrorKind::PathNotFound) => {}
+                other => other?,
+            }
         }
     }
     Ok(())
