@@ -24,8 +24,12 @@ use crate::resolve::incremental::{Replaced, replace_body};
 
 /// Quiet time that ends a burst of events. An editor's save (truncate, write,
 /// close; or write aside and rename) is one burst well inside it, and every
-/// millisecond here is one the editor waits for the page.
+/// millisecond here is one the editor waits for the page, so a burst that
+/// shows a save complete (see `save_finished`) ends sooner (GRACE).
 const SETTLE: Duration = Duration::from_millis(10);
+/// Quiet time that ends a burst once a save is complete: long enough for the
+/// next file of a checkout to be on its way, short beside SETTLE.
+const GRACE: Duration = Duration::from_millis(2);
 /// A burst never delays a rebuild longer than this.
 const MAX_WAIT: Duration = Duration::from_millis(250);
 /// Quiet after a save that brings the complete guide up to date: it takes as
@@ -143,6 +147,20 @@ fn relevant_paths(event: &Event, root: &Path, output: &Path) -> Vec<PathBuf> {
     event.paths.iter().filter(|p| is_relevant(p, root, output)).cloned().collect()
 }
 
+/// Whether `event` ends the save of a file that matters: the file closed after
+/// writing, or a finished copy renamed into its place. Waiting out SETTLE
+/// after that only delays the page.
+fn save_finished(event: &Event, root: &Path, output: &Path) -> bool {
+    use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+    let done = matches!(
+        event.kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+    );
+    // A rename's new name comes last.
+    done && event.paths.last().is_some_and(|p| is_relevant(p, root, output))
+}
+
 fn rebuild_loop(
     opts: Options,
     mut cache: Option<Cache>,
@@ -158,10 +176,14 @@ fn rebuild_loop(
     loop {
         // Wait for the first change that matters.
         let mut changed: Vec<PathBuf> = Vec::new();
+        let mut saved = false;
         while changed.is_empty() {
             let next = if complete_due { rx.recv_timeout(PAUSE) } else { rx.recv().map_err(RecvTimeoutError::from) };
             match next {
-                Ok(Ok(e)) => changed = relevant_paths(&e, &root, &output),
+                Ok(Ok(e)) => {
+                    changed = relevant_paths(&e, &root, &output);
+                    saved = save_finished(&e, &root, &output);
+                }
                 Ok(Err(e)) => {
                     drop(std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("watch error: {e}\n")))
                 }
@@ -175,14 +197,25 @@ fn rebuild_loop(
             }
         }
         let first = Instant::now();
-        // Let the burst settle.
+        // Let the burst settle; once a save is known to be complete, only what
+        // is already on its way (the next files of a checkout) joins it.
         loop {
             let left = MAX_WAIT.saturating_sub(first.elapsed());
             if left.is_zero() {
                 break;
             }
-            match rx.recv_timeout(SETTLE.min(left)) {
-                Ok(Ok(e)) => changed.extend(relevant_paths(&e, &root, &output)),
+            let quiet = if saved { GRACE } else { SETTLE };
+            match rx.recv_timeout(quiet.min(left)) {
+                Ok(Ok(e)) => {
+                    let paths = relevant_paths(&e, &root, &output);
+                    let finished = save_finished(&e, &root, &output);
+                    // Another file still being written keeps the burst open; a
+                    // backup or swap file removed after the save does not.
+                    if finished || !paths.is_empty() {
+                        saved = finished;
+                    }
+                    changed.extend(paths);
+                }
                 Ok(Err(_)) => {}
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return,
@@ -393,8 +426,32 @@ fn describe(changed: &[PathBuf], root: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::is_relevant;
+    use super::{is_relevant, save_finished};
+    use notify::event::{AccessKind, AccessMode, DataChange, EventKind, ModifyKind, RenameMode};
     use std::path::Path;
+
+    #[test]
+    fn a_save_is_complete_when_the_file_closes_or_is_renamed_into_place() {
+        let (root, out) = (Path::new("/g"), Path::new("/g/public"));
+        let event = |kind, paths: &[&str]| {
+            paths.iter().fold(notify::Event::new(kind), |e, p| e.add_path(Path::new(p).to_path_buf()))
+        };
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        let written = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        let renamed = |mode| EventKind::Modify(ModifyKind::Name(mode));
+        assert!(save_finished(&event(closed, &["/g/content/a.md"]), root, out));
+        assert!(save_finished(&event(renamed(RenameMode::To), &["/g/content/a.md"]), root, out));
+        assert!(save_finished(
+            &event(renamed(RenameMode::Both), &["/g/content/a.md.tmp", "/g/content/a.md"]),
+            root,
+            out
+        ));
+        // Mid-save: still writing, a swap file closed, the original moved aside as a backup.
+        assert!(!save_finished(&event(written, &["/g/content/a.md"]), root, out));
+        assert!(!save_finished(&event(closed, &["/g/content/.a.md.swp"]), root, out));
+        assert!(!save_finished(&event(renamed(RenameMode::Both), &["/g/content/a.md", "/g/content/a.md~"]), root, out));
+        assert!(!save_finished(&event(renamed(RenameMode::From), &["/g/content/a.md"]), root, out));
+    }
 
     #[test]
     fn editor_droppings_are_ignored() {
