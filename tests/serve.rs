@@ -208,6 +208,17 @@ fn traversal_and_odd_paths_get_404() {
     }
 }
 
+/// Huge pages made a build zero memory 2 MB at a time and hold more of it
+/// (see main.rs); the kernel tells whether they are off for the process.
+#[cfg(target_os = "linux")]
+#[test]
+fn practica_runs_without_transparent_huge_pages() {
+    let s = Server::start(&[]);
+    let status = std::fs::read_to_string(format!("/proc/{}/status", s.child.id())).unwrap();
+    let line = status.lines().find(|l| l.starts_with("THP_enabled:")).expect("the kernel reports THP_enabled");
+    assert_eq!(line.split_whitespace().nth(1), Some("0"), "{line}");
+}
+
 #[test]
 fn a_vim_save_is_one_reload_with_the_new_content() {
     let s = Server::start(&[]);
