@@ -211,5 +211,9 @@ echo
 python3 "$here/report.py" "$results" "${sizes[@]}" | tee "$results/report.md"
 echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GB RAM", $2/1048576}' /proc/meminfo); $(date -u +%Y-%m-%d); load average before/after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# The kernel's huge-page mode changes every tool's memory and kernel time
+# (practica turns them off for itself; see src/main.rs).
+thp="$(grep -o '\[[a-z+]*\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null | tr -d '[]')"
+echo "Transparent huge pages: ${thp:-unknown}"
 echo "hugo: $(hugo version | cut -d' ' -f2); hyperfine $(hyperfine --version | cut -d' ' -f2); pagefind CLI $(cd "$here" && node -p 'require("./package.json").devDependencies.pagefind' 2>/dev/null || echo -)"
 echo "Scratch: $where. Raw results: $results"
