@@ -161,6 +161,27 @@ fn save_finished(event: &Event, root: &Path, output: &Path) -> bool {
     done && event.paths.last().is_some_and(|p| is_relevant(p, root, output))
 }
 
+/// The events of one burst: the paths that matter, and whether the last
+/// event about one of them completed its save.
+#[derive(Default)]
+struct Burst {
+    changed: Vec<PathBuf>,
+    saved: bool,
+}
+
+impl Burst {
+    fn add(&mut self, event: &Event, root: &Path, output: &Path) {
+        let paths = relevant_paths(event, root, output);
+        let finished = save_finished(event, root, output);
+        // Another file still being written keeps the burst open; a backup or
+        // swap file removed after the save does not.
+        if finished || !paths.is_empty() {
+            self.saved = finished;
+        }
+        self.changed.extend(paths);
+    }
+}
+
 fn rebuild_loop(
     opts: Options,
     mut cache: Option<Cache>,
@@ -175,15 +196,11 @@ fn rebuild_loop(
     let mut complete_due = false;
     loop {
         // Wait for the first change that matters.
-        let mut changed: Vec<PathBuf> = Vec::new();
-        let mut saved = false;
-        while changed.is_empty() {
+        let mut burst = Burst::default();
+        while burst.changed.is_empty() {
             let next = if complete_due { rx.recv_timeout(PAUSE) } else { rx.recv().map_err(RecvTimeoutError::from) };
             match next {
-                Ok(Ok(e)) => {
-                    changed = relevant_paths(&e, &root, &output);
-                    saved = save_finished(&e, &root, &output);
-                }
+                Ok(Ok(e)) => burst.add(&e, &root, &output),
                 Ok(Err(e)) => {
                     drop(std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("watch error: {e}\n")))
                 }
@@ -204,23 +221,15 @@ fn rebuild_loop(
             if left.is_zero() {
                 break;
             }
-            let quiet = if saved { GRACE } else { SETTLE };
+            let quiet = if burst.saved { GRACE } else { SETTLE };
             match rx.recv_timeout(quiet.min(left)) {
-                Ok(Ok(e)) => {
-                    let paths = relevant_paths(&e, &root, &output);
-                    let finished = save_finished(&e, &root, &output);
-                    // Another file still being written keeps the burst open; a
-                    // backup or swap file removed after the save does not.
-                    if finished || !paths.is_empty() {
-                        saved = finished;
-                    }
-                    changed.extend(paths);
-                }
+                Ok(Ok(e)) => burst.add(&e, &root, &output),
                 Ok(Err(_)) => {}
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return,
             }
         }
+        let mut changed = burst.changed;
         changed.sort();
         changed.dedup();
         // A folder created after the start (a first image makes static/), or
@@ -426,7 +435,7 @@ fn describe(changed: &[PathBuf], root: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_relevant, save_finished};
+    use super::{Burst, is_relevant, save_finished};
     use notify::event::{AccessKind, AccessMode, DataChange, EventKind, ModifyKind, RenameMode};
     use std::path::Path;
 
@@ -451,6 +460,24 @@ mod tests {
         assert!(!save_finished(&event(closed, &["/g/content/.a.md.swp"]), root, out));
         assert!(!save_finished(&event(renamed(RenameMode::Both), &["/g/content/a.md", "/g/content/a.md~"]), root, out));
         assert!(!save_finished(&event(renamed(RenameMode::From), &["/g/content/a.md"]), root, out));
+    }
+
+    #[test]
+    fn a_burst_is_saved_until_another_file_that_matters_is_written() {
+        let (root, out) = (Path::new("/g"), Path::new("/g/public"));
+        let event = |kind, path: &str| notify::Event::new(kind).add_path(Path::new(path).to_path_buf());
+        let written = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        let removed = EventKind::Remove(notify::event::RemoveKind::File);
+        let mut burst = Burst::default();
+        burst.add(&event(written, "/g/content/a.md"), root, out);
+        assert!(!burst.saved);
+        burst.add(&event(closed, "/g/content/a.md"), root, out);
+        burst.add(&event(removed, "/g/content/a.md~"), root, out);
+        assert!(burst.saved, "a backup removed after the save does not reopen it");
+        burst.add(&event(written, "/g/content/b.md"), root, out);
+        assert!(!burst.saved, "b.md is still being written");
+        assert_eq!(burst.changed, [Path::new("/g/content/a.md"), Path::new("/g/content/b.md")]);
     }
 
     #[test]
