@@ -209,6 +209,19 @@ fn marks() -> &'static Marks {
     })
 }
 
+/// What stands for the id prefix in a [`Movable`]'s HTML, for a template
+/// that prints ids around it to use too.
+pub fn id_mark() -> &'static str {
+    &marks().id
+}
+
+/// An unguessable word, letters and digits only, that no doc holds: a
+/// template prints it where HTML made apart from it goes.
+pub fn body_mark() -> &'static str {
+    static BODY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BODY.get_or_init(|| format!("{}b", marks().stem))
+}
+
 impl Movable {
     pub fn render(body: &str, scan: &Scan, mut at: Placement) -> Movable {
         at.id_prefix = &marks().id;

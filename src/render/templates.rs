@@ -79,6 +79,8 @@ pub const CALLOUT_KINDS: [&str; 5] = ["note", "tip", "important", "warning", "ca
 pub struct Templates {
     tera: Tera,
     files: HashMap<String, PathBuf>,
+    /// Templates the theme and site left exactly as practica ships them.
+    as_shipped: std::collections::HashSet<String>,
     /// Per edition (as `Guide::editions`): its words, callouts and site values.
     editions: Vec<EditionTemplates>,
     addresses: address::Addresses,
@@ -222,6 +224,11 @@ impl Templates {
             Ok::<_, tera::Error>(addresses.href(&here, &path))
         });
         let files: HashMap<String, PathBuf> = sources.iter().map(|s| (s.name.clone(), s.file.clone())).collect();
+        let as_shipped = sources
+            .iter()
+            .filter(|s| crate::load::theme::builtin(&format!("templates/{}", s.name)) == Some(s.text.as_bytes()))
+            .map(|s| s.name.clone())
+            .collect();
         let before = diags.errors();
         for source in &sources {
             renamed_values(source, diags);
@@ -243,8 +250,14 @@ impl Templates {
                 callouts: Callouts::default(),
             })
             .collect();
-        let mut templates =
-            Templates { tera, files, editions, addresses: guide.addresses.clone(), site_values: Mutex::default() };
+        let mut templates = Templates {
+            tera,
+            files,
+            as_shipped,
+            editions,
+            addresses: guide.addresses.clone(),
+            site_values: Mutex::default(),
+        };
         for e in 0..templates.editions.len() {
             match templates.make_callouts(e) {
                 Ok(c) => templates.editions[e].callouts = c,
@@ -277,6 +290,12 @@ impl Templates {
 
     pub fn has_template(&self, name: &str) -> bool {
         self.files.contains_key(name)
+    }
+
+    /// Whether template `name` is exactly as practica ships it, so what it
+    /// prints is known.
+    pub fn as_shipped(&self, name: &str) -> bool {
+        self.as_shipped.contains(name)
     }
 
     /// A context for the page at site path `from` in edition `edition`,

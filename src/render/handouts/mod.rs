@@ -6,6 +6,7 @@
 //! size and page footer come from the theme's handouts/paper.css template.
 
 mod memo;
+mod part;
 pub mod qr;
 pub mod sheet;
 
@@ -224,12 +225,7 @@ fn render_page(
     let parts = std::mem::take(&mut page.parts);
     let sections: Vec<String> = parts
         .into_par_iter()
-        .map(|mut part| {
-            sheet::finish(&view, qr, printed, &mut part);
-            let mut ctx = templates.context(&job.path, job.edition);
-            ctx.insert("part", &part);
-            templates.render("partials/handout-part.html", &ctx, &page_name)
-        })
+        .map(|p| part::render(&view, templates, qr, printed, p, &page_name))
         .collect::<Result<_, _>>()?;
     let marker = parts_marker();
     page.parts_marker = marker;

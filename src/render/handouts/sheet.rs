@@ -25,12 +25,12 @@ pub struct Line {
     pub children: Vec<Line>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct WorkItem {
     pub html: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct WorkGroup {
     pub title: Option<String>,
     pub id: String,
@@ -38,7 +38,7 @@ pub struct WorkGroup {
 }
 
 /// One document on a sheet.
-#[derive(Serialize, Default)]
+#[derive(Serialize, Default, Clone)]
 pub struct Part {
     /// practice | area | worksheet | text
     pub kind: &'static str,
@@ -65,17 +65,18 @@ pub struct Part {
     pub lang: Option<String>,
     /// The costly work, done when the parts are rendered side by side.
     #[serde(skip)]
-    later: Later,
+    pub(super) later: Later,
 }
 
 /// What a part still needs once the sheet is planned: its Markdown as HTML
 /// (under its title's level, with its id prefix) and its QR code. A complete
 /// guide has a part per document, so planning stays cheap and in order and
 /// this work runs on every core.
-#[derive(Default)]
-struct Later {
-    markdown: Option<(DocId, String)>,
-    qr: bool,
+#[derive(Default, Clone)]
+pub(super) struct Later {
+    /// The doc whose Markdown the part prints, and the part's id prefix.
+    pub(super) markdown: Option<(DocId, String)>,
+    pub(super) qr: bool,
 }
 
 /// Builds the parts of one sheet, numbering them so ids stay unique on the page.
@@ -216,20 +217,31 @@ fn markdown_html(view: &View, id: DocId, level: u8, prefix: &str) -> markdown::D
 /// of one rendering that show it (see [`markdown::Movable`]). Not kept across
 /// `serve`'s rebuilds, as the text changes.
 #[derive(Default)]
-pub struct Printed(Memo<PrintedKey, markdown::Movable>);
+pub struct Printed {
+    markdown: Memo<PrintedKey, markdown::Movable>,
+    /// Practices' parts as a whole (see [`super::part`]).
+    pub(super) parts: Memo<PrintedKey, Result<Option<super::part::Movable>, crate::diagnostic::Diagnostic>>,
+}
 
 /// The edition, the doc shown, and what links from the sheet depend on.
-type PrintedKey = (usize, DocId, usize);
+pub(super) type PrintedKey = (usize, DocId, usize);
+
+pub(super) fn printed_key(view: &View, id: DocId) -> PrintedKey {
+    (view.edition, view.shown(id), view.guide.addresses.link_depth(view.from))
+}
 
 impl Printed {
-    fn html(&self, view: &View, id: DocId, prefix: &str, level: u8) -> String {
+    /// Doc `id`'s Markdown as sheets print it, before it is placed.
+    pub(super) fn markdown(&self, view: &View, id: DocId) -> Option<std::sync::Arc<markdown::Movable>> {
         let shown = view.shown(id);
-        let key = (view.edition, shown, view.guide.addresses.link_depth(view.from));
-        let movable = self.0.get_or_make(key, || {
+        self.markdown.get_or_make(printed_key(view, id), || {
             let at = view.placement("", 0, true);
             Some(markdown::Movable::render(&view.texts.bodies[shown], &view.texts.scans[shown], at))
-        });
-        movable.map(|m| m.place(prefix, level - 1)).unwrap_or_default()
+        })
+    }
+
+    fn html(&self, view: &View, id: DocId, prefix: &str, level: u8) -> String {
+        self.markdown(view, id).map(|m| m.place(prefix, level - 1)).unwrap_or_default()
     }
 }
 

@@ -1,0 +1,237 @@
+//! A sheet's parts as HTML. A practice is printed on its own handout, its
+//! area's, the complete guide and any bundle, each time under another heading
+//! level and id prefix. When its templates are the ones practica ships, and
+//! so print the level only in heading tags, its part is rendered once (per
+//! edition and link depth) and placed on every sheet, as its Markdown is
+//! (see [`markdown::Movable`]): rendering it for each sheet was a sixth of a
+//! build without search.
+
+use std::sync::Arc;
+
+use crate::diagnostic::Diagnostic;
+use crate::render::markdown;
+use crate::render::pages::View;
+use crate::render::templates::Templates;
+
+use super::qr::QrCodes;
+use super::sheet::{self, Part, Printed};
+
+const PART_TEMPLATE: &str = "partials/handout-part.html";
+
+/// Every template a practice's part is rendered with.
+const PRACTICE_TEMPLATES: [&str; 4] =
+    [PART_TEMPLATE, "partials/handout-practice.html", "partials/handout-source.html", "partials/qr.html"];
+
+/// How the shipped template opens a practice's part that starts a new page;
+/// one that does not lacks ` new-page`.
+const ON_NEW_PAGE: &str = "<section class=\"part part-practice new-page\"";
+const ON_SAME_PAGE: &str = "<section class=\"part part-practice\"";
+
+/// Deeper parts are rendered for their sheet: a heading tag's level is one digit.
+const DEEPEST: u8 = 5;
+
+/// Part `part` of the handout at `page`.
+pub fn render(
+    view: &View,
+    templates: &Templates,
+    qr: &QrCodes,
+    printed: &Printed,
+    mut part: Part,
+    page: &str,
+) -> Result<String, Diagnostic> {
+    if let Some(placed) = reused(view, templates, qr, printed, &part, page)? {
+        return Ok(placed);
+    }
+    sheet::finish(view, qr, printed, &mut part);
+    rendered(view, templates, &part, page)
+}
+
+fn rendered(view: &View, templates: &Templates, part: &Part, page: &str) -> Result<String, Diagnostic> {
+    let mut ctx = templates.context(view.from, view.edition);
+    ctx.insert("part", part);
+    templates.render(PART_TEMPLATE, &ctx, page)
+}
+
+/// The practice's part made once and placed; `None` when it cannot be.
+fn reused(
+    view: &View,
+    templates: &Templates,
+    qr: &QrCodes,
+    printed: &Printed,
+    part: &Part,
+    page: &str,
+) -> Result<Option<String>, Diagnostic> {
+    let Some((id, prefix)) = &part.later.markdown else { return Ok(None) };
+    if part.kind != "practice"
+        || !(1..=DEEPEST).contains(&part.level)
+        || !PRACTICE_TEMPLATES.iter().all(|t| templates.as_shipped(t))
+    {
+        return Ok(None);
+    }
+    let made = printed.parts.get_or_make(sheet::printed_key(view, *id), || {
+        // Rendered as on a practice's own handout, but starting a new page
+        // and with the id mark for the id prefix.
+        let mut base = part.clone();
+        base.id = format!("{}top", markdown::id_mark());
+        base.level = 1;
+        base.new_page = true;
+        base.html = markdown::body_mark().to_string();
+        base.qr = if part.later.qr { qr.code(&base.web_address) } else { None };
+        let html = rendered(view, templates, &base, page);
+        Some(html.map(|html| Movable::new(html, printed.markdown(view, *id))))
+    });
+    match made.as_deref() {
+        Some(Ok(Some(movable))) => Ok(Some(movable.place(prefix, part.level, part.new_page))),
+        Some(Err(d)) => Err(d.clone()),
+        Some(Ok(None)) | None => Ok(None),
+    }
+}
+
+/// A practice's part as rendered at level 1 on a new page, with the id mark
+/// for its id prefix; its Markdown goes between `head` and `tail`.
+pub struct Movable {
+    head: String,
+    markdown: Option<Arc<markdown::Movable>>,
+    tail: String,
+}
+
+impl Movable {
+    /// `None` when the part does not open as the shipped template opens it.
+    fn new(html: String, markdown: Option<Arc<markdown::Movable>>) -> Option<Movable> {
+        if !html.starts_with(ON_NEW_PAGE) {
+            return None;
+        }
+        Some(match html.split_once(markdown::body_mark()) {
+            Some((head, tail)) => Movable { head: head.to_string(), markdown, tail: tail.to_string() },
+            // The template does not print the Markdown.
+            None => Movable { head: html, markdown: None, tail: String::new() },
+        })
+    }
+
+    /// The part with ids starting `id_prefix`, its title at `level`.
+    pub fn place(&self, id_prefix: &str, level: u8, new_page: bool) -> String {
+        let shift = level - 1;
+        let mut out = String::with_capacity(self.head.len() + self.tail.len() + 8192);
+        let head = if new_page {
+            self.head.as_str()
+        } else {
+            out.push_str(ON_SAME_PAGE);
+            &self.head[ON_NEW_PAGE.len()..]
+        };
+        place_template(head, id_prefix, shift, &mut out);
+        if let Some(m) = &self.markdown {
+            out.push_str(&m.place(id_prefix, shift));
+        }
+        place_template(&self.tail, id_prefix, shift, &mut out);
+        out
+    }
+}
+
+/// Template HTML with the id mark replaced by `id_prefix` and every heading
+/// tag `shift` levels down. Every `<h` and a digit in it is a heading tag: the
+/// values a template prints are escaped, and the Markdown is not in it.
+fn place_template(html: &str, id_prefix: &str, shift: u8, out: &mut String) {
+    let html = html.replace(markdown::id_mark(), id_prefix);
+    let bytes = html.as_bytes();
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(at) = html[from..].find('<').map(|i| from + i) {
+        let digit = match (bytes.get(at + 1), bytes.get(at + 2)) {
+            (Some(b'h'), _) => at + 2,
+            (Some(b'/'), Some(b'h')) => at + 3,
+            _ => usize::MAX,
+        };
+        if let Some(d) = bytes.get(digit).filter(|d| d.is_ascii_digit()) {
+            out.push_str(&html[copied..digit]);
+            out.push(char::from(d + shift));
+            copied = digit + 1;
+        }
+        from = at + 1;
+    }
+    out.push_str(&html[copied..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostics;
+    use crate::render::Keep;
+    use crate::render::handouts::sheet::Sheet;
+    use crate::testing::{GUIDE_YAML, Site, area, practice, site, templates};
+
+    fn guide() -> Site {
+        let body =
+            "## Why\n\nIt helps.[^1]\n\n### Details\n\n<h2>Raw heading</h2>\n\n- [ ] In place\n\n[^1]: A note.\n";
+        site(
+            GUIDE_YAML,
+            &[
+                ("practices/hiring/_index.md", &area("Hiring")),
+                ("practices/hiring/a.md", &practice("Ay & <Bee>", "audience: [hr]\nsource: hb\n", body)),
+                ("tips/t.md", "---\ntitle: A tip\nsummary: Tip text.\napplies_to: [a]\n---\nTip.\n"),
+            ],
+        )
+    }
+
+    #[test]
+    fn a_practice_placed_on_a_sheet_is_what_rendering_it_there_gives() {
+        for relative in [false, true] {
+            let mut s = guide();
+            if relative {
+                s.guide.addresses = s.guide.addresses.clone().relative();
+            }
+            let t = templates(&s);
+            let id = s.guide.find("practices/hiring/a").unwrap();
+            let filler = s.guide.find("tips/t").unwrap();
+            let qr = QrCodes::default();
+            // One for all sheets, as in a build: placements after the first come from it.
+            let printed = Printed::default();
+            for from in ["handouts/hiring/a/", "handouts/complete/"] {
+                let view = View { guide: &s.guide, texts: &s.texts, templates: &t, edition: 0, from };
+                for (before, level, new_page) in
+                    [(0, 1, false), (2, 2, true), (0, 3, true), (1, 1, true), (3, 2, false)]
+                {
+                    let mut sheet = Sheet::new(&view);
+                    for _ in 0..before {
+                        sheet.text(filler, level);
+                    }
+                    sheet.practice(id, level);
+                    let mut part = sheet.parts.pop().unwrap();
+                    part.new_page = new_page;
+                    let placed = reused(&view, &t, &qr, &printed, &part, "/x").unwrap().expect("placed");
+                    sheet::finish(&view, &qr, &Printed::default(), &mut part);
+                    let direct = rendered(&view, &t, &part, "/x").unwrap();
+                    assert_eq!(placed, direct, "relative {relative}, from {from}, level {level}, new page {new_page}");
+                    let prefix = format!("p{}-", before + 1);
+                    assert!(direct.contains(&format!("<h{level} id=\"{prefix}top\"")), "{direct}");
+                    assert!(direct.contains("Raw heading") && direct.contains("class=\"qr\""), "{direct}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_theme_that_prints_the_level_elsewhere_has_each_part_rendered_for_its_sheet() {
+        let s = guide();
+        let mut diags = Diagnostics::new();
+        let root = std::path::Path::new("/nonexistent-site");
+        let rules = crate::load::walk::Rules::new(root, false);
+        let mut theme = crate::load::theme::load(root, &rules, "default", &["en".to_string()], &mut diags).unwrap();
+        let practice = theme.templates.iter_mut().find(|t| t.name == "partials/handout-practice.html").unwrap();
+        practice.text.push_str("<p class=\"depth\">{{ part.level }}</p>");
+        let words = theme.strings.into_iter().map(|w| crate::render::Strings::new(w.words)).collect();
+        let t = Templates::new(theme.templates, words, &s.guide, crate::render::Search::Pagefind, &mut diags).unwrap();
+        let kept = Keep::default();
+        super::super::render(&s.guide, &s.texts, &t, super::super::Options::default(), &kept, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        let files = kept.into_files();
+        let html = |p: &str| String::from_utf8(files.iter().find(|f| f.path == p).unwrap().bytes.clone()).unwrap();
+        for (page, level) in [
+            ("handouts/hiring/a/index.html", 1),
+            ("handouts/hiring/index.html", 2),
+            ("handouts/complete/index.html", 3),
+        ] {
+            let html = html(page);
+            assert!(html.contains(&format!("<p class=\"depth\">{level}</p>")), "{page}: {html}");
+        }
+    }
+}
