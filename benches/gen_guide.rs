@@ -346,10 +346,10 @@ fn corpus(n: usize, seed: u64) -> Corpus {
     }
     let tips = (0..(n / 20).max(5))
         .map(|t| {
-            let n = rng.range(3, 5);
-            let title = title(&mut rng, n);
-            let n = rng.range(1, 2);
-            let applies_to = (0..n)
+            let words = rng.range(3, 5);
+            let title = title(&mut rng, words);
+            let count = rng.range(1, 2);
+            let applies_to = (0..count)
                 .map(|_| if rng.below(4) == 0 { Err(rng.below(AREAS)) } else { Ok(rng.below(n)) })
                 .collect::<Vec<_>>();
             let mut seen = Vec::new();
