@@ -203,7 +203,7 @@ fn render_some(
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) {
-    let printed = Printed::default();
+    let printed = Printed::new(templates);
     render_jobs(jobs, sink, diags, |job| render_page(guide, texts, templates, opts, job, qr, &printed));
 }
 

@@ -30,6 +30,11 @@ const ON_SAME_PAGE: &str = "<section class=\"part part-practice\"";
 /// Deeper parts are rendered for their sheet: a heading tag's level is one digit.
 const DEEPEST: u8 = 5;
 
+/// Whether practices' parts can be placed: their templates are the shipped ones.
+pub(super) fn reusable(templates: &Templates) -> bool {
+    PRACTICE_TEMPLATES.iter().all(|t| templates.as_shipped(t))
+}
+
 /// Part `part` of the handout at `page`.
 pub fn render(
     view: &View,
@@ -61,14 +66,11 @@ fn reused(
     part: &Part,
     page: &str,
 ) -> Result<Option<String>, Diagnostic> {
-    let Some((id, prefix)) = &part.later.markdown else { return Ok(None) };
-    if part.kind != "practice"
-        || !(1..=DEEPEST).contains(&part.level)
-        || !PRACTICE_TEMPLATES.iter().all(|t| templates.as_shipped(t))
-    {
+    let (Some(parts), Some((id, prefix))) = (&printed.parts, &part.later.markdown) else { return Ok(None) };
+    if part.kind != "practice" || !(1..=DEEPEST).contains(&part.level) {
         return Ok(None);
     }
-    let made = printed.parts.get_or_make(sheet::printed_key(view, *id), || {
+    let made = parts.get_or_make(sheet::printed_key(view, *id), || {
         // Rendered as on a practice's own handout, but starting a new page
         // and with the id mark for the id prefix.
         let mut base = part.clone();
@@ -184,7 +186,7 @@ mod tests {
             let filler = s.guide.find("tips/t").unwrap();
             let qr = QrCodes::default();
             // One for all sheets, as in a build: placements after the first come from it.
-            let printed = Printed::default();
+            let printed = Printed::new(&t);
             for from in ["handouts/hiring/a/", "handouts/complete/"] {
                 let view = View { guide: &s.guide, texts: &s.texts, templates: &t, edition: 0, from };
                 for (before, level, new_page) in

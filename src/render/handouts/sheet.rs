@@ -216,11 +216,14 @@ fn markdown_html(view: &View, id: DocId, level: u8, prefix: &str) -> markdown::D
 /// Each doc's Markdown as sheets print it, rendered once for all the sheets
 /// of one rendering that show it (see [`markdown::Movable`]). Not kept across
 /// `serve`'s rebuilds, as the text changes.
+///
+/// `Default` keeps the Markdown only: every part is rendered for its sheet.
 #[derive(Default)]
 pub struct Printed {
     markdown: Memo<PrintedKey, markdown::Movable>,
-    /// Practices' parts as a whole (see [`super::part`]).
-    pub(super) parts: Memo<PrintedKey, Result<Option<super::part::Movable>, crate::diagnostic::Diagnostic>>,
+    /// Practices' parts as a whole (see [`super::part`]); `None` when the
+    /// theme's part templates are its own.
+    pub(super) parts: Option<Memo<PrintedKey, Result<Option<super::part::Movable>, crate::diagnostic::Diagnostic>>>,
 }
 
 /// The edition, the doc shown, and what links from the sheet depend on.
@@ -231,6 +234,10 @@ pub(super) fn printed_key(view: &View, id: DocId) -> PrintedKey {
 }
 
 impl Printed {
+    pub fn new(templates: &crate::render::templates::Templates) -> Printed {
+        Printed { markdown: Memo::default(), parts: super::part::reusable(templates).then(Memo::default) }
+    }
+
     /// Doc `id`'s Markdown as sheets print it, before it is placed.
     pub(super) fn markdown(&self, view: &View, id: DocId) -> Option<std::sync::Arc<markdown::Movable>> {
         let shown = view.shown(id);
