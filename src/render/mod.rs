@@ -48,16 +48,30 @@ pub fn render(
     if !opts.search {
         web.retain(|p| p.kind != crate::guide::pages::PageKind::Search);
     }
-    pages::render(guide, texts, templates, &web, sink, diags);
-    if crate::guide::pages::has_assessment(guide) {
-        for e in &guide.editions {
-            if let Err(d) = sink.put(assessment::render(guide, texts, e)) {
-                diags.push(d);
-            }
+    // The kinds of output are independent of each other, so they are made
+    // side by side: a core that runs out of one kind's work takes another's
+    // instead of waiting for the slowest page of the kind before (the list of
+    // every checklist item and the feeds are single files, each made on one core).
+    let (mut from_pages, mut from_lists, mut from_feeds) = (Diagnostics::new(), Diagnostics::new(), Diagnostics::new());
+    let mut from_handouts = Diagnostics::new();
+    rayon::scope(|s| {
+        s.spawn(|_| pages::render(guide, texts, templates, &web, sink, &mut from_pages));
+        if crate::guide::pages::has_assessment(guide) {
+            s.spawn(|_| {
+                for e in &guide.editions {
+                    if let Err(d) = sink.put(assessment::render(guide, texts, e)) {
+                        from_lists.push(d);
+                    }
+                }
+            });
         }
+        if !opts.offline {
+            s.spawn(|_| feeds::render(guide, texts, templates, &web, sink, &mut from_feeds));
+        }
+        let handout_opts = handouts::Options { pdf: opts.pdf };
+        handouts::render(guide, texts, templates, handout_opts, sink, &mut from_handouts);
+    });
+    for found in [from_pages, from_lists, from_feeds, from_handouts] {
+        diags.append(found);
     }
-    if !opts.offline {
-        feeds::render(guide, texts, templates, &web, sink, diags);
-    }
-    handouts::render(guide, texts, templates, handouts::Options { pdf: opts.pdf }, sink, diags);
 }

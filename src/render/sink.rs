@@ -51,8 +51,11 @@ pub fn render_jobs<J: Sync>(
     diags: &mut Diagnostics,
     render_one: impl Fn(&J) -> Result<OutFile, Diagnostic> + Sync + Send,
 ) {
+    // One job at a time: jobs differ in size by thousands of times (the
+    // complete guide and a practice's handout), and rayon's default split
+    // leaves runs of jobs on one core that the other cannot take.
     let errors: Vec<Diagnostic> =
-        jobs.par_iter().filter_map(|j| render_one(j).and_then(|f| sink.put(f)).err()).collect();
+        jobs.par_iter().with_max_len(1).filter_map(|j| render_one(j).and_then(|f| sink.put(f)).err()).collect();
     let mut seen: Vec<Diagnostic> = Vec::new();
     for d in errors {
         if !seen.iter().any(|x| x.file == d.file && x.line == d.line) {
