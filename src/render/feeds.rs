@@ -117,7 +117,7 @@ fn atom(guide: &Guide, texts: &Texts, templates: &Templates, sink: &dyn Sink, di
     };
     for (n, e) in guide.editions.iter().enumerate() {
         let path = e.routes.feed();
-        let view = View { guide, texts, templates, edition: n, from: &path };
+        let view = View { guide, texts, templates, edition: n, from: &path, markdown: None };
         let changes = updates::whats_new(&view);
         let mut seen: HashMap<String, usize> = HashMap::new();
         let entries: Vec<Entry> = changes

@@ -125,17 +125,19 @@ pub fn render(body: &str, scan: &Scan, at: &Placement) -> DocHtml {
             Event::TaskListMarker(_) => {
                 let task = task_ids.next();
                 open_pin = task.filter(|t| t.pinned).map(|t| t.id.as_str());
-                let html = if at.pen {
-                    "<span class=\"box\" aria-hidden=\"true\"></span><span class=\"box-text\">".to_string()
+                let html = if at.pen && !at.movable {
+                    PEN_BOX.to_string()
                 } else {
                     // The item's text, which the theme's script gives its
                     // answer controls; without the script it reads as a list.
                     let id = task.map_or("item", |t| t.id.as_str());
                     let section = task.and_then(|t| t.group.as_deref()).unwrap_or_default();
-                    format!(
+                    let web = format!(
                         "<span class=\"task\" id=\"{prefix}task-{id}\" data-task=\"{id}\" data-section=\"{}\">",
                         crate::text::escape_html(section)
-                    )
+                    );
+                    // Placed on paper, the marks and what is between them become the box.
+                    if at.movable { format!("{}{web}{}", marks().task, marks().task_end) } else { web }
                 };
                 events.push(Event::Html(CowStr::from(html)));
                 open_task = Some(events.len());
@@ -177,10 +179,33 @@ pub fn render(body: &str, scan: &Scan, at: &Placement) -> DocHtml {
     DocHtml { html, tasks }
 }
 
-/// A doc's HTML for every sheet that prints it: rendered once, then placed
-/// on each with that sheet's id prefix and heading level. A practice is
-/// printed on its own handout, its area's and the complete guide's, and
-/// rendering its Markdown for each was a third of a build.
+/// Each doc's Markdown rendered once for one rendering of the site: for its
+/// web page and every handout that prints it. Not kept across `serve`'s
+/// rebuilds, as the text changes.
+#[derive(Default)]
+pub struct Rendered(crate::render::memo::Memo<Key, Movable>);
+
+/// The edition, the doc shown, and what links from the page depend on (see
+/// `Addresses::link_depth`).
+pub type Key = (usize, DocId, usize);
+
+impl Rendered {
+    pub fn get(&self, key: Key, render: impl FnOnce() -> Movable) -> std::sync::Arc<Movable> {
+        match self.0.get_or_make(key, || Some(render())) {
+            Some(made) => made,
+            None => unreachable!("a rendering is always kept"),
+        }
+    }
+}
+
+/// How a checklist item starts on paper: a box to tick with a pen.
+const PEN_BOX: &str = "<span class=\"box\" aria-hidden=\"true\"></span><span class=\"box-text\">";
+
+/// A doc's HTML for every page that shows it: rendered once, then placed on
+/// its web page and on each sheet with that sheet's id prefix, heading level
+/// and boxes to tick. A practice is shown on its page, its own handout, its
+/// area's and the complete guide's, and rendering its Markdown for each was a
+/// third of a build.
 pub struct Movable {
     html: String,
 }
@@ -198,6 +223,10 @@ struct Marks {
     open: String,
     /// Before a heading's `</hN>`.
     close: String,
+    /// Before a checklist item's opening as the web shows it, and after it:
+    /// on paper the two and what is between them become [`PEN_BOX`].
+    task: String,
+    task_end: String,
 }
 
 fn marks() -> &'static Marks {
@@ -205,8 +234,15 @@ fn marks() -> &'static Marks {
     MARKS.get_or_init(|| {
         use std::hash::{BuildHasher, RandomState};
         let stem = format!("q{:016x}q", RandomState::new().hash_one(std::process::id()));
-        Marks { id: format!("{stem}i"), open: format!("{stem}o"), close: format!("{stem}c"), stem }
+        let mark = |letter: char| format!("{stem}{letter}");
+        Marks { id: mark('i'), open: mark('o'), close: mark('c'), task: mark('t'), task_end: mark('u'), stem }
     })
+}
+
+/// Finds the marks' stem: placing is a search for it through every page's HTML.
+fn stem_finder() -> &'static memchr::memmem::Finder<'static> {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    FINDER.get_or_init(|| memchr::memmem::Finder::new(marks().stem.as_bytes()).into_owned())
 }
 
 /// What stands for the id prefix in a [`Movable`]'s HTML, for a template
@@ -230,20 +266,28 @@ impl Movable {
         Movable { html: render(body, scan, &at).html }
     }
 
-    /// The HTML with ids starting `id_prefix` and headings `heading_shift` levels down.
-    pub fn place(&self, id_prefix: &str, heading_shift: u8) -> String {
+    /// The HTML with ids starting `id_prefix`, headings `heading_shift`
+    /// levels down, and checklist items as boxes to tick when `pen`.
+    pub fn place(&self, id_prefix: &str, heading_shift: u8, pen: bool) -> String {
+        let mut out = String::with_capacity(self.html.len() + 256);
+        self.place_into(id_prefix, heading_shift, pen, &mut out);
+        out
+    }
+
+    /// [`Movable::place`], added to the end of `out`.
+    pub fn place_into(&self, id_prefix: &str, heading_shift: u8, pen: bool, out: &mut String) {
         let m = marks();
         let stem = m.stem.as_str();
-        let mut out = String::with_capacity(self.html.len() + 256);
+        let start = out.len();
         let mut rest = self.html.as_str();
-        while let Some(at) = rest.find(stem) {
+        while let Some(at) = stem_finder().find(rest.as_bytes()) {
             out.push_str(&rest[..at]);
             rest = &rest[at..];
             if let Some(after) = rest.strip_prefix(m.id.as_str()) {
                 out.push_str(id_prefix);
                 rest = after;
             } else if let Some((level, after)) = rest.strip_prefix(m.open.as_str()).and_then(|r| level(r, "\n<h")) {
-                if !(out.is_empty() || out.ends_with('\n')) {
+                if !(out.len() == start || out.ends_with('\n')) {
                     out.push('\n');
                 }
                 out.push_str("<h");
@@ -253,6 +297,15 @@ impl Movable {
                 out.push_str("</h");
                 out.push(shifted(level, heading_shift));
                 rest = after;
+            } else if let Some(after) = rest.strip_prefix(m.task.as_str()) {
+                rest = after;
+                if pen {
+                    out.push_str(PEN_BOX);
+                    let end = after.find(m.task_end.as_str()).map_or(after.len(), |e| e + m.task_end.len());
+                    rest = &after[end..];
+                }
+            } else if let Some(after) = rest.strip_prefix(m.task_end.as_str()) {
+                rest = after;
             } else {
                 // Not written by `render`: cannot happen, but keep the text.
                 out.push_str(stem);
@@ -260,7 +313,6 @@ impl Movable {
             }
         }
         out.push_str(rest);
-        out
     }
 }
 
@@ -370,7 +422,10 @@ pub fn render_for_fuzzing(body: &str, scan: &Scan) -> String {
         edition: None,
     };
     let html = render(body, scan, &at("p1-", 1)).html;
-    assert_eq!(Movable::render(body, scan, at("", 0)).place("p1-", 1), html, "placed once and rendered differ");
+    let once = Movable::render(body, scan, at("", 0));
+    assert_eq!(once.place("p1-", 1, true), html, "placed once and rendered differ");
+    let web = Placement { pen: false, ..at("", 0) };
+    assert_eq!(once.place("", 0, false), render(body, scan, &web).html, "placed on the web page and rendered differ");
     html
 }
 
@@ -448,7 +503,7 @@ mod tests {
     #[test]
     fn rendered_once_and_placed_is_the_same_as_rendered_for_the_place() {
         let body = "# Top {#top .wide}\n\nSee [below](#more) and [b](b.md#steps).[^n]\n\n\
-                    > ## Quoted heading\n\n- ### In a list\n- [ ] A task\n\n<h2>Raw heading</h2>\n\n\
+                    > ## Quoted heading\n\n- ### In a list\n- [ ] A task\n- [x] Done {#pinned}\n\n<h2>Raw heading</h2>\n\n\
                     #### More\n\n###### Deepest\n\n`<h2>` in code and q0q text\n\n[^n]: A note.\n";
         let mut s = site(
             GUIDE_YAML,
@@ -478,9 +533,14 @@ mod tests {
             let once = Movable::render(&s.texts.bodies[a], &s.texts.scans[a], at("", 0));
             for (prefix, shift) in [("p1-", 0), ("p2-", 1), ("p17-", 2), ("p3-", 5)] {
                 let direct = render(&s.texts.bodies[a], &s.texts.scans[a], &at(prefix, shift)).html;
-                assert_eq!(once.place(prefix, shift), direct, "prefix {prefix}, shift {shift}");
+                assert_eq!(once.place(prefix, shift, true), direct, "prefix {prefix}, shift {shift}");
                 assert!(direct.contains(&format!("id=\"{prefix}top\"")), "{direct}");
+                assert!(direct.contains("<span class=\"box\" aria-hidden=\"true\"></span>"), "{direct}");
             }
+            // The same rendering placed on the web page: items to answer, not boxes.
+            let web = render(&s.texts.bodies[a], &s.texts.scans[a], &Placement { pen: false, ..at("", 0) }).html;
+            assert_eq!(once.place("", 0, false), web, "on the web page");
+            assert!(web.contains("<span class=\"task\" id=\"task-pinned\" data-task=\"pinned\""), "{web}");
         }
     }
 

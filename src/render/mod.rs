@@ -9,6 +9,7 @@ pub mod assessment;
 pub mod feeds;
 pub mod handouts;
 pub mod markdown;
+mod memo;
 pub mod pages;
 pub mod search;
 pub mod sink;
@@ -54,8 +55,10 @@ pub fn render(
     // every checklist item and the feeds are single files, each made on one core).
     let (mut from_pages, mut from_lists, mut from_feeds) = (Diagnostics::new(), Diagnostics::new(), Diagnostics::new());
     let mut from_handouts = Diagnostics::new();
+    // Each doc's Markdown is rendered once, for its web page and its handouts alike.
+    let markdown = markdown::Rendered::default();
     rayon::scope(|s| {
-        s.spawn(|_| pages::render(guide, texts, templates, &web, sink, &mut from_pages));
+        s.spawn(|_| pages::render(guide, texts, templates, &web, &markdown, sink, &mut from_pages));
         if crate::guide::pages::has_assessment(guide) {
             s.spawn(|_| {
                 for e in &guide.editions {
@@ -69,7 +72,7 @@ pub fn render(
             s.spawn(|_| feeds::render(guide, texts, templates, &web, sink, &mut from_feeds));
         }
         let handout_opts = handouts::Options { pdf: opts.pdf };
-        handouts::render(guide, texts, templates, handout_opts, sink, &mut from_handouts);
+        handouts::render(guide, texts, templates, handout_opts, &markdown, sink, &mut from_handouts);
     });
     for found in [from_pages, from_lists, from_feeds, from_handouts] {
         diags.append(found);

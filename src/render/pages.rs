@@ -11,6 +11,7 @@ use crate::guide::address::output_file;
 use crate::guide::pages::{Page, PageKind};
 use crate::guide::{DocId, Guide, Kind, Term, Texts};
 use crate::load::config::Source;
+use crate::render::markdown::Rendered;
 use crate::render::sink::{OutFile, Sink, render_jobs};
 use crate::render::templates::Templates;
 use crate::render::updates;
@@ -121,15 +122,23 @@ pub fn render(
     texts: &Texts,
     templates: &Templates,
     pages: &[Page],
+    markdown: &Rendered,
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) {
-    render_jobs(pages, sink, diags, |page| render_page(guide, texts, templates, page));
+    render_jobs(pages, sink, diags, |page| render_page(guide, texts, templates, page, Some(markdown)));
 }
 
-/// One web page, as the file it is written to.
-pub fn render_page(guide: &Guide, texts: &Texts, templates: &Templates, page: &Page) -> Result<OutFile, Diagnostic> {
-    let view = View { guide, texts, templates, edition: page.edition, from: &page.path };
+/// One web page, as the file it is written to. With `markdown`, its doc's
+/// Markdown is rendered once for it and the handouts that print it.
+pub fn render_page(
+    guide: &Guide,
+    texts: &Texts,
+    templates: &Templates,
+    page: &Page,
+    markdown: Option<&Rendered>,
+) -> Result<OutFile, Diagnostic> {
+    let view = View { guide, texts, templates, edition: page.edition, from: &page.path, markdown };
     let (template, ctx) = context(&view, page.kind);
     templates
         .render(template, &ctx, &format!("/{}", page.path))
@@ -535,7 +544,7 @@ mod tests {
         let kept = Keep::default();
         let mut diags = Diagnostics::new();
         let web = crate::guide::pages::web_pages(&s.guide, s.guide.default_edition());
-        render(&s.guide, &s.texts, &t, &web, &kept, &mut diags);
+        render(&s.guide, &s.texts, &t, &web, &Rendered::default(), &kept, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         (s, kept.into_files())
     }

@@ -37,6 +37,9 @@ pub struct View<'a> {
     /// The edition, by its index in `Guide::editions`.
     pub edition: usize,
     pub from: &'a str,
+    /// Where each doc's Markdown is kept once rendered, when more than one
+    /// page of this rendering shows it.
+    pub markdown: Option<&'a markdown::Rendered>,
 }
 
 impl View<'_> {
@@ -127,9 +130,31 @@ impl View<'_> {
         }
     }
 
-    /// A doc's Markdown as HTML on this page.
+    /// A doc's Markdown as HTML on this (web) page.
     pub fn html(&self, id: DocId) -> String {
-        markdown::render(&self.texts.bodies[id], &self.texts.scans[id], &self.placement("", 0, false)).html
+        match self.markdown {
+            Some(_) => self.movable(id).place("", 0, false),
+            None => markdown::render(&self.texts.bodies[id], &self.texts.scans[id], &self.placement("", 0, false)).html,
+        }
+    }
+
+    /// A doc's Markdown as this edition shows it, rendered to be placed on
+    /// this page or a sheet: once for all the pages of the rendering.
+    pub fn movable(&self, id: DocId) -> std::sync::Arc<markdown::Movable> {
+        let shown = self.shown(id);
+        let render = || {
+            let at = self.placement("", 0, true);
+            markdown::Movable::render(&self.texts.bodies[shown], &self.texts.scans[shown], at)
+        };
+        match self.markdown {
+            Some(rendered) => rendered.get(self.markdown_key(id), render),
+            None => std::sync::Arc::new(render()),
+        }
+    }
+
+    /// What a doc's Markdown placed on this page depends on.
+    pub fn markdown_key(&self, id: DocId) -> markdown::Key {
+        (self.edition, self.shown(id), self.guide.addresses.link_depth(self.from))
     }
 
     /// A source of guide.yaml, with this edition's words for it.

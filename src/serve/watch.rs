@@ -406,7 +406,7 @@ fn one_page(root: &Path, changed: &[PathBuf], cache: &mut Cache) -> Option<Outco
             let edition = p.guide.editions.iter().position(|e| e.doc(p.guide.source(id)) == Some(id)).unwrap_or(0);
             let page =
                 crate::guide::pages::Page { path: p.guide.path(id).to_string(), kind: PageKind::Doc(id), edition };
-            let mut pages = match crate::render::pages::render_page(&p.guide, &p.texts, &p.templates, &page) {
+            let mut pages = match crate::render::pages::render_page(&p.guide, &p.texts, &p.templates, &page, None) {
                 Ok(f) => vec![f],
                 Err(d) => return Some(Outcome::Failed(d.into())),
             };

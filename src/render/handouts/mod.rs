@@ -5,7 +5,6 @@
 //! quality checks), laid out as sheets of paper (see [`sheet`]). Their paper
 //! size and page footer come from the theme's handouts/paper.css template.
 
-mod memo;
 mod part;
 pub mod qr;
 pub mod sheet;
@@ -18,6 +17,7 @@ use crate::guide::address::output_file;
 use crate::guide::pages::{self, Page, PageKind};
 use crate::guide::{DocId, Guide, Kind, Texts};
 use crate::load::config::Paper;
+use crate::render::markdown::Rendered;
 use crate::render::pages::{Crumb, View};
 use crate::render::sink::{Keep, OutFile, Sink, render_jobs};
 use crate::render::templates::Templates;
@@ -106,11 +106,12 @@ pub fn render(
     texts: &Texts,
     templates: &Templates,
     opts: Options,
+    markdown: &Rendered,
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) {
     let jobs: Vec<Page> = guide.editions.iter().flat_map(|e| pages::handouts(guide, e)).collect();
-    render_some(guide, texts, templates, opts, &jobs, &QrCodes::default(), sink, diags);
+    render_some(guide, texts, templates, opts, &jobs, &QrCodes::default(), markdown, sink, diags);
     for (n, e) in guide.editions.iter().enumerate() {
         paper_css(templates, &e.routes, n, sink, diags);
     }
@@ -188,7 +189,8 @@ fn render_kept(
 ) -> Vec<OutFile> {
     let jobs: Vec<Page> = guide.editions.iter().flat_map(|e| pages::handouts(guide, e)).filter(|j| wanted(j)).collect();
     let kept = Keep::default();
-    render_some(guide, texts, templates, Options::default(), &jobs, qr, &kept, diags);
+    let markdown = Rendered::default();
+    render_some(guide, texts, templates, Options::default(), &jobs, qr, &markdown, &kept, diags);
     kept.into_files()
 }
 
@@ -200,24 +202,20 @@ fn render_some(
     opts: Options,
     jobs: &[Page],
     qr: &QrCodes,
+    markdown: &Rendered,
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) {
     let printed = Printed::new(templates);
-    render_jobs(jobs, sink, diags, |job| render_page(guide, texts, templates, opts, job, qr, &printed));
+    render_jobs(jobs, sink, diags, |job| {
+        let view = View { guide, texts, templates, edition: job.edition, from: &job.path, markdown: Some(markdown) };
+        render_page(&view, opts, job, qr, &printed)
+    });
 }
 
-fn render_page(
-    guide: &Guide,
-    texts: &Texts,
-    templates: &Templates,
-    opts: Options,
-    job: &Page,
-    qr: &QrCodes,
-    printed: &Printed,
-) -> Result<OutFile, Diagnostic> {
-    let view = View { guide, texts, templates, edition: job.edition, from: &job.path };
-    let (template, mut page) = page_data(&view, opts, job, qr);
+fn render_page(view: &View, opts: Options, job: &Page, qr: &QrCodes, printed: &Printed) -> Result<OutFile, Diagnostic> {
+    let templates = view.templates;
+    let (template, mut page) = page_data(view, opts, job, qr);
     let page_name = format!("/{}", job.path);
     // Parts render on their own, side by side (the complete guide has one per
     // document), and are put in the page where it names them; the page's data
@@ -225,7 +223,7 @@ fn render_page(
     let parts = std::mem::take(&mut page.parts);
     let sections: Vec<String> = parts
         .into_par_iter()
-        .map(|p| part::render(&view, templates, qr, printed, p, &page_name))
+        .map(|p| part::render(view, templates, qr, printed, p, &page_name))
         .collect::<Result<_, _>>()?;
     let marker = parts_marker();
     page.parts_marker = marker;
@@ -493,7 +491,7 @@ mod tests {
         let t = templates(&s);
         let kept = Keep::default();
         let mut diags = Diagnostics::new();
-        render(&s.guide, &s.texts, &t, Options { pdf: true }, &kept, &mut diags);
+        render(&s.guide, &s.texts, &t, Options { pdf: true }, &Rendered::default(), &kept, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         let files = kept.into_files();
         let file = |p: &str| String::from_utf8(files.iter().find(|f| f.path == p).unwrap().bytes.clone()).unwrap();
@@ -510,7 +508,7 @@ mod tests {
         let s = site(GUIDE_YAML, files);
         let kept = Keep::default();
         let mut diags = Diagnostics::new();
-        render(&s.guide, &s.texts, &templates(&s), Options::default(), &kept, &mut diags);
+        render(&s.guide, &s.texts, &templates(&s), Options::default(), &Rendered::default(), &kept, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         kept.into_files()
     }

@@ -47,7 +47,7 @@ pub fn render(
     if let Some(placed) = reused(view, templates, qr, printed, &part, page)? {
         return Ok(placed);
     }
-    sheet::finish(view, qr, printed, &mut part);
+    sheet::finish(view, qr, &mut part);
     rendered(view, templates, &part, page)
 }
 
@@ -70,7 +70,7 @@ fn reused(
     if part.kind != "practice" || !(1..=DEEPEST).contains(&part.level) {
         return Ok(None);
     }
-    let made = parts.get_or_make(sheet::printed_key(view, *id), || {
+    let made = parts.get_or_make(view.markdown_key(*id), || {
         // Rendered as on a practice's own handout, but starting a new page
         // and with the id mark for the id prefix.
         let mut base = part.clone();
@@ -80,7 +80,7 @@ fn reused(
         base.html = markdown::body_mark().to_string();
         base.qr = if part.later.qr { qr.code(&base.web_address) } else { None };
         let html = rendered(view, templates, &base, page);
-        Some(html.map(|html| Movable::new(html, printed.markdown(view, *id))))
+        Some(html.map(|html| Movable::new(html, view.movable(*id))))
     });
     match made.as_deref() {
         Some(Ok(Some(movable))) => Ok(Some(movable.place(prefix, part.level, part.new_page))),
@@ -99,12 +99,12 @@ pub struct Movable {
 
 impl Movable {
     /// `None` when the part does not open as the shipped template opens it.
-    fn new(html: String, markdown: Option<Arc<markdown::Movable>>) -> Option<Movable> {
+    fn new(html: String, markdown: Arc<markdown::Movable>) -> Option<Movable> {
         if !html.starts_with(ON_NEW_PAGE) {
             return None;
         }
         Some(match html.split_once(markdown::body_mark()) {
-            Some((head, tail)) => Movable { head: head.to_string(), markdown, tail: tail.to_string() },
+            Some((head, tail)) => Movable { head: head.to_string(), markdown: Some(markdown), tail: tail.to_string() },
             // The template does not print the Markdown.
             None => Movable { head: html, markdown: None, tail: String::new() },
         })
@@ -122,7 +122,7 @@ impl Movable {
         };
         place_template(head, id_prefix, shift, &mut out);
         if let Some(m) = &self.markdown {
-            out.push_str(&m.place(id_prefix, shift));
+            m.place_into(id_prefix, shift, true, &mut out);
         }
         place_template(&self.tail, id_prefix, shift, &mut out);
         out
@@ -159,6 +159,7 @@ mod tests {
     use crate::diagnostic::Diagnostics;
     use crate::render::Keep;
     use crate::render::handouts::sheet::Sheet;
+    use crate::render::markdown::Rendered;
     use crate::testing::{GUIDE_YAML, Site, area, practice, site, templates};
 
     fn guide() -> Site {
@@ -188,7 +189,7 @@ mod tests {
             // One for all sheets, as in a build: placements after the first come from it.
             let printed = Printed::new(&t);
             for from in ["handouts/hiring/a/", "handouts/complete/"] {
-                let view = View { guide: &s.guide, texts: &s.texts, templates: &t, edition: 0, from };
+                let view = View { guide: &s.guide, texts: &s.texts, templates: &t, edition: 0, from, markdown: None };
                 for (before, level, new_page) in
                     [(0, 1, false), (2, 2, true), (0, 3, true), (1, 1, true), (3, 2, false)]
                 {
@@ -200,7 +201,7 @@ mod tests {
                     let mut part = sheet.parts.pop().unwrap();
                     part.new_page = new_page;
                     let placed = reused(&view, &t, &qr, &printed, &part, "/x").unwrap().expect("placed");
-                    sheet::finish(&view, &qr, &Printed::default(), &mut part);
+                    sheet::finish(&view, &qr, &mut part);
                     let direct = rendered(&view, &t, &part, "/x").unwrap();
                     assert_eq!(placed, direct, "relative {relative}, from {from}, level {level}, new page {new_page}");
                     let prefix = format!("p{}-", before + 1);
@@ -223,7 +224,15 @@ mod tests {
         let words = theme.strings.into_iter().map(|w| crate::render::Strings::new(w.words)).collect();
         let t = Templates::new(theme.templates, words, &s.guide, crate::render::Search::Pagefind, &mut diags).unwrap();
         let kept = Keep::default();
-        super::super::render(&s.guide, &s.texts, &t, super::super::Options::default(), &kept, &mut diags);
+        super::super::render(
+            &s.guide,
+            &s.texts,
+            &t,
+            super::super::Options::default(),
+            &Rendered::default(),
+            &kept,
+            &mut diags,
+        );
         assert!(diags.is_empty(), "{diags:?}");
         let files = kept.into_files();
         let html = |p: &str| String::from_utf8(files.iter().find(|f| f.path == p).unwrap().bytes.clone()).unwrap();

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::render::handouts::memo::Memo;
+use crate::render::memo::Memo;
 
 /// The modules of a QR code for `text`, and its width.
 ///

@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use crate::guide::{DocId, Kind};
 use crate::load::config::Source;
-use crate::render::handouts::memo::Memo;
 use crate::render::handouts::qr::QrCodes;
 use crate::render::markdown;
+use crate::render::memo::Memo;
 use crate::render::pages::View;
 
 #[derive(Serialize, Clone)]
@@ -213,49 +213,27 @@ fn markdown_html(view: &View, id: DocId, level: u8, prefix: &str) -> markdown::D
     markdown::render(&view.texts.bodies[shown], &view.texts.scans[shown], &view.placement(prefix, level - 1, true))
 }
 
-/// Each doc's Markdown as sheets print it, rendered once for all the sheets
-/// of one rendering that show it (see [`markdown::Movable`]). Not kept across
+/// Practices' parts as sheets print them, made once for all the sheets of
+/// one rendering that show them (see [`super::part`]). Not kept across
 /// `serve`'s rebuilds, as the text changes.
 ///
-/// `Default` keeps the Markdown only: every part is rendered for its sheet.
+/// `Default` keeps none: every part is rendered for its sheet.
 #[derive(Default)]
 pub struct Printed {
-    markdown: Memo<PrintedKey, markdown::Movable>,
-    /// Practices' parts as a whole (see [`super::part`]); `None` when the
-    /// theme's part templates are its own.
-    pub(super) parts: Option<Memo<PrintedKey, Result<Option<super::part::Movable>, crate::diagnostic::Diagnostic>>>,
-}
-
-/// The edition, the doc shown, and what links from the sheet depend on.
-pub(super) type PrintedKey = (usize, DocId, usize);
-
-pub(super) fn printed_key(view: &View, id: DocId) -> PrintedKey {
-    (view.edition, view.shown(id), view.guide.addresses.link_depth(view.from))
+    /// `None` when the theme's part templates are its own.
+    pub(super) parts: Option<Memo<markdown::Key, Result<Option<super::part::Movable>, crate::diagnostic::Diagnostic>>>,
 }
 
 impl Printed {
     pub fn new(templates: &crate::render::templates::Templates) -> Printed {
-        Printed { markdown: Memo::default(), parts: super::part::reusable(templates).then(Memo::default) }
-    }
-
-    /// Doc `id`'s Markdown as sheets print it, before it is placed.
-    pub(super) fn markdown(&self, view: &View, id: DocId) -> Option<std::sync::Arc<markdown::Movable>> {
-        let shown = view.shown(id);
-        self.markdown.get_or_make(printed_key(view, id), || {
-            let at = view.placement("", 0, true);
-            Some(markdown::Movable::render(&view.texts.bodies[shown], &view.texts.scans[shown], at))
-        })
-    }
-
-    fn html(&self, view: &View, id: DocId, prefix: &str, level: u8) -> String {
-        self.markdown(view, id).map(|m| m.place(prefix, level - 1)).unwrap_or_default()
+        Printed { parts: super::part::reusable(templates).then(Memo::default) }
     }
 }
 
 /// Does what the part left for later: its HTML and its QR code.
-pub fn finish(view: &View, qr: &QrCodes, printed: &Printed, part: &mut Part) {
+pub fn finish(view: &View, qr: &QrCodes, part: &mut Part) {
     if let Some((id, prefix)) = part.later.markdown.take() {
-        part.html = printed.html(view, id, &prefix, part.level);
+        part.html = view.movable(id).place(&prefix, part.level - 1, true);
     }
     if std::mem::take(&mut part.later.qr) {
         part.qr = qr.code(&part.web_address);

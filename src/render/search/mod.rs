@@ -92,7 +92,7 @@ fn record(view: &View, id: DocId) -> Option<Record> {
 fn records(guide: &Guide, texts: &Texts, templates: &Templates) -> Vec<Record> {
     let mut out = Vec::new();
     for (n, e) in guide.editions.iter().enumerate() {
-        let view = View { guide, texts, templates, edition: n, from: "" };
+        let view = View { guide, texts, templates, edition: n, from: "", markdown: None };
         out.extend((0..guide.originals).filter_map(|s| e.doc(s)).filter_map(|id| record(&view, id)));
     }
     out
