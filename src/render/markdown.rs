@@ -266,6 +266,11 @@ impl Movable {
         Movable { html: render(body, scan, &at).html }
     }
 
+    /// About how many bytes the HTML takes where it is placed.
+    pub fn size(&self) -> usize {
+        self.html.len()
+    }
+
     /// The HTML with ids starting `id_prefix`, headings `heading_shift`
     /// levels down, and checklist items as boxes to tick when `pen`.
     pub fn place(&self, id_prefix: &str, heading_shift: u8, pen: bool) -> String {

@@ -126,7 +126,7 @@ pub fn render(
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) {
-    render_jobs(pages, sink, diags, |page| render_page(guide, texts, templates, page, Some(markdown)));
+    render_jobs(pages, sink, diags, |page, sink| sink.put(render_page(guide, texts, templates, page, Some(markdown))?));
 }
 
 /// One web page, as the file it is written to. With `markdown`, its doc's

@@ -15,11 +15,14 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::theme::StaticFile;
+use crate::render::sink::Writer;
 use crate::render::{OutFile, Sink};
 use crate::write::paths::safe_join;
 
 const STAGING_MARK: &str = ".practica-staging-";
 const OLD_MARK: &str = ".practica-old-";
+/// Bytes a streamed file is written in: few system calls, little memory.
+const STREAM_BUFFER: usize = 256 * 1024;
 
 /// The staging folder for `output`, beside it so the final rename stays on one filesystem.
 fn staging_dir(output: &Path) -> PathBuf {
@@ -90,17 +93,33 @@ impl Staging {
     }
 
     pub fn write(&self, file: &OutFile) -> io::Result<()> {
+        fs::write(self.claim(&file.path)?, &file.bytes)
+    }
+
+    /// Where the file at site path `path` goes, with its folder made; each
+    /// path is claimed once.
+    fn claim(&self, path: &str) -> io::Result<PathBuf> {
         // Two pages written to one file at once leave either, or a mix of both.
-        if !self.written.lock().unwrap_or_else(|p| p.into_inner()).insert(file.path.clone()) {
-            return Err(io::Error::other(format!("two pages would be written to /{}", file.path)));
+        if !self.written.lock().unwrap_or_else(|p| p.into_inner()).insert(path.to_string()) {
+            return Err(io::Error::other(format!("two pages would be written to /{path}")));
         }
-        let Some(dest) = safe_join(&self.dir, &file.path) else {
-            return Err(io::Error::other(format!("refusing to write outside the output folder: {}", file.path)));
+        let Some(dest) = safe_join(&self.dir, path) else {
+            return Err(io::Error::other(format!("refusing to write outside the output folder: {path}")));
         };
         if let Some(parent) = dest.parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::write(dest, &file.bytes)
+        Ok(dest)
+    }
+
+    /// A file of about `size` bytes written piece by piece as `write` makes it.
+    pub fn write_streamed(&self, path: &str, size: usize, write: &mut Writer) -> io::Result<()> {
+        let file = fs::File::create(self.claim(path)?)?;
+        // A small file in one write, a large one in pieces of the buffer's size.
+        let mut out = io::BufWriter::with_capacity(size.clamp(1, STREAM_BUFFER), file);
+        write(&mut out)?;
+        out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        Ok(())
     }
 
     /// How many HTML pages were written.
@@ -149,6 +168,10 @@ impl Drop for Staging {
 impl Sink for Staging {
     fn put(&self, file: OutFile) -> Result<(), Diagnostic> {
         self.write(&file).map_err(|e| error(&self.output, &e))
+    }
+
+    fn put_streamed(&self, path: String, size: usize, write: &mut Writer) -> Result<(), Diagnostic> {
+        self.write_streamed(&path, size, write).map_err(|e| error(&self.output, &e))
     }
 }
 

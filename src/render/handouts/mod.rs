@@ -207,13 +207,20 @@ fn render_some(
     diags: &mut Diagnostics,
 ) {
     let printed = Printed::new(templates);
-    render_jobs(jobs, sink, diags, |job| {
+    render_jobs(jobs, sink, diags, |job, sink| {
         let view = View { guide, texts, templates, edition: job.edition, from: &job.path, markdown: Some(markdown) };
-        render_page(&view, opts, job, qr, &printed)
+        render_page(&view, opts, job, qr, &printed, sink)
     });
 }
 
-fn render_page(view: &View, opts: Options, job: &Page, qr: &QrCodes, printed: &Printed) -> Result<OutFile, Diagnostic> {
+fn render_page(
+    view: &View,
+    opts: Options,
+    job: &Page,
+    qr: &QrCodes,
+    printed: &Printed,
+    sink: &dyn Sink,
+) -> Result<(), Diagnostic> {
     let templates = view.templates;
     let (template, mut page) = page_data(view, opts, job, qr);
     let page_name = format!("/{}", job.path);
@@ -221,7 +228,7 @@ fn render_page(view: &View, opts: Options, job: &Page, qr: &QrCodes, printed: &P
     // document), and are put in the page where it names them; the page's data
     // stays small.
     let parts = std::mem::take(&mut page.parts);
-    let sections: Vec<String> = parts
+    let pieces: Vec<part::Piece> = parts
         .into_par_iter()
         .map(|p| part::render(view, templates, qr, printed, p, &page_name))
         .collect::<Result<_, _>>()?;
@@ -232,13 +239,17 @@ fn render_page(view: &View, opts: Options, job: &Page, qr: &QrCodes, printed: &P
     ctx.insert("nav_current", "");
     let html = templates.render(template, &ctx, &page_name)?;
     let (head, tail) = html.split_once(marker).unwrap_or((&html, ""));
-    let mut bytes = Vec::with_capacity(html.len() + sections.iter().map(String::len).sum::<usize>());
-    bytes.extend_from_slice(head.as_bytes());
-    for s in &sections {
-        bytes.extend_from_slice(s.as_bytes());
-    }
-    bytes.extend_from_slice(tail.as_bytes());
-    Ok(OutFile { path: output_file(&job.path), bytes })
+    // Placed parts are put on the page as it is written, not held whole: at
+    // 10,000 practices the complete guide is 120 MB.
+    let size = html.len() + pieces.iter().map(part::Piece::size).sum::<usize>();
+    let mut placed = String::new();
+    sink.put_streamed(output_file(&job.path), size, &mut |out| {
+        out.write_all(head.as_bytes())?;
+        for piece in &pieces {
+            piece.write_to(&mut placed, out)?;
+        }
+        out.write_all(tail.as_bytes())
+    })
 }
 
 /// Stands for the parts in the rendered page. Unguessable: a title may hold

@@ -35,7 +35,7 @@ pub(super) fn reusable(templates: &Templates) -> bool {
     PRACTICE_TEMPLATES.iter().all(|t| templates.as_shipped(t))
 }
 
-/// Part `part` of the handout at `page`.
+/// Part `part` of the handout at `page`, ready to be written.
 pub fn render(
     view: &View,
     templates: &Templates,
@@ -43,12 +43,56 @@ pub fn render(
     printed: &Printed,
     mut part: Part,
     page: &str,
-) -> Result<String, Diagnostic> {
+) -> Result<Piece, Diagnostic> {
     if let Some(placed) = reused(view, templates, qr, printed, &part, page)? {
-        return Ok(placed);
+        return Ok(Piece::Placed(placed));
     }
     sheet::finish(view, qr, &mut part);
-    rendered(view, templates, &part, page)
+    rendered(view, templates, &part, page).map(Piece::Html)
+}
+
+/// A part of a sheet as it is written into the page.
+pub enum Piece {
+    /// Rendered for its sheet.
+    Html(String),
+    /// Made once for every sheet, placed on this one as the page is written.
+    Placed(Placed),
+}
+
+impl Piece {
+    /// About how many bytes the part takes on the page.
+    pub fn size(&self) -> usize {
+        match self {
+            Piece::Html(html) => html.len(),
+            Piece::Placed(p) => p.movable.size(),
+        }
+    }
+
+    /// Writes the part to `out`; `buffer` is where a placed part is put first.
+    pub fn write_to(&self, buffer: &mut String, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self {
+            Piece::Html(html) => out.write_all(html.as_bytes()),
+            Piece::Placed(p) => {
+                buffer.clear();
+                p.place_into(buffer);
+                out.write_all(buffer.as_bytes())
+            }
+        }
+    }
+}
+
+/// A practice's part and where it goes on a sheet.
+pub struct Placed {
+    movable: Arc<Movable>,
+    id_prefix: String,
+    level: u8,
+    new_page: bool,
+}
+
+impl Placed {
+    pub fn place_into(&self, out: &mut String) {
+        self.movable.place_into(&self.id_prefix, self.level, self.new_page, out);
+    }
 }
 
 fn rendered(view: &View, templates: &Templates, part: &Part, page: &str) -> Result<String, Diagnostic> {
@@ -57,7 +101,7 @@ fn rendered(view: &View, templates: &Templates, part: &Part, page: &str) -> Resu
     templates.render(PART_TEMPLATE, &ctx, page)
 }
 
-/// The practice's part made once and placed; `None` when it cannot be.
+/// The practice's part made once, to be placed; `None` when it cannot be.
 fn reused(
     view: &View,
     templates: &Templates,
@@ -65,7 +109,7 @@ fn reused(
     printed: &Printed,
     part: &Part,
     page: &str,
-) -> Result<Option<String>, Diagnostic> {
+) -> Result<Option<Placed>, Diagnostic> {
     let (Some(parts), Some((id, prefix))) = (&printed.parts, &part.later.markdown) else { return Ok(None) };
     if part.kind != "practice" || !(1..=DEEPEST).contains(&part.level) {
         return Ok(None);
@@ -80,77 +124,116 @@ fn reused(
         base.html = markdown::body_mark().to_string();
         base.qr = if part.later.qr { qr.code(&base.web_address) } else { None };
         let html = rendered(view, templates, &base, page);
-        Some(html.map(|html| Movable::new(html, view.movable(*id))))
+        Some(html.map(|html| Movable::new(html, view.movable(*id)).map(Arc::new)))
     });
     match made.as_deref() {
-        Some(Ok(Some(movable))) => Ok(Some(movable.place(prefix, part.level, part.new_page))),
+        Some(Ok(Some(movable))) => Ok(Some(Placed {
+            movable: movable.clone(),
+            id_prefix: prefix.clone(),
+            level: part.level,
+            new_page: part.new_page,
+        })),
         Some(Err(d)) => Err(d.clone()),
         Some(Ok(None)) | None => Ok(None),
     }
 }
 
 /// A practice's part as rendered at level 1 on a new page, with the id mark
-/// for its id prefix; its Markdown goes between `head` and `tail`.
+/// for its id prefix; its Markdown goes between `head` and `tail`. Both are
+/// kept cut where the id prefix and heading levels go, as every practice's
+/// part is placed on three sheets or more.
 pub struct Movable {
-    head: String,
+    head: Template,
     markdown: Option<Arc<markdown::Movable>>,
-    tail: String,
+    tail: Template,
 }
 
 impl Movable {
     /// `None` when the part does not open as the shipped template opens it.
     fn new(html: String, markdown: Arc<markdown::Movable>) -> Option<Movable> {
-        if !html.starts_with(ON_NEW_PAGE) {
-            return None;
-        }
-        Some(match html.split_once(markdown::body_mark()) {
-            Some((head, tail)) => Movable { head: head.to_string(), markdown: Some(markdown), tail: tail.to_string() },
+        let rest = html.strip_prefix(ON_NEW_PAGE)?;
+        Some(match rest.split_once(markdown::body_mark()) {
+            Some((head, tail)) => {
+                Movable { head: Template::new(head), markdown: Some(markdown), tail: Template::new(tail) }
+            }
             // The template does not print the Markdown.
-            None => Movable { head: html, markdown: None, tail: String::new() },
+            None => Movable { head: Template::new(rest), markdown: None, tail: Template::new("") },
         })
     }
 
-    /// The part with ids starting `id_prefix`, its title at `level`.
-    pub fn place(&self, id_prefix: &str, level: u8, new_page: bool) -> String {
+    /// About how many bytes the part takes on a sheet.
+    fn size(&self) -> usize {
+        ON_NEW_PAGE.len() + self.head.text.len() + self.markdown.as_ref().map_or(0, |m| m.size()) + self.tail.text.len()
+    }
+
+    /// The part with ids starting `id_prefix`, its title at `level`, added to `out`.
+    pub fn place_into(&self, id_prefix: &str, level: u8, new_page: bool, out: &mut String) {
         let shift = level - 1;
-        let mut out = String::with_capacity(self.head.len() + self.tail.len() + 8192);
-        let head = if new_page {
-            self.head.as_str()
-        } else {
-            out.push_str(ON_SAME_PAGE);
-            &self.head[ON_NEW_PAGE.len()..]
-        };
-        place_template(head, id_prefix, shift, &mut out);
+        out.push_str(if new_page { ON_NEW_PAGE } else { ON_SAME_PAGE });
+        self.head.place_into(id_prefix, shift, out);
         if let Some(m) = &self.markdown {
-            m.place_into(id_prefix, shift, true, &mut out);
+            m.place_into(id_prefix, shift, true, out);
         }
-        place_template(&self.tail, id_prefix, shift, &mut out);
-        out
+        self.tail.place_into(id_prefix, shift, out);
     }
 }
 
-/// Template HTML with the id mark replaced by `id_prefix` and every heading
-/// tag `shift` levels down. Every `<h` and a digit in it is a heading tag: the
-/// values a template prints are escaped, and the Markdown is not in it.
-fn place_template(html: &str, id_prefix: &str, shift: u8, out: &mut String) {
-    let html = html.replace(markdown::id_mark(), id_prefix);
-    let bytes = html.as_bytes();
-    let mut copied = 0;
-    let mut from = 0;
-    while let Some(at) = html[from..].find('<').map(|i| from + i) {
-        let digit = match (bytes.get(at + 1), bytes.get(at + 2)) {
-            (Some(b'h'), _) => at + 2,
-            (Some(b'/'), Some(b'h')) => at + 3,
-            _ => usize::MAX,
-        };
-        if let Some(d) = bytes.get(digit).filter(|d| d.is_ascii_digit()) {
-            out.push_str(&html[copied..digit]);
-            out.push(char::from(d + shift));
-            copied = digit + 1;
+/// Template HTML cut where the id mark is, to be replaced by an id prefix,
+/// and after every heading tag's `<h` or `</h`, where its level's digit is.
+/// Every `<h` and a digit in it is a heading tag: the values a template
+/// prints are escaped, and the Markdown is not in it.
+struct Template {
+    text: String,
+    cuts: Vec<(usize, Cut)>,
+}
+
+#[derive(Clone, Copy)]
+enum Cut {
+    /// The id mark, this many bytes long, stands here.
+    Id(usize),
+    /// A heading level's digit.
+    Level(u8),
+}
+
+impl Template {
+    fn new(html: &str) -> Template {
+        let mark = markdown::id_mark();
+        let bytes = html.as_bytes();
+        let mut cuts = Vec::new();
+        for (i, &b) in bytes.iter().enumerate() {
+            let digit = match b {
+                b'<' if bytes.get(i + 1) == Some(&b'h') => i + 2,
+                b'<' if bytes.get(i + 1) == Some(&b'/') && bytes.get(i + 2) == Some(&b'h') => i + 3,
+                _ if bytes[i..].starts_with(mark.as_bytes()) => {
+                    cuts.push((i, Cut::Id(mark.len())));
+                    continue;
+                }
+                _ => continue,
+            };
+            if let Some(&d) = bytes.get(digit).filter(|d| d.is_ascii_digit()) {
+                cuts.push((digit, Cut::Level(d - b'0')));
+            }
         }
-        from = at + 1;
+        Template { text: html.to_string(), cuts }
     }
-    out.push_str(&html[copied..]);
+
+    fn place_into(&self, id_prefix: &str, shift: u8, out: &mut String) {
+        let mut copied = 0;
+        for &(at, cut) in &self.cuts {
+            out.push_str(&self.text[copied..at]);
+            match cut {
+                Cut::Id(len) => {
+                    out.push_str(id_prefix);
+                    copied = at + len;
+                }
+                Cut::Level(level) => {
+                    out.push(char::from(b'0' + level + shift));
+                    copied = at + 1;
+                }
+            }
+        }
+        out.push_str(&self.text[copied..]);
+    }
 }
 
 #[cfg(test)]
@@ -200,7 +283,8 @@ mod tests {
                     sheet.practice(id, level);
                     let mut part = sheet.parts.pop().unwrap();
                     part.new_page = new_page;
-                    let placed = reused(&view, &t, &qr, &printed, &part, "/x").unwrap().expect("placed");
+                    let mut placed = String::new();
+                    reused(&view, &t, &qr, &printed, &part, "/x").unwrap().expect("placed").place_into(&mut placed);
                     sheet::finish(&view, &qr, &mut part);
                     let direct = rendered(&view, &t, &part, "/x").unwrap();
                     assert_eq!(placed, direct, "relative {relative}, from {from}, level {level}, new page {new_page}");

@@ -3,6 +3,8 @@
 //! headings moved down under the part's title, and checklist boxes to tick by
 //! hand.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::guide::{DocId, Kind};
@@ -221,8 +223,12 @@ fn markdown_html(view: &View, id: DocId, level: u8, prefix: &str) -> markdown::D
 #[derive(Default)]
 pub struct Printed {
     /// `None` when the theme's part templates are its own.
-    pub(super) parts: Option<Memo<markdown::Key, Result<Option<super::part::Movable>, crate::diagnostic::Diagnostic>>>,
+    pub(super) parts: Option<Memo<markdown::Key, MadePart>>,
 }
+
+/// A practice's part made once: `None` when it cannot be placed, the
+/// template's error when it fails.
+pub(super) type MadePart = Result<Option<Arc<super::part::Movable>>, crate::diagnostic::Diagnostic>;
 
 impl Printed {
     pub fn new(templates: &crate::render::templates::Templates) -> Printed {
