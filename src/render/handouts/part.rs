@@ -199,21 +199,19 @@ impl Template {
     fn new(html: &str) -> Template {
         let mark = markdown::id_mark();
         let bytes = html.as_bytes();
-        let mut cuts = Vec::new();
-        for (i, &b) in bytes.iter().enumerate() {
-            let digit = match b {
-                b'<' if bytes.get(i + 1) == Some(&b'h') => i + 2,
-                b'<' if bytes.get(i + 1) == Some(&b'/') && bytes.get(i + 2) == Some(&b'h') => i + 3,
-                _ if bytes[i..].starts_with(mark.as_bytes()) => {
-                    cuts.push((i, Cut::Id(mark.len())));
-                    continue;
-                }
+        let mut cuts: Vec<(usize, Cut)> =
+            memchr::memmem::find_iter(bytes, mark.as_bytes()).map(|at| (at, Cut::Id(mark.len()))).collect();
+        for at in memchr::memchr_iter(b'<', bytes) {
+            let digit = match (bytes.get(at + 1), bytes.get(at + 2)) {
+                (Some(b'h'), _) => at + 2,
+                (Some(b'/'), Some(b'h')) => at + 3,
                 _ => continue,
             };
             if let Some(&d) = bytes.get(digit).filter(|d| d.is_ascii_digit()) {
                 cuts.push((digit, Cut::Level(d - b'0')));
             }
         }
+        cuts.sort_by_key(|(at, _)| *at);
         Template { text: html.to_string(), cuts }
     }
 
