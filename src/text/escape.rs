@@ -6,20 +6,33 @@ use std::borrow::Cow;
 /// `&`, `<`, `>`, `"` and `'` as entities: safe in element text and in an
 /// attribute in either kind of quotes.
 pub fn escape_html(s: &str) -> Cow<'_, str> {
-    let Some(first) = s.find(['&', '<', '>', '"', '\'']) else { return Cow::Borrowed(s) };
+    // Every value a template prints comes through here: the text between
+    // special characters is copied a run at a time, found byte by byte (each
+    // special character is ASCII, so no run splits a character).
+    let bytes = s.as_bytes();
+    let Some(first) = bytes.iter().position(|b| entity(*b).is_some()) else { return Cow::Borrowed(s) };
     let mut out = String::with_capacity(s.len() + 16);
-    out.push_str(&s[..first]);
-    for c in s[first..].chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+    let mut copied = 0;
+    for (at, b) in bytes.iter().enumerate().skip(first) {
+        if let Some(e) = entity(*b) {
+            out.push_str(&s[copied..at]);
+            out.push_str(e);
+            copied = at + 1;
         }
     }
+    out.push_str(&s[copied..]);
     Cow::Owned(out)
+}
+
+fn entity(b: u8) -> Option<&'static str> {
+    match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    }
 }
 
 /// The same, writing into `out`: what templates autoescape with.
