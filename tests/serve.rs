@@ -150,6 +150,11 @@ impl Drop for Server {
 }
 
 /// Everything that arrives within `wait` after the first event.
+/// How many times open pages were told to show a new build: a reload, or new text in place.
+fn updates(events: &[(String, String)]) -> usize {
+    events.iter().filter(|(e, _)| e == "reload" || e == "changed").count()
+}
+
 fn collect(rx: &Receiver<(String, String)>, first_within: Duration, wait: Duration) -> Vec<(String, String)> {
     let mut out = Vec::new();
     if let Ok(e) = rx.recv_timeout(first_within) {
@@ -235,7 +240,7 @@ fn a_vim_save_is_one_reload_with_the_new_content() {
     std::fs::remove_file(dir.join("about.md~")).unwrap();
     std::fs::remove_file(dir.join(".about.md.swp")).unwrap();
     let events = collect(&rx, Duration::from_secs(10), Duration::from_millis(1500));
-    assert_eq!(events.iter().filter(|(e, _)| e == "reload").count(), 1, "{events:?}");
+    assert_eq!(updates(&events), 1, "{events:?}");
     assert!(s.page("about/").contains("Saved by vim."));
 }
 
@@ -252,14 +257,14 @@ fn a_vscode_save_and_an_atomic_rename_each_reload_once() {
         f.write_all(b"summary: About this fixture.\n---\nSaved by VS Code.\n").unwrap();
     }
     let events = collect(&rx, Duration::from_secs(10), Duration::from_millis(1500));
-    assert_eq!(events.iter().filter(|(e, _)| e == "reload").count(), 1, "{events:?}");
+    assert_eq!(updates(&events), 1, "{events:?}");
     assert!(s.page("about/").contains("Saved by VS Code."));
     // Write a temp file and rename it over (JetBrains, many tools).
     let tmp = file.with_file_name("about.md___jb_tmp___");
     std::fs::write(&tmp, "---\ntitle: About\n---\nRenamed into place.\n").unwrap();
     std::fs::rename(&tmp, &file).unwrap();
     let events = collect(&rx, Duration::from_secs(10), Duration::from_millis(1500));
-    assert_eq!(events.iter().filter(|(e, _)| e == "reload").count(), 1, "{events:?}");
+    assert_eq!(updates(&events), 1, "{events:?}");
     assert!(s.page("about/").contains("Renamed into place."));
 }
 
@@ -336,7 +341,7 @@ fn binding_beyond_loopback_warns() {
 }
 
 #[test]
-fn the_browser_really_reloads() {
+fn the_open_page_follows_every_save() {
     let Some(chromium) = browser::tools_or_skip("serve_reload") else { return };
     let s = Server::start(&["--no-search"]);
     let out = browser::report(
@@ -346,9 +351,10 @@ fn the_browser_really_reloads() {
             .arg(about(s.root()))
             .args(["--complete-url", &format!("http://{}{}handouts/complete/", s.addr, s.base)])
             .arg("--practice")
-            .arg(s.root().join("content/practices/hiring/job-descriptions.md")),
+            .arg(s.root().join("content/practices/hiring/job-descriptions.md"))
+            .args(["--practice-url", &format!("http://{}{}practices/hiring/job-descriptions/", s.addr, s.base)]),
     );
-    assert!(out.contains("reload: 5 passed, 0 failed"), "{out}");
+    assert!(out.contains("reload: 6 passed, 0 failed"), "{out}");
 }
 
 #[test]
@@ -367,11 +373,20 @@ fn a_body_edit_rebuilds_only_that_page_and_its_handouts_then_search() {
     assert!(s.line_starting("search index updated", Duration::from_secs(20)).is_some());
     assert!(s.line_starting("complete guide updated", Duration::from_secs(20)).is_some());
     assert!(s.page("handouts/complete/").contains("reviewed yearly"), "and the complete guide");
-    // Every page reloads but the complete guide, which follows when the editor
-    // pauses: only a page showing it reloads then.
-    let complete = r#"["/guides/peer/handouts/complete/"]"#.to_string();
+    // The pages that changed take their new text; the complete guide follows
+    // when the editor pauses. Other open pages stay as they are.
     let events = collect(&rx, Duration::from_secs(10), Duration::from_millis(300));
-    assert_eq!(events, [("reload".to_string(), complete.clone()), ("changed".to_string(), complete)]);
+    let changed = |n: usize| -> Vec<String> {
+        assert_eq!(events[n].0, "changed", "{events:?}");
+        serde_json::from_str(&events[n].1).unwrap()
+    };
+    assert_eq!(events.len(), 2, "{events:?}");
+    let first = changed(0);
+    for page in ["practices/hiring/job-descriptions/", "handouts/hiring/job-descriptions/", "handouts/hiring/"] {
+        assert!(first.contains(&format!("/guides/peer/{page}")), "{page} in {first:?}");
+    }
+    assert!(!first.iter().any(|p| p.ends_with("/complete/") || p.ends_with("/about/")), "{first:?}");
+    assert_eq!(changed(1), ["/guides/peer/handouts/complete/"]);
 }
 
 #[test]

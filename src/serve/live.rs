@@ -2,6 +2,15 @@
 //! Server-Sent Events, reloads on a good build and shows a failed build's
 //! diagnostics over the page. `EventSource` reconnects by itself when the
 //! server restarts.
+//!
+//! When only a page's text changed (a saved Markdown file on the fast path),
+//! the page fetches its new HTML and puts the new body in place of the old:
+//! a reload fetches, parses and runs the stylesheets and scripts again, and
+//! was most of the time from a save to the new text on screen (about 90 of
+//! 100 ms). The page's scripts start again on the new body: each of the
+//! theme's adds its start to `window.practicaRestart`, and a page with a
+//! script that did not (a theme's own) reloads instead, as it does when the
+//! new page names other stylesheets or scripts or anything fails.
 
 use axum::response::sse::Event;
 
@@ -75,8 +84,30 @@ const SCRIPT: &str = r#"<script data-practica-live>
     try { list = JSON.parse(data); } catch (err) { list = []; }
     return Array.isArray(list) && list.indexOf(location.pathname.replace(/index\.html$/, "")) >= 0;
   }
+  function assets(d) {
+    return Array.prototype.map.call(d.querySelectorAll("link[rel=stylesheet], script[src]"), function (el) {
+      return el.getAttribute("href") || el.getAttribute("src");
+    }).join(" ");
+  }
+  function replace() {
+    var starts = window.practicaRestart || [];
+    if (starts.length < document.querySelectorAll("script[src]").length) return reload();
+    fetch(location.href, { cache: "no-store" }).then(function (r) {
+      if (!r.ok) throw new Error("status " + r.status);
+      return r.text();
+    }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      if (!doc.body || assets(doc) !== assets(document)) return reload();
+      var y = window.scrollY, end = y > 0 && y >= bottom() - 4;
+      hide();
+      document.title = doc.title;
+      document.body.replaceWith(doc.body);
+      starts.forEach(function (start) { start(); });
+      window.scrollTo(0, end ? bottom() : y);
+    }).catch(reload);
+  }
   es.addEventListener("reload", function (e) { if (!here(e.data)) reload(); });
-  es.addEventListener("changed", function (e) { if (here(e.data)) reload(); });
+  es.addEventListener("changed", function (e) { if (here(e.data)) replace(); });
   es.addEventListener("failed", function (e) { show(JSON.parse(e.data)); });
 })();
 </script>"#;
@@ -104,7 +135,6 @@ pub fn inject(html: &[u8]) -> Vec<u8> {
 pub fn event(e: &LiveEvent) -> Event {
     match e {
         LiveEvent::Reload | LiveEvent::Shutdown => Event::default().event("reload").data("reload"),
-        LiveEvent::ReloadBut(later) => Event::default().event("reload").data(addresses(later)),
         LiveEvent::Changed(paths) => Event::default().event("changed").data(addresses(paths)),
         LiveEvent::Failed(diags) => {
             let list: Vec<serde_json::Value> = diags

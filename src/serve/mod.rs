@@ -45,12 +45,11 @@ pub struct State {
 /// Sent to every open page.
 #[derive(Clone, Debug)]
 pub enum LiveEvent {
+    /// Anything may have changed (a full rebuild): every open page reloads.
     Reload,
-    /// Every page reloads but those at these addresses, which are still being
-    /// rebuilt and follow with `Changed`: reloaded now, they would show the old
-    /// text and miss the `Changed` while they reconnect.
-    ReloadBut(Arc<Vec<String>>),
-    /// Only the pages at these addresses changed: a page open at one of them reloads.
+    /// Only the text of the pages at these addresses changed, not the site's
+    /// stylesheets or scripts: a page open at one of them takes its new text
+    /// in place (see `live`).
     Changed(Arc<Vec<String>>),
     Failed(Arc<Diagnostics>),
     /// Ends every open event stream, so shutdown does not wait on them.

@@ -263,20 +263,17 @@ fn rebuild_loop(
             Outcome::Pages(pages, warnings, complete) => {
                 complete_due |= complete;
                 print_diagnostics(&opts, &warnings);
+                // Only these pages changed (the complete guide follows): a
+                // page open at one of them takes its new text, others stay.
+                let base = cache.as_ref().map(|c| c.prepared.guide.addresses.base_path().to_string());
+                let changed: Vec<String> =
+                    pages.iter().filter_map(|p| page_address(base.as_deref().unwrap_or("/"), &p.path)).collect();
                 update(&shared, |files| {
                     for p in pages {
                         files.insert(p.path, Arc::from(p.bytes));
                     }
                 });
-                let later = match (&cache, complete_due) {
-                    (Some(c), true) => complete_addresses(&c.prepared.guide),
-                    _ => Vec::new(),
-                };
-                let _ = events.send(if later.is_empty() {
-                    LiveEvent::Reload
-                } else {
-                    LiveEvent::ReloadBut(Arc::new(later))
-                });
+                let _ = events.send(LiveEvent::Changed(Arc::new(changed)));
                 say(format_args!("Rebuilt the page in {ms} ms ({what})"));
             }
             Outcome::Site(new_files, base, warnings) => {
@@ -335,7 +332,7 @@ fn rebuild_loop(
 }
 
 /// The complete guide after saves on the fast path, once the editor pauses;
-/// an open complete guide reloads when it is ready.
+/// an open complete guide takes its new text when it is ready.
 fn complete_guide(opts: &Options, cache: &Cache, shared: &Shared, events: &broadcast::Sender<LiveEvent>) {
     let start = Instant::now();
     let p = &cache.prepared;
@@ -352,6 +349,20 @@ fn complete_guide(opts: &Options, cache: &Cache, shared: &Shared, events: &broad
     });
     let _ = events.send(LiveEvent::Changed(Arc::new(complete_addresses(&p.guide))));
     say(format_args!("  complete guide updated in {} ms", start.elapsed().as_millis()));
+}
+
+/// The address the browser shows for the page in output file `path`
+/// (`practices/a/b/index.html` → `/base/practices/a/b/`); `None` for a file
+/// that is not a page.
+fn page_address(base: &str, path: &str) -> Option<String> {
+    if !path.ends_with(".html") {
+        return None;
+    }
+    let shown = match path.strip_suffix("index.html") {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
+        _ => path,
+    };
+    Some(format!("{base}{shown}"))
 }
 
 /// Where the complete guide of every edition is served.
@@ -435,7 +446,16 @@ fn describe(changed: &[PathBuf], root: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Burst, is_relevant, save_finished};
+    use super::{Burst, is_relevant, page_address, save_finished};
+
+    #[test]
+    fn a_page_is_named_by_the_address_the_browser_shows() {
+        assert_eq!(page_address("/g/", "practices/a/b/index.html").as_deref(), Some("/g/practices/a/b/"));
+        assert_eq!(page_address("/g/", "index.html").as_deref(), Some("/g/"));
+        assert_eq!(page_address("/", "404.html").as_deref(), Some("/404.html"));
+        assert_eq!(page_address("/", "a/reindex.html").as_deref(), Some("/a/reindex.html"));
+        assert_eq!(page_address("/", "js/practica.js"), None);
+    }
     use notify::event::{AccessKind, AccessMode, DataChange, EventKind, ModifyKind, RenameMode};
     use std::path::Path;
 

@@ -1,9 +1,10 @@
-// An open page under `practica serve` follows the editor's saves: it reloads
-// with the new text, shows the diagnostics of a broken save over the page, and
-// clears them when the file is fixed.
+// An open page under `practica serve` follows the editor's saves: a saved
+// page's new text is put in place (its scripts start again on it), a broken
+// save shows its diagnostics over the page, and fixing it reloads the page.
 //
 //   node tests/browser/reload.mjs --url http://127.0.0.1:PORT/base/about/ --file /path/content/about.md \
-//     [--complete-url http://127.0.0.1:PORT/base/handouts/complete/ --practice /path/content/practices/x/y.md]
+//     [--complete-url http://127.0.0.1:PORT/base/handouts/complete/ --practice /path/content/practices/x/y.md \
+//      --practice-url http://127.0.0.1:PORT/base/practices/x/y/]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { arg, checks, CHROMIUM_ARGS, findChromium } from './lib.mjs';
@@ -18,11 +19,13 @@ const page = await browser.newPage();
 await page.goto(url);
 await page.waitForTimeout(500);
 
-await check('a save reloads the open page with the new text', async () => {
+await check('a save puts the new text in the open page, without reloading it', async () => {
   await page.evaluate(() => { window.__notReloaded = true; });
   writeFileSync(file, original.replace('About text.', 'Text saved while the page was open.'));
   await page.waitForFunction(() => document.body.textContent.includes('Text saved while the page was open.'), null, { timeout: 10000 });
-  if (await page.evaluate(() => window.__notReloaded === true)) throw new Error('the text changed without a reload');
+  if (!(await page.evaluate(() => window.__notReloaded === true))) throw new Error('the page reloaded');
+  const title = await page.title();
+  if (!/^About/.test(title)) throw new Error(`title ${title}`);
 });
 
 await check('a broken save shows the diagnostic over the last good page', async () => {
@@ -39,7 +42,7 @@ await check('fixing the file clears the overlay', async () => {
 });
 
 // An editor working down a long page is not thrown back to the top.
-await check('a reload keeps the place on the page, and the bottom when that is where the editor was', async () => {
+await check('new text keeps the place on the page, and the bottom when that is where the editor was', async () => {
   await page.setViewportSize({ width: 360, height: 240 });
   const long = original.replace('About text.', 'About text.\n\n' + Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} of a long page.`).join('\n\n'));
   writeFileSync(file, long);
@@ -62,7 +65,35 @@ await check('a reload keeps the place on the page, and the bottom when that is w
   await page.setViewportSize({ width: 1280, height: 720 });
 });
 
-// The complete guide is rendered after the saved page reloads, and reloads where it is open.
+// A practice with a checklist: the answer controls come back on the new text,
+// with the reader's answers, and there is one set of them.
+if (process.argv.includes('--practice-url')) {
+  const practice = arg('--practice');
+  await check("a practice's new text keeps its checklist's answer controls and answers", async () => {
+    const p = await browser.newPage();
+    await p.goto(arg('--practice-url'));
+    await p.waitForSelector('[data-assess]:not([hidden])', { timeout: 10000 });
+    const radios = await p.locator('input[type=radio]').count();
+    if (radios === 0) throw new Error('no answer controls before the save');
+    await p.locator('input[type=radio]').first().check();
+    await p.evaluate(() => { window.__notReloaded = true; });
+    const before = readFileSync(practice, 'utf8');
+    writeFileSync(practice, before.replace('Templates like', 'Saved with the checklist answered. Templates like'));
+    try {
+      await p.waitForFunction(() => document.body.textContent.includes('Saved with the checklist answered.'), null, { timeout: 10000 });
+      if (!(await p.evaluate(() => window.__notReloaded === true))) throw new Error('the page reloaded');
+      await p.waitForSelector('[data-assess]:not([hidden])', { timeout: 5000 });
+      const after = await p.locator('input[type=radio]').count();
+      if (after !== radios) throw new Error(`${after} answer controls after the save, ${radios} before`);
+      if (!(await p.locator('input[type=radio]').first().isChecked())) throw new Error('the answer was lost');
+    } finally {
+      writeFileSync(practice, before);
+    }
+    await p.close();
+  });
+}
+
+// The complete guide is rendered after the saved page takes its text, and follows where it is open.
 if (process.argv.includes('--complete-url')) {
   const practice = arg('--practice');
   await check('a saved practice reaches an open complete guide', async () => {

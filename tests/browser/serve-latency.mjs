@@ -68,16 +68,20 @@ try {
   pageUrl = new URL(address, base.endsWith('/') ? base : `${base}/`).href;
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM || findChromium(), args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  // On every load: once the document has parsed, note the first frame after
-  // it when the text being waited for is there.
+  // On every load, once the document has parsed, and whenever the page's
+  // body is put in place of another (the preview's way with a saved page's
+  // new text): note the first frame after it when the text waited for is there.
   await page.addInitScript(() => {
-    const want = sessionStorage.getItem('bench-marker');
-    if (!want) return;
-    document.addEventListener('DOMContentLoaded', () => {
-      if (!document.body.textContent.includes(want)) return;
+    const look = () => {
+      const want = sessionStorage.getItem('bench-marker');
+      if (!want || typeof window.__seenAt === 'number' || !document.body?.textContent.includes(want)) return;
       requestAnimationFrame(() => {
         window.__seenAt = Date.now();
       });
+    };
+    document.addEventListener('DOMContentLoaded', () => {
+      look();
+      new MutationObserver(look).observe(document.documentElement, { childList: true });
     });
   });
   if (process.env.BENCH_DEBUG) page.on('framenavigated', (f) => f === page.mainFrame() && console.error('nav', Date.now(), f.url()));

@@ -885,11 +885,15 @@
 
   // ---------------------------------------------------------------- start
 
-  document.addEventListener("DOMContentLoaded", function () {
+  function start() {
     var source = document.getElementById("practica-words");
     try { words = JSON.parse(source ? source.textContent : "{}") || {}; } catch (e) { words = {}; }
+    scrollers = [];
     Array.prototype.forEach.call(document.querySelectorAll("[data-assess]"), initAssess);
     Array.prototype.forEach.call(document.querySelectorAll("[data-plan]"), initPlan);
     Array.prototype.forEach.call(document.querySelectorAll("[data-team]"), initTeam);
-  });
+  }
+  document.addEventListener("DOMContentLoaded", start);
+  // The preview puts a saved page's new text in place: start again on it.
+  (window.practicaRestart = window.practicaRestart || []).push(start);
 })();

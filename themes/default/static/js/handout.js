@@ -23,12 +23,15 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
+  function start() {
     var sheet = document.querySelector("[data-published-root]");
     if (sheet && /[?&]print-pdf(&|$)/.test(location.search)) publishedLinks(sheet);
     Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { window.print(); });
     });
-  });
+  }
+  document.addEventListener("DOMContentLoaded", start);
+  // The preview puts a saved page's new text in place: start again on it.
+  (window.practicaRestart = window.practicaRestart || []).push(start);
 })();

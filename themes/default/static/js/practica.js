@@ -250,7 +250,7 @@
     update();
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
+  function start() {
     var header = document.querySelector("form.site-search[data-pagefind], form.site-search[data-search-index]");
     if (header) {
       try { words = JSON.parse(header.getAttribute("data-words") || "{}"); } catch (e) { words = {}; }
@@ -258,5 +258,8 @@
       var page = document.querySelector("[data-search-page]");
       if (page) initSearchPage(page, header);
     }
-  });
+  }
+  document.addEventListener("DOMContentLoaded", start);
+  // The preview puts a saved page's new text in place: start again on it.
+  (window.practicaRestart = window.practicaRestart || []).push(start);
 })();
