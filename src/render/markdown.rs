@@ -125,19 +125,23 @@ pub fn render(body: &str, scan: &Scan, at: &Placement) -> DocHtml {
             Event::TaskListMarker(_) => {
                 let task = task_ids.next();
                 open_pin = task.filter(|t| t.pinned).map(|t| t.id.as_str());
-                let html = if at.pen && !at.movable {
-                    PEN_BOX.to_string()
-                } else {
-                    // The item's text, which the theme's script gives its
-                    // answer controls; without the script it reads as a list.
+                // On the web, the item's text, which the theme's script gives
+                // its answer controls; without the script it reads as a list.
+                let web = || {
                     let id = task.map_or("item", |t| t.id.as_str());
                     let section = task.and_then(|t| t.group.as_deref()).unwrap_or_default();
-                    let web = format!(
+                    format!(
                         "<span class=\"task\" id=\"{prefix}task-{id}\" data-task=\"{id}\" data-section=\"{}\">",
                         crate::text::escape_html(section)
-                    );
+                    )
+                };
+                let html = if at.movable {
                     // Placed on paper, the marks and what is between them become the box.
-                    if at.movable { format!("{}{web}{}", marks().task, marks().task_end) } else { web }
+                    format!("{}{}{}", marks().task, web(), marks().task_end)
+                } else if at.pen {
+                    PEN_BOX.to_string()
+                } else {
+                    web()
                 };
                 events.push(Event::Html(CowStr::from(html)));
                 open_task = Some(events.len());
