@@ -10,6 +10,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::guide::address::{ROBOTS, SITEMAP};
 use crate::guide::pages::{Page, PageKind};
 use crate::guide::{Guide, Texts};
+use crate::render::markdown::Rendered;
 use crate::render::sink::{OutFile, Sink};
 use crate::render::templates::Templates;
 use crate::render::updates;
@@ -117,7 +118,7 @@ fn atom(guide: &Guide, texts: &Texts, templates: &Templates, sink: &dyn Sink, di
     };
     for (n, e) in guide.editions.iter().enumerate() {
         let path = e.routes.feed();
-        let view = View { guide, texts, templates, edition: n, from: &path, markdown: None };
+        let view = View { guide, texts, templates, edition: n, from: &path, markdown: &Rendered::default() };
         let changes = updates::whats_new(&view);
         let mut seen: HashMap<String, usize> = HashMap::new();
         let entries: Vec<Entry> = changes

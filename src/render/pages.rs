@@ -126,17 +126,17 @@ pub fn render(
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) {
-    render_jobs(pages, sink, diags, |page, sink| sink.put(render_page(guide, texts, templates, page, Some(markdown))?));
+    render_jobs(pages, sink, diags, |page, sink| sink.put(render_page(guide, texts, templates, page, markdown)?));
 }
 
-/// One web page, as the file it is written to. With `markdown`, its doc's
-/// Markdown is rendered once for it and the handouts that print it.
+/// One web page, as the file it is written to; its doc's Markdown is kept in
+/// `markdown` for the handouts that print it.
 pub fn render_page(
     guide: &Guide,
     texts: &Texts,
     templates: &Templates,
     page: &Page,
-    markdown: Option<&Rendered>,
+    markdown: &Rendered,
 ) -> Result<OutFile, Diagnostic> {
     let view = View { guide, texts, templates, edition: page.edition, from: &page.path, markdown };
     let (template, ctx) = context(&view, page.kind);

@@ -37,9 +37,9 @@ pub struct View<'a> {
     /// The edition, by its index in `Guide::editions`.
     pub edition: usize,
     pub from: &'a str,
-    /// Where each doc's Markdown is kept once rendered, when more than one
-    /// page of this rendering shows it.
-    pub markdown: Option<&'a markdown::Rendered>,
+    /// Where each doc's Markdown is kept once rendered, for every page of
+    /// this rendering that shows it.
+    pub markdown: &'a markdown::Rendered,
 }
 
 impl View<'_> {
@@ -132,24 +132,16 @@ impl View<'_> {
 
     /// A doc's Markdown as HTML on this (web) page.
     pub fn html(&self, id: DocId) -> String {
-        match self.markdown {
-            Some(_) => self.movable(id).place("", 0, false),
-            None => markdown::render(&self.texts.bodies[id], &self.texts.scans[id], &self.placement("", 0, false)).html,
-        }
+        self.movable(id).place("", 0, false)
     }
 
     /// A doc's Markdown as this edition shows it, rendered to be placed on
     /// this page or a sheet: once for all the pages of the rendering.
     pub fn movable(&self, id: DocId) -> std::sync::Arc<markdown::Movable> {
         let shown = self.shown(id);
-        let render = || {
-            let at = self.placement("", 0, true);
-            markdown::Movable::render(&self.texts.bodies[shown], &self.texts.scans[shown], at)
-        };
-        match self.markdown {
-            Some(rendered) => rendered.get(self.markdown_key(id), render),
-            None => std::sync::Arc::new(render()),
-        }
+        self.markdown.get(self.markdown_key(id), || {
+            markdown::Movable::render(&self.texts.bodies[shown], &self.texts.scans[shown], self.placement("", 0, false))
+        })
     }
 
     /// What a doc's Markdown placed on this page depends on.

@@ -417,13 +417,17 @@ fn one_page(root: &Path, changed: &[PathBuf], cache: &mut Cache) -> Option<Outco
             let edition = p.guide.editions.iter().position(|e| e.doc(p.guide.source(id)) == Some(id)).unwrap_or(0);
             let page =
                 crate::guide::pages::Page { path: p.guide.path(id).to_string(), kind: PageKind::Doc(id), edition };
-            let mut pages = match crate::render::pages::render_page(&p.guide, &p.texts, &p.templates, &page, None) {
+            // The page and its handouts place one rendering of its text.
+            let markdown = crate::render::markdown::Rendered::default();
+            let mut pages = match crate::render::pages::render_page(&p.guide, &p.texts, &p.templates, &page, &markdown)
+            {
                 Ok(f) => vec![f],
                 Err(d) => return Some(Outcome::Failed(d.into())),
             };
             let mut found = Diagnostics::new();
+            let (g, t) = (&p.guide, &p.texts);
             let mut handouts =
-                crate::render::handouts::render_touching(&p.guide, &p.texts, &p.templates, id, &cache.qr, &mut found);
+                crate::render::handouts::render_touching(g, t, &p.templates, id, &cache.qr, &markdown, &mut found);
             if found.has_errors() {
                 return Some(Outcome::Failed(found));
             }

@@ -141,17 +141,19 @@ fn paper_css(
 }
 
 /// Only the handouts that show document `id` (its own, its area's, bundles), for
-/// a rebuild after that document's text changed.
+/// a rebuild after that document's text changed; `markdown` holds its web
+/// page's rendering of the text.
 pub fn render_touching(
     guide: &Guide,
     texts: &Texts,
     templates: &Templates,
     id: DocId,
     qr: &QrCodes,
+    markdown: &Rendered,
     diags: &mut Diagnostics,
 ) -> Vec<OutFile> {
     let id = guide.source(id);
-    render_kept(guide, texts, templates, qr, diags, |job| match job.kind {
+    render_kept(guide, texts, templates, qr, markdown, diags, |job| match job.kind {
         PageKind::PracticeHandout(p) | PageKind::ChecklistHandout(p) => p == id,
         PageKind::AreaHandout(n) => guide.areas[n].doc == id || guide.areas[n].practices.contains(&id),
         PageKind::Bundle(_) => true,
@@ -175,7 +177,7 @@ pub fn render_complete(
     qr: &QrCodes,
     diags: &mut Diagnostics,
 ) -> Vec<OutFile> {
-    render_kept(guide, texts, templates, qr, diags, |job| job.kind == PageKind::Complete)
+    render_kept(guide, texts, templates, qr, &Rendered::default(), diags, |job| job.kind == PageKind::Complete)
 }
 
 /// The handouts of every edition that `wanted` picks, rendered in memory for `serve`.
@@ -184,13 +186,13 @@ fn render_kept(
     texts: &Texts,
     templates: &Templates,
     qr: &QrCodes,
+    markdown: &Rendered,
     diags: &mut Diagnostics,
     wanted: impl Fn(&Page) -> bool,
 ) -> Vec<OutFile> {
     let jobs: Vec<Page> = guide.editions.iter().flat_map(|e| pages::handouts(guide, e)).filter(|j| wanted(j)).collect();
     let kept = Keep::default();
-    let markdown = Rendered::default();
-    render_some(guide, texts, templates, Options::default(), &jobs, qr, &markdown, &kept, diags);
+    render_some(guide, texts, templates, Options::default(), &jobs, qr, markdown, &kept, diags);
     kept.into_files()
 }
 
@@ -208,7 +210,7 @@ fn render_some(
 ) {
     let printed = Printed::new(templates);
     render_jobs(jobs, sink, diags, |job, sink| {
-        let view = View { guide, texts, templates, edition: job.edition, from: &job.path, markdown: Some(markdown) };
+        let view = View { guide, texts, templates, edition: job.edition, from: &job.path, markdown };
         render_page(&view, opts, job, qr, &printed, sink)
     });
 }

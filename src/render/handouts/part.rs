@@ -270,7 +270,9 @@ mod tests {
             // One for all sheets, as in a build: placements after the first come from it.
             let printed = Printed::new(&t);
             for from in ["handouts/hiring/a/", "handouts/complete/"] {
-                let view = View { guide: &s.guide, texts: &s.texts, templates: &t, edition: 0, from, markdown: None };
+                let markdown = Rendered::default();
+                let view =
+                    View { guide: &s.guide, texts: &s.texts, templates: &t, edition: 0, from, markdown: &markdown };
                 for (before, level, new_page) in
                     [(0, 1, false), (2, 2, true), (0, 3, true), (1, 1, true), (3, 2, false)]
                 {

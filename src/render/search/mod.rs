@@ -20,6 +20,7 @@ use rayon::prelude::*;
 
 use crate::guide::address::{self, SEARCH_BUNDLE};
 use crate::guide::{DocId, Guide, Kind, Texts};
+use crate::render::markdown::Rendered;
 use crate::render::pages::{kind_label, searched};
 use crate::render::sink::{Keep, OutFile, Sink};
 use crate::render::templates::Templates;
@@ -92,7 +93,8 @@ fn record(view: &View, id: DocId) -> Option<Record> {
 fn records(guide: &Guide, texts: &Texts, templates: &Templates) -> Vec<Record> {
     let mut out = Vec::new();
     for (n, e) in guide.editions.iter().enumerate() {
-        let view = View { guide, texts, templates, edition: n, from: "", markdown: None };
+        // Records are made from the scan's text: no Markdown is rendered.
+        let view = View { guide, texts, templates, edition: n, from: "", markdown: &Rendered::default() };
         out.extend((0..guide.originals).filter_map(|s| e.doc(s)).filter_map(|id| record(&view, id)));
     }
     out
