@@ -130,6 +130,19 @@ pub fn output_file(site_path: &str) -> String {
     }
 }
 
+/// The site path of the page written to `file`, the inverse of
+/// [`output_file`] (`a/b/index.html` → `a/b/`); `None` for a file that is
+/// not a page.
+pub fn page_of(file: &str) -> Option<&str> {
+    if !file.ends_with(".html") {
+        return None;
+    }
+    Some(match file.strip_suffix("index.html") {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
+        _ => file,
+    })
+}
+
 /// The site paths of one language's pages.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Routes {
@@ -326,6 +339,19 @@ pub const RESERVED_AREAS: &[&str] = &["checklists", "bundles", "complete"];
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_is_named_by_the_address_the_browser_shows() {
+        let served = |file| page_of(file).map(|p| format!("/g/{p}"));
+        assert_eq!(served("practices/a/b/index.html").as_deref(), Some("/g/practices/a/b/"));
+        assert_eq!(served("index.html").as_deref(), Some("/g/"));
+        assert_eq!(page_of("404.html"), Some("404.html"));
+        assert_eq!(page_of("a/reindex.html"), Some("a/reindex.html"));
+        assert_eq!(page_of("js/practica.js"), None);
+        for path in ["practices/a/b/", "", "404.html"] {
+            assert_eq!(page_of(&output_file(path)), Some(path), "the inverse of output_file");
+        }
+    }
 
     #[test]
     fn sub_path_is_kept_and_normalised() {

@@ -16,7 +16,7 @@ use tokio::sync::broadcast;
 
 use super::{Cache, Files, LiveEvent, Shared, build_in_memory, print_diagnostics, say, watched_paths};
 use crate::diagnostic::Diagnostics;
-use crate::guide::address::SEARCH_BUNDLE;
+use crate::guide::address::{SEARCH_BUNDLE, page_of};
 use crate::guide::pages::PageKind;
 use crate::pipeline::Options;
 use crate::render::OutFile;
@@ -260,19 +260,15 @@ fn rebuild_loop(
         };
         let ms = start.elapsed().as_millis();
         match outcome {
-            Outcome::Pages(pages, warnings, complete) => {
+            Outcome::Pages { files: pages, changed, warnings, complete } => {
                 complete_due |= complete;
                 print_diagnostics(&opts, &warnings);
-                // Only these pages changed (the complete guide follows): a
-                // page open at one of them takes its new text, others stay.
-                let base = cache.as_ref().map(|c| c.prepared.guide.addresses.base_path().to_string());
-                let changed: Vec<String> =
-                    pages.iter().filter_map(|p| page_address(base.as_deref().unwrap_or("/"), &p.path)).collect();
                 update(&shared, |files| {
                     for p in pages {
                         files.insert(p.path, Arc::from(p.bytes));
                     }
                 });
+                // A page open at one of them takes its new text; others stay.
                 let _ = events.send(LiveEvent::Changed(Arc::new(changed)));
                 say(format_args!("Rebuilt the page in {ms} ms ({what})"));
             }
@@ -351,32 +347,29 @@ fn complete_guide(opts: &Options, cache: &Cache, shared: &Shared, events: &broad
     say(format_args!("  complete guide updated in {} ms", start.elapsed().as_millis()));
 }
 
-/// The address the browser shows for the page in output file `path`
-/// (`practices/a/b/index.html` → `/base/practices/a/b/`); `None` for a file
-/// that is not a page.
-fn page_address(base: &str, path: &str) -> Option<String> {
-    if !path.ends_with(".html") {
-        return None;
-    }
-    let shown = match path.strip_suffix("index.html") {
-        Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
-        _ => path,
-    };
-    Some(format!("{base}{shown}"))
-}
-
 /// Where the complete guide of every edition is served.
 fn complete_addresses(guide: &crate::guide::Guide) -> Vec<String> {
     if !crate::guide::pages::has_complete(guide) {
         return Vec::new();
     }
-    let base = guide.addresses.base_path();
-    guide.editions.iter().map(|e| format!("{base}{}", e.routes.complete())).collect()
+    guide.editions.iter().map(|e| served_at(guide, &e.routes.complete())).collect()
+}
+
+/// The address the browser shows for the page at `site_path`, as the live
+/// script compares it with its own.
+fn served_at(guide: &crate::guide::Guide, site_path: &str) -> String {
+    format!("{}{site_path}", guide.addresses.base_path())
 }
 
 enum Outcome {
-    /// Only these pages changed; and whether the complete guide is to follow.
-    Pages(Vec<OutFile>, Diagnostics, bool),
+    /// Only these files changed, the pages among them at `changed`; and
+    /// whether the complete guide is to follow.
+    Pages {
+        files: Vec<OutFile>,
+        changed: Vec<String>,
+        warnings: Diagnostics,
+        complete: bool,
+    },
     /// A whole new site.
     Site(Files, String, Diagnostics),
     Failed(Diagnostics),
@@ -433,7 +426,8 @@ fn one_page(root: &Path, changed: &[PathBuf], cache: &mut Cache) -> Option<Outco
             }
             pages.append(&mut handouts);
             let complete = crate::render::handouts::complete_shows(&p.guide, id);
-            Some(Outcome::Pages(pages, warnings, complete))
+            let changed = pages.iter().filter_map(|f| page_of(&f.path)).map(|s| served_at(&p.guide, s)).collect();
+            Some(Outcome::Pages { files: pages, changed, warnings, complete })
         }
     }
 }
@@ -450,16 +444,7 @@ fn describe(changed: &[PathBuf], root: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Burst, is_relevant, page_address, save_finished};
-
-    #[test]
-    fn a_page_is_named_by_the_address_the_browser_shows() {
-        assert_eq!(page_address("/g/", "practices/a/b/index.html").as_deref(), Some("/g/practices/a/b/"));
-        assert_eq!(page_address("/g/", "index.html").as_deref(), Some("/g/"));
-        assert_eq!(page_address("/", "404.html").as_deref(), Some("/404.html"));
-        assert_eq!(page_address("/", "a/reindex.html").as_deref(), Some("/a/reindex.html"));
-        assert_eq!(page_address("/", "js/practica.js"), None);
-    }
+    use super::{Burst, is_relevant, save_finished};
     use notify::event::{AccessKind, AccessMode, DataChange, EventKind, ModifyKind, RenameMode};
     use std::path::Path;
 
