@@ -169,7 +169,80 @@ fn every_page_has_one_h1_lang_and_landmarks() {
         assert!(html.contains(r#"<html lang="en">"#), "{name}");
         assert!(html.contains(r#"<main id="main""#) && html.contains("<header") && html.contains("<footer"), "{name}");
         assert!(html.contains(r##"class="skip-link" href="#main""##), "{name}");
-        assert!(!html.contains("http://") || html.contains("sitemaps.org"), "no request to another host: {name}");
+        let elsewhere = requests_to_other_hosts(&html);
+        assert!(elsewhere.is_empty(), "{name} asks another host for {elsewhere:?}");
+    }
+}
+
+/// What a page makes the browser fetch from another host: absolute or
+/// protocol-relative addresses in the attributes that load something (not
+/// `<a href>` or `<link rel=canonical|alternate>`, which are not requests),
+/// and in CSS `url()` and `@import`.
+fn requests_to_other_hosts(html: &str) -> Vec<String> {
+    let lower = html.to_ascii_lowercase();
+    let foreign = |v: &str| {
+        let v = v.trim().trim_matches(|c| c == '"' || c == '\'');
+        (v.starts_with("http:") || v.starts_with("https:") || v.starts_with("//")).then(|| v.to_string())
+    };
+    let mut out = Vec::new();
+    for (at, _) in lower.match_indices('<') {
+        let tag_end = lower[at..].find('>').map_or(lower.len(), |e| at + e);
+        let tag = &lower[at + 1..tag_end];
+        let name = tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or_default();
+        let loads: &[&str] = match name {
+            "script" | "img" | "iframe" | "source" | "video" | "audio" | "embed" | "track" | "input" => {
+                &["src=", "srcset=", "poster="]
+            }
+            "object" => &["data="],
+            "form" => &["action="],
+            "link" if !tag.contains("rel=\"canonical\"") && !tag.contains("rel=\"alternate\"") => {
+                &["href=", "imagesrcset="]
+            }
+            _ => &[],
+        };
+        for attr in loads {
+            for (i, _) in tag.match_indices(attr) {
+                let before = tag[..i].chars().last();
+                if before.is_some_and(|c| !c.is_whitespace()) {
+                    continue;
+                }
+                let value = &tag[i + attr.len()..];
+                let value = match value.chars().next() {
+                    Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or_default(),
+                    _ => value.split_whitespace().next().unwrap_or_default(),
+                };
+                out.extend(value.split(',').filter_map(|v| foreign(v.split_whitespace().next().unwrap_or_default())));
+            }
+        }
+    }
+    for key in ["url(", "@import"] {
+        for (i, _) in lower.match_indices(key) {
+            let rest = lower[i + key.len()..].trim_start().trim_start_matches("url(");
+            out.extend(foreign(rest.split([')', ';', ' ']).next().unwrap_or_default()));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_check_for_requests_to_other_hosts_finds_them() {
+    for page in [
+        r#"<script src="https://cdn.example/x.js"></script>"#,
+        r#"<link rel="stylesheet" href="//fonts.example/css">"#,
+        r#"<img alt="" srcset="/a.png 1x, https://img.example/b.png 2x">"#,
+        r#"<div style="background:url('http://x.example/bg.png')"></div>"#,
+        r#"<style>@import "https://x.example/a.css";</style>"#,
+        r#"<form action="https://collect.example/"></form>"#,
+    ] {
+        assert_eq!(requests_to_other_hosts(page).len(), 1, "{page}");
+    }
+    for page in [
+        r#"<a href="https://example.org/">a link is not a request</a>"#,
+        r#"<link rel="canonical" href="https://example.org/guides/peer/">"#,
+        r#"<link rel="alternate" hreflang="es" href="https://example.org/es/">"#,
+        r#"<script src="/guides/peer/js/practica.js"></script><img src="img/map.svg" alt="">"#,
+    ] {
+        assert!(requests_to_other_hosts(page).is_empty(), "{page}");
     }
 }
 
