@@ -81,6 +81,8 @@ pub struct Templates {
     files: HashMap<String, PathBuf>,
     /// Templates the theme and site left exactly as practica ships them.
     as_shipped: std::collections::HashSet<String>,
+    /// Each template's declarations to practica (`{# practica: ... #}` comments).
+    declarations: HashMap<String, Vec<String>>,
     /// Per edition (as `Guide::editions`): its words, callouts and site values.
     editions: Vec<EditionTemplates>,
     addresses: address::Addresses,
@@ -229,6 +231,16 @@ impl Templates {
             .filter(|s| crate::load::theme::builtin(&format!("templates/{}", s.name)) == Some(s.text.as_bytes()))
             .map(|s| s.name.clone())
             .collect();
+        let declarations = sources
+            .iter()
+            .map(|s| {
+                let said = s
+                    .text
+                    .match_indices("{# practica:")
+                    .filter_map(|(at, _)| s.text[at..].find("#}").map(|end| s.text[at..at + end + 2].to_string()));
+                (s.name.clone(), said.collect())
+            })
+            .collect();
         let before = diags.errors();
         for source in &sources {
             renamed_values(source, diags);
@@ -254,6 +266,7 @@ impl Templates {
             tera,
             files,
             as_shipped,
+            declarations,
             editions,
             addresses: guide.addresses.clone(),
             site_values: Mutex::default(),
@@ -296,6 +309,12 @@ impl Templates {
     /// prints is known.
     pub fn as_shipped(&self, name: &str) -> bool {
         self.as_shipped.contains(name)
+    }
+
+    /// Whether template `name` holds the declaration `said` (a whole
+    /// `{# practica: ... #}` comment), a promise its author makes to practica.
+    pub fn declares(&self, name: &str, said: &str) -> bool {
+        self.declarations.get(name).is_some_and(|d| d.iter().any(|s| s == said))
     }
 
     /// A context for the page at site path `from` in edition `edition`,

@@ -1,10 +1,11 @@
 //! A sheet's parts as HTML. A practice is printed on its own handout, its
 //! area's, the complete guide and any bundle, each time under another heading
-//! level and id prefix. When its templates are the ones practica ships, and
-//! so print the level only in heading tags, its part is rendered once (per
-//! edition and link depth) and placed on every sheet, as its Markdown is
-//! (see [`markdown::Movable`]): rendering it for each sheet was a sixth of a
-//! build without search.
+//! level and id prefix. When its templates print the level only in heading
+//! tags (the ones practica ships do; a theme's own part template says so with
+//! `{# practica: placeable #}`, see docs/templates.md), its part is rendered
+//! once (per edition and link depth) and placed on every sheet, as its
+//! Markdown is (see [`markdown::Movable`]): rendering it for each sheet was a
+//! sixth of a build without search.
 
 use std::sync::Arc;
 
@@ -22,17 +23,17 @@ const PART_TEMPLATE: &str = "partials/handout-part.html";
 const PRACTICE_TEMPLATES: [&str; 4] =
     [PART_TEMPLATE, "partials/handout-practice.html", "partials/handout-source.html", "partials/qr.html"];
 
-/// How the shipped template opens a practice's part that starts a new page;
-/// one that does not lacks ` new-page`.
-const ON_NEW_PAGE: &str = "<section class=\"part part-practice new-page\"";
-const ON_SAME_PAGE: &str = "<section class=\"part part-practice\"";
+/// How a theme's part template says that it prints a part's heading level
+/// only in heading tags and its id only where `part.id` is printed.
+pub const PLACEABLE: &str = "{# practica: placeable #}";
 
 /// Deeper parts are rendered for their sheet: a heading tag's level is one digit.
 const DEEPEST: u8 = 5;
 
-/// Whether practices' parts can be placed: their templates are the shipped ones.
+/// Whether practices' parts can be placed: their templates are the shipped
+/// ones, or the theme's part template says they can be.
 pub(super) fn reusable(templates: &Templates) -> bool {
-    PRACTICE_TEMPLATES.iter().all(|t| templates.as_shipped(t))
+    PRACTICE_TEMPLATES.iter().all(|t| templates.as_shipped(t)) || templates.declares(PART_TEMPLATE, PLACEABLE)
 }
 
 /// Part `part` of the handout at `page`, ready to be written.
@@ -115,16 +116,19 @@ fn reused(
         return Ok(None);
     }
     let made = parts.get_or_make(view.markdown_key(*id), || {
-        // Rendered as on a practice's own handout, but starting a new page
-        // and with the id mark for the id prefix.
+        // Rendered as on a practice's own handout, with the id mark for the
+        // id prefix, starting a new page and not.
         let mut base = part.clone();
         base.id = format!("{}top", markdown::id_mark());
         base.level = 1;
-        base.new_page = true;
         base.html = markdown::body_mark().to_string();
         base.qr = if part.later.qr { qr.code(&base.web_address) } else { None };
-        let html = rendered(view, templates, &base, page);
-        Some(html.map(|html| Movable::new(html, view.movable(*id)).map(Arc::new)))
+        let mut render = |new_page| {
+            base.new_page = new_page;
+            rendered(view, templates, &base, page)
+        };
+        let both = render(true).and_then(|on_new| Ok((on_new, render(false)?)));
+        Some(both.map(|(on_new, on_same)| Movable::new(&on_new, &on_same, view.movable(*id)).map(Arc::new)))
     });
     match made.as_deref() {
         Some(Ok(Some(movable))) => Ok(Some(Placed {
@@ -138,39 +142,46 @@ fn reused(
     }
 }
 
-/// A practice's part as rendered at level 1 on a new page, with the id mark
-/// for its id prefix; its Markdown goes between `head` and `tail`. Both are
-/// kept cut where the id prefix and heading levels go, as every practice's
-/// part is placed on three sheets or more.
+/// A practice's part as rendered at level 1, with the id mark for its id
+/// prefix; its Markdown goes between the head (as on a new page, or not) and
+/// `tail`. They are kept cut where the id prefix and heading levels go, as
+/// every practice's part is placed on three sheets or more.
 pub struct Movable {
-    head: Template,
+    on_new_page: Template,
+    on_same_page: Template,
     markdown: Option<Arc<markdown::Movable>>,
     tail: Template,
 }
 
 impl Movable {
-    /// `None` when the part does not open as the shipped template opens it.
-    fn new(html: String, markdown: Arc<markdown::Movable>) -> Option<Movable> {
-        let rest = html.strip_prefix(ON_NEW_PAGE)?;
-        Some(match rest.split_once(markdown::body_mark()) {
-            Some((head, tail)) => {
-                Movable { head: Template::new(head), markdown: Some(markdown), tail: Template::new(tail) }
-            }
-            // The template does not print the Markdown.
-            None => Movable { head: Template::new(rest), markdown: None, tail: Template::new("") },
+    /// From the part rendered starting a new page and not; `None` when the
+    /// two differ after the Markdown, which placing does not expect.
+    fn new(on_new: &str, on_same: &str, markdown: Arc<markdown::Movable>) -> Option<Movable> {
+        let mark = markdown::body_mark();
+        let (new_head, tail) = on_new.split_once(mark).unwrap_or((on_new, ""));
+        let (same_head, same_tail) = on_same.split_once(mark).unwrap_or((on_same, ""));
+        if tail != same_tail {
+            return None;
+        }
+        Some(Movable {
+            on_new_page: Template::new(new_head),
+            on_same_page: Template::new(same_head),
+            // Without the mark, the template does not print the Markdown.
+            markdown: on_new.contains(mark).then_some(markdown),
+            tail: Template::new(tail),
         })
     }
 
     /// About how many bytes the part takes on a sheet.
     fn size(&self) -> usize {
-        ON_NEW_PAGE.len() + self.head.text.len() + self.markdown.as_ref().map_or(0, |m| m.size()) + self.tail.text.len()
+        self.on_new_page.text.len() + self.markdown.as_ref().map_or(0, |m| m.size()) + self.tail.text.len()
     }
 
     /// The part with ids starting `id_prefix`, its title at `level`, added to `out`.
     pub fn place_into(&self, id_prefix: &str, level: u8, new_page: bool, out: &mut String) {
         let shift = level - 1;
-        out.push_str(if new_page { ON_NEW_PAGE } else { ON_SAME_PAGE });
-        self.head.place_into(id_prefix, shift, out);
+        let head = if new_page { &self.on_new_page } else { &self.on_same_page };
+        head.place_into(id_prefix, shift, out);
         if let Some(m) = &self.markdown {
             m.place_into(id_prefix, shift, true, out);
         }
