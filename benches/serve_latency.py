@@ -63,7 +63,7 @@ def main():
             m = re.search(r"Serving (http://([^/\s]+)(/\S*))", line)
             if m:
                 serving.put((m.group(2), m.group(3)))
-            m = re.search(r"Rebuilt (?:the page )?in (\d+) ms", line)
+            m = re.search(r"Rebuilt (?:\d+ of \d+ files )?in (\d+) ms", line)
             if m:
                 rebuilds.put(int(m.group(1)))
 

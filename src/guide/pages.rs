@@ -4,7 +4,7 @@
 
 use super::{DocId, Edition, Guide, Kind};
 
-/// What one output page shows.
+/// What one web page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageKind {
     Doc(DocId),
@@ -25,26 +25,34 @@ pub enum PageKind {
     TeamView,
     /// Every change editors noted, newest first.
     WhatsNew,
+}
+
+/// What one handout page prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HandoutKind {
     /// The list of every handout.
-    Handouts,
-    PracticeHandout(DocId),
+    Index,
+    Practice(DocId),
     /// An area's handout, by its index in `Guide::areas`.
-    AreaHandout(usize),
-    ChecklistHandout(DocId),
+    Area(usize),
+    Checklist(DocId),
     /// A bundle of guide.yaml's `handouts:`, by its index.
     Bundle(usize),
     /// The whole guide as one handout: every area and practice, the tips and the worksheets.
     Complete,
 }
 
+/// One page of the site: a web page, or a handout (`Page<HandoutKind>`).
 #[derive(Debug, Clone)]
-pub struct Page {
+pub struct Page<K = PageKind> {
     /// Its site path, e.g. `practices/supervision/` or `es/practices/supervision/`.
     pub path: String,
-    pub kind: PageKind,
+    pub kind: K,
     /// The edition (language) it belongs to, by its index in `Guide::editions`.
     pub edition: usize,
 }
+
+pub type Handout = Page<HandoutKind>;
 
 /// Every web page of one edition (handouts separately, see [`handouts`]): the
 /// pages of the docs it has (in another language: the translated ones, and
@@ -110,27 +118,27 @@ pub fn has_complete(guide: &Guide) -> bool {
 /// alone), areas, checklists and practices — in another language, those it
 /// has a translation of. The complete guide is in every language: what has no
 /// translation prints in the guide's own.
-pub fn handouts(guide: &Guide, edition: &Edition) -> Vec<Page> {
+pub fn handouts(guide: &Guide, edition: &Edition) -> Vec<Handout> {
     let e = edition_index(guide, edition);
     let routes = &edition.routes;
-    let mut out = vec![Page { path: routes.handouts(), kind: PageKind::Handouts, edition: e }];
+    let mut out = vec![Page { path: routes.handouts(), kind: HandoutKind::Index, edition: e }];
     if has_complete(guide) {
-        out.push(Page { path: routes.complete(), kind: PageKind::Complete, edition: e });
+        out.push(Page { path: routes.complete(), kind: HandoutKind::Complete, edition: e });
     }
     for (n, b) in guide.config.handouts.iter().enumerate() {
-        out.push(Page { path: routes.bundle(&b.name), kind: PageKind::Bundle(n), edition: e });
+        out.push(Page { path: routes.bundle(&b.name), kind: HandoutKind::Bundle(n), edition: e });
     }
-    let handout = |source: DocId, kind: PageKind| {
+    let handout = |source: DocId, kind: HandoutKind| {
         edition.doc(source).and_then(|id| routes.handout(&guide.docs[id])).map(|path| Page { path, kind, edition: e })
     };
     for (n, a) in guide.areas.iter().enumerate() {
-        out.extend(handout(a.doc, PageKind::AreaHandout(n)));
+        out.extend(handout(a.doc, HandoutKind::Area(n)));
     }
     for &c in &guide.checklists {
-        out.extend(handout(c, PageKind::ChecklistHandout(c)));
+        out.extend(handout(c, HandoutKind::Checklist(c)));
     }
     for &p in &guide.practices {
-        out.extend(handout(p, PageKind::PracticeHandout(p)));
+        out.extend(handout(p, HandoutKind::Practice(p)));
     }
     out
 }

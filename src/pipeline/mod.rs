@@ -60,7 +60,7 @@ impl Options {
         LoadOptions { drafts: self.drafts, base_url: self.base_url.clone(), git_dates: self.git_dates }
     }
 
-    fn render_options(&self) -> render::Options {
+    pub fn render_options(&self) -> render::Options {
         render::Options { search: !self.no_search, pdf: self.pdf, offline: self.offline }
     }
 
@@ -152,6 +152,8 @@ pub struct Prepared {
     /// Static files by site path, copied as they are.
     pub statics: std::collections::BTreeMap<String, StaticFile>,
     pub statics_set: resolve::Statics,
+    /// The theme's part of the rebuild plan's inputs (see `render::plan`).
+    pub theme: u64,
 }
 
 /// Loads, resolves and parses the templates. `None` when nothing can be
@@ -159,6 +161,7 @@ pub struct Prepared {
 pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
     let loaded = load::load(&opts.root, &opts.load_options(), diags)?;
     let statics_set: HashSet<String> = loaded.theme.statics.keys().cloned().collect();
+    let theme = render::plan::theme_digest(&loaded.theme);
     let words = loaded.theme.strings;
     missing_words(&words, diags);
     let language_name = words
@@ -179,7 +182,7 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
     }
     let strings: Vec<render::Strings> = words.into_iter().map(|w| render::Strings::new(w.words)).collect();
     let templates = Templates::new(loaded.theme.templates, strings, &guide, opts.search(), diags)?;
-    Some(Prepared { guide, texts, templates, statics: loaded.theme.statics, statics_set })
+    Some(Prepared { guide, texts, templates, statics: loaded.theme.statics, statics_set, theme })
 }
 
 /// Notes for `check`: words of the interface a language of the guide lacks.
@@ -218,7 +221,8 @@ pub fn check(opts: &Options) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let opts = Options { no_search: true, ..opts.clone() };
     if let Some(p) = prepare(&opts, &mut diags) {
-        render::render(&p.guide, &p.texts, &p.templates, opts.render_options(), &render::Discard, &mut diags);
+        let all = &render::Selection::All;
+        render::render(&p.guide, &p.texts, &p.templates, opts.render_options(), all, &render::Discard, &mut diags);
     }
     diags.sort();
     diags
@@ -237,6 +241,18 @@ pub struct Site {
 pub fn render_in_memory(opts: &Options, index: bool) -> Result<Site, Diagnostics> {
     let mut diags = Diagnostics::new();
     let Some(prepared) = prepare(opts, &mut diags) else { return Err(finished(diags)) };
+    render_selected(opts, prepared, diags, &render::Selection::All, index)
+}
+
+/// The outputs `only` selects of a prepared guide, in memory; `diags` holds
+/// what preparing it found.
+pub fn render_selected(
+    opts: &Options,
+    prepared: Prepared,
+    mut diags: Diagnostics,
+    only: &render::Selection,
+    index: bool,
+) -> Result<Site, Diagnostics> {
     if diags.has_errors() {
         return Err(finished(diags));
     }
@@ -247,7 +263,7 @@ pub fn render_in_memory(opts: &Options, index: bool) -> Result<Site, Diagnostics
     let (rendered, search_index) = rayon::join(
         || {
             let mut d = Diagnostics::new();
-            render::render(guide, texts, templates, opts.render_options(), &kept, &mut d);
+            render::render(guide, texts, templates, opts.render_options(), only, &kept, &mut d);
             d
         },
         || search.then(|| render::search::index(guide, texts, templates)).transpose(),
@@ -287,28 +303,30 @@ pub fn build(opts: &Options, progress: &dyn write::pdf::Progress) -> Result<Repo
     if diags.has_errors() {
         return Err(finished(diags));
     }
-    let Prepared { guide, texts, mut templates, statics, .. } = prepared;
     if opts.search() == render::Search::Pagefind
         && opts.search_shards > 1
-        && let Some(StaticFile::Disk(path)) = statics.get(crate::guide::address::SEARCH_SCRIPT)
+        && let Some(StaticFile::Disk(path)) = prepared.statics.get(crate::guide::address::SEARCH_SCRIPT)
     {
         let script = std::fs::read(path).unwrap_or_default();
         render::search::check_script(&script, &load::walk::relative(&opts.root, path)).map_err(Diagnostics::from)?;
     }
+    let mut prepared = prepared;
     // The zip comes first: every page links it, with its size.
-    let download = if guide.config.offline_download && !opts.offline {
-        let d = offline::download(opts, chrome.as_deref(), progress)?;
-        templates.set_offline_download(&d.path, d.zip.len() as u64);
+    let download = if prepared.guide.config.offline_download && !opts.offline {
+        let d = offline::download(opts, &mut prepared, chrome.as_deref(), progress)?;
+        prepared.templates.set_offline_download(&d.path, d.zip.len() as u64);
         Some(d)
     } else {
         None
     };
+    let Prepared { guide, texts, templates, statics, .. } = prepared;
     let staging = Staging::create(&target.dir).map_err(|e| write::staging::error(&opts.output, &e))?;
     let pagefind = opts.search() == render::Search::Pagefind;
     let (rendered, pending) = rayon::join(
         || {
             let mut d = Diagnostics::new();
-            render::render(&guide, &texts, &templates, opts.render_options(), &staging, &mut d);
+            let all = &render::Selection::All;
+            render::render(&guide, &texts, &templates, opts.render_options(), all, &staging, &mut d);
             if opts.search() == render::Search::Offline {
                 for f in render::search::offline::render(&guide, &texts, &templates) {
                     if let Err(e) = staging.put(f) {

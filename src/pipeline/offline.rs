@@ -11,7 +11,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{Options, Prepared, finished, prepare};
+use super::{Options, Prepared, finished};
 use crate::diagnostic::Diagnostics;
 use crate::guide::address;
 use crate::load::theme::StaticFile;
@@ -29,30 +29,49 @@ pub struct Download {
     pub printed: Option<write::pdf::Printed>,
 }
 
+/// The offline edition of the prepared guide, zipped. The guide is
+/// prepared once for both editions: its links and search are switched to the
+/// offline edition's while it is rendered, and back after.
 pub fn download(
     opts: &Options,
+    prepared: &mut Prepared,
     chrome: Option<&Path>,
     progress: &dyn write::pdf::Progress,
 ) -> Result<Download, Diagnostics> {
     let opts = Options { offline: true, ..opts.clone() };
-    let mut diags = Diagnostics::new();
+    let online = prepared.guide.addresses.clone();
+    let offline = online.clone().relative();
+    let search = |o: &Options| o.search();
+    prepared.guide.addresses = offline.clone();
+    prepared.templates.set_links(&offline, search(&opts));
+    let made = render_offline(&opts, prepared, chrome, progress);
+    prepared.guide.addresses = online.clone();
+    prepared.templates.set_links(&online, search(&Options { offline: false, ..opts.clone() }));
+    made
+}
+
+fn render_offline(
+    opts: &Options,
+    prepared: &Prepared,
+    chrome: Option<&Path>,
+    progress: &dyn write::pdf::Progress,
+) -> Result<Download, Diagnostics> {
+    let Prepared { guide, texts, templates, statics, .. } = prepared;
     // The online build reports the guide's warnings; here only what stops it counts.
-    let Some(Prepared { guide, texts, templates, statics, .. }) = prepare(&opts, &mut diags) else {
-        return Err(finished(diags));
-    };
+    let mut diags = Diagnostics::new();
     let kept = Keep::default();
-    render::render(&guide, &texts, &templates, opts.render_options(), &kept, &mut diags);
-    for f in render::search::offline::render(&guide, &texts, &templates) {
+    render::render(guide, texts, templates, opts.render_options(), &render::Selection::All, &kept, &mut diags);
+    for f in render::search::offline::render(guide, texts, templates) {
         let _ = kept.put(f);
     }
     if diags.has_errors() {
         return Err(finished(diags));
     }
     let mut files = kept.into_files();
-    add_statics(&mut files, &statics).map_err(|d| Diagnostics::from(vec![d]))?;
+    add_statics(&mut files, statics).map_err(|d| Diagnostics::from(vec![d]))?;
     let (pdfs, printed) = match chrome {
         Some(chrome) => {
-            let (pdfs, printed) = print(&guide, &files, chrome, progress)?;
+            let (pdfs, printed) = print(guide, &files, chrome, progress)?;
             (pdfs, Some(printed))
         }
         None => (Vec::new(), None),

@@ -11,12 +11,14 @@ pub mod handouts;
 pub mod markdown;
 mod memo;
 pub mod pages;
+pub mod plan;
 pub mod search;
 pub mod sink;
 pub mod templates;
 pub mod updates;
 pub mod view;
 
+pub use plan::{Output, Selection};
 pub use sink::{Discard, Keep, OutFile, Sink};
 pub use templates::{Search, Strings, Templates};
 
@@ -35,13 +37,15 @@ pub struct Options {
     pub offline: bool,
 }
 
-/// Renders every web page, handout and feed into `sink` (not the search
-/// index: see [`search`]).
+/// Renders the web pages, handouts and feeds that `only` selects into `sink`
+/// (not the search index: see [`search`]). A build selects them all; the
+/// preview, after a save, those whose inputs changed (see [`plan`]).
 pub fn render(
     guide: &Guide,
     texts: &Texts,
     templates: &Templates,
     opts: Options,
+    only: &Selection,
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) {
@@ -49,6 +53,7 @@ pub fn render(
     if !opts.search {
         web.retain(|p| p.kind != crate::guide::pages::PageKind::Search);
     }
+    let pages: Vec<_> = web.iter().filter(|p| only.wants(guide, Output::Web(p))).cloned().collect();
     // The kinds of output are independent of each other, so they are made
     // side by side: a core that runs out of one kind's work takes another's
     // instead of waiting for the slowest page of the kind before (the list of
@@ -58,8 +63,8 @@ pub fn render(
     // Each doc's Markdown is rendered once, for its web page and its handouts alike.
     let markdown = markdown::Rendered::default();
     rayon::scope(|s| {
-        s.spawn(|_| pages::render(guide, texts, templates, &web, &markdown, sink, &mut from_pages));
-        if crate::guide::pages::has_assessment(guide) {
+        s.spawn(|_| pages::render(guide, texts, templates, &pages, &markdown, sink, &mut from_pages));
+        if crate::guide::pages::has_assessment(guide) && only.wants(guide, Output::Items) {
             s.spawn(|_| {
                 for e in &guide.editions {
                     if let Err(d) = sink.put(assessment::render(guide, texts, e)) {
@@ -68,11 +73,11 @@ pub fn render(
                 }
             });
         }
-        if !opts.offline {
+        if !opts.offline && only.wants(guide, Output::Feeds) {
             s.spawn(|_| feeds::render(guide, texts, templates, &web, sink, &mut from_feeds));
         }
         let handout_opts = handouts::Options { pdf: opts.pdf };
-        handouts::render(guide, texts, templates, handout_opts, &markdown, sink, &mut from_handouts);
+        handouts::render(guide, texts, templates, handout_opts, only, &markdown, sink, &mut from_handouts);
     });
     for found in [from_pages, from_lists, from_feeds, from_handouts] {
         diags.append(found);

@@ -326,12 +326,6 @@ fn context(v: &View, what: PageKind) -> (&'static str, Context) {
             page.changes = updates::whats_new(v);
             "whats-new.html"
         }
-        PageKind::Handouts
-        | PageKind::PracticeHandout(_)
-        | PageKind::AreaHandout(_)
-        | PageKind::ChecklistHandout(_)
-        | PageKind::Bundle(_)
-        | PageKind::Complete => unreachable!("handouts are rendered by render::handouts"),
     };
     if page.languages.is_empty() {
         page.languages = alternates(v, &same_page);

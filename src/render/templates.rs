@@ -283,6 +283,18 @@ impl Templates {
         Some(templates)
     }
 
+    /// Makes every page link as `addresses` say (relative ones for the
+    /// offline edition) and carry `search`, so that a build renders the
+    /// published site and its offline edition from one preparation.
+    pub fn set_links(&mut self, addresses: &crate::guide::Addresses, search: Search) {
+        self.addresses = addresses.clone();
+        for e in &mut self.editions {
+            e.site.search = search;
+            e.site.offline = addresses.is_relative();
+        }
+        self.site_values.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    }
+
     /// Links every page to the offline edition's zip at site path `path`,
     /// `bytes` long. Called before any page is rendered, since every page shows it.
     pub fn set_offline_download(&mut self, path: &str, bytes: u64) {

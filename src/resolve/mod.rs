@@ -10,7 +10,6 @@
 pub mod anchors;
 pub mod bundles;
 pub mod html;
-pub mod incremental;
 pub mod links;
 pub mod relations;
 pub mod reviews;
@@ -224,8 +223,10 @@ fn areas(docs: &[Doc], area_ids: &[DocId], diags: &mut Diagnostics) -> Vec<Area>
 fn published(g: &Guide) -> HashSet<String> {
     g.editions
         .iter()
-        .flat_map(|e| pages::web_pages(g, e).into_iter().chain(pages::handouts(g, e)))
-        .map(|p| p.path)
+        .flat_map(|e| {
+            let web = pages::web_pages(g, e).into_iter().map(|p| p.path);
+            web.chain(pages::handouts(g, e).into_iter().map(|p| p.path))
+        })
         .collect()
 }
 

@@ -28,12 +28,22 @@ pub fn router(shared: Shared, events: broadcast::Sender<LiveEvent>) -> Router {
     Router::new().route(EVENTS_PATH, get(sse)).fallback(get(page)).with_state(App { shared, events })
 }
 
-async fn sse(AxState(app): AxState<App>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+async fn sse(AxState(app): AxState<App>, uri: Uri) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     // Subscribe before reading the state, so a failure in between is not lost.
     let rx = app.events.subscribe();
-    // A page that connects while the last build failed shows the errors at once.
-    let current = app.shared.read().unwrap_or_else(|p| p.into_inner()).errors.clone();
-    let first = current.map(|d| live::event(&LiveEvent::Failed(d)));
+    let (errors, generation) = {
+        let st = app.shared.read().unwrap_or_else(|p| p.into_inner());
+        (st.errors.clone(), st.generation)
+    };
+    // The page names the build it came from (`?since=N`): one made since it
+    // was served (while it loaded) reloads it. A page that connects while the
+    // last build failed shows the errors at once.
+    let since = uri.query().and_then(|q| q.strip_prefix("since=")).and_then(|n| n.parse::<u64>().ok());
+    let first = match errors {
+        Some(d) => Some(live::event(&LiveEvent::Failed(d))),
+        None if since.is_some_and(|n| n != generation) => Some(live::event(&LiveEvent::Reload)),
+        None => None,
+    };
     let updates = stream::unfold(rx, |mut rx| async move {
         loop {
             match rx.recv().await {
@@ -49,10 +59,11 @@ async fn sse(AxState(app): AxState<App>) -> Sse<impl Stream<Item = Result<Event,
 }
 
 async fn page(AxState(app): AxState<App>, uri: Uri) -> Response<Body> {
-    let (files, base, failing) = {
+    let (files, base, failing, generation) = {
         let st = app.shared.read().unwrap_or_else(|p| p.into_inner());
-        (st.files.clone(), st.base_path.clone(), st.errors.is_some())
+        (st.files.clone(), st.base_path.clone(), st.errors.is_some(), st.generation)
     };
+    let served = |status, key: &str, bytes| served(status, key, bytes, generation);
     match find(files.as_ref(), &base, uri.path()) {
         Found::File(key, bytes) => served(StatusCode::OK, &key, bytes),
         Found::Redirect(to) => redirect(&to),
@@ -68,9 +79,9 @@ async fn page(AxState(app): AxState<App>, uri: Uri) -> Response<Body> {
 }
 
 /// A file as served, with the live-reload script in every HTML page.
-fn served(status: StatusCode, key: &str, bytes: Arc<[u8]>) -> Response<Body> {
+fn served(status: StatusCode, key: &str, bytes: Arc<[u8]>, generation: u64) -> Response<Body> {
     if crate::http::content_type(key).starts_with("text/html") {
-        respond(status, key, live::inject(&bytes))
+        respond(status, key, live::inject(&bytes, generation))
     } else {
         respond(status, key, bytes.to_vec())
     }

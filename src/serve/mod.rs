@@ -22,6 +22,7 @@ use tokio::sync::broadcast;
 use crate::diagnostic::{self, Code, Diagnostic, Diagnostics};
 use crate::load::theme::StaticFile;
 use crate::pipeline::{self, Options, Prepared};
+use crate::render::plan::Plan;
 
 pub struct ServeOptions {
     pub build: Options,
@@ -38,6 +39,9 @@ pub type Files = HashMap<String, Arc<[u8]>>;
 
 pub struct State {
     pub files: Arc<Files>,
+    /// Counts the builds served: a page tells the event stream which one it
+    /// came from, so a change made while it loaded is not missed.
+    pub generation: u64,
     pub base_path: String,
     pub errors: Option<Arc<Diagnostics>>,
 }
@@ -68,16 +72,23 @@ struct Built {
 }
 
 /// The resolved guide, texts and parsed templates of the last good build, and
-/// the QR codes drawn since.
+/// what its outputs were made from.
 pub struct Cache {
     pub prepared: Prepared,
-    pub qr: crate::render::handouts::qr::QrCodes,
+    pub plan: Plan,
 }
 
 /// Renders the site into a map from site path to bytes; with `index` false the
 /// search index is left for later.
 fn build_in_memory(opts: &Options, index: bool) -> Result<Built, Diagnostics> {
     let site = pipeline::render_in_memory(opts, index)?;
+    let p = &site.prepared;
+    let plan = Plan::of(&p.guide, &p.texts, p.theme);
+    Ok(files_of(site, plan))
+}
+
+/// A whole site in memory: its rendered files and its static files.
+fn files_of(site: pipeline::Site, plan: Plan) -> Built {
     let statics = &site.prepared.statics;
     let mut files: Files = HashMap::with_capacity(site.files.len() + statics.len());
     for (path, src) in statics {
@@ -93,12 +104,12 @@ fn build_in_memory(opts: &Options, index: bool) -> Result<Built, Diagnostics> {
     for f in site.files {
         files.insert(f.path, Arc::from(f.bytes));
     }
-    Ok(Built {
+    Built {
         files,
         base_path: site.prepared.guide.addresses.base_path().to_string(),
         warnings: site.warnings,
-        cache: Cache { prepared: site.prepared, qr: Default::default() },
-    })
+        cache: Cache { prepared: site.prepared, plan },
+    }
 }
 
 /// Prints a status line. A closed terminal must not take the server down, so
@@ -144,7 +155,8 @@ pub fn run(opts: ServeOptions) -> Result<(), Diagnostic> {
             (HashMap::new(), base, Some(Arc::new(diags)), None)
         }
     };
-    let shared: Shared = Arc::new(RwLock::new(State { files: Arc::new(files), base_path: base_path.clone(), errors }));
+    let shared: Shared =
+        Arc::new(RwLock::new(State { files: Arc::new(files), generation: 0, base_path: base_path.clone(), errors }));
     let (events, _) = broadcast::channel::<LiveEvent>(16);
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -222,5 +234,6 @@ pub fn watched_paths(root: &std::path::Path) -> Vec<(PathBuf, bool)> {
         (root.join("static"), true),
         (root.join("templates"), true),
         (root.join("themes"), true),
+        (root.join("strings"), true),
     ]
 }

@@ -14,13 +14,12 @@ use std::time::{Duration, Instant};
 use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 use tokio::sync::broadcast;
 
-use super::{Cache, Files, LiveEvent, Shared, build_in_memory, print_diagnostics, say, watched_paths};
+use super::{Cache, Files, LiveEvent, Shared, print_diagnostics, say, watched_paths};
 use crate::diagnostic::Diagnostics;
 use crate::guide::address::{SEARCH_BUNDLE, page_of};
-use crate::guide::pages::PageKind;
-use crate::pipeline::Options;
-use crate::render::OutFile;
-use crate::resolve::incremental::{Replaced, replace_body};
+use crate::pipeline::{self, Options};
+use crate::render::plan::Plan;
+use crate::render::{Keep, OutFile, Selection};
 
 /// Quiet time that ends a burst of events. An editor's save (truncate, write,
 /// close; or write aside and rename) is one burst well inside it, and every
@@ -32,6 +31,9 @@ const SETTLE: Duration = Duration::from_millis(10);
 const GRACE: Duration = Duration::from_millis(2);
 /// A burst never delays a rebuild longer than this.
 const MAX_WAIT: Duration = Duration::from_millis(250);
+/// How long a failed rebuild waits for more of a save still being written
+/// before it shows the save's problems.
+const STILL_SAVING: Duration = Duration::from_millis(150);
 /// Quiet after a save that brings the complete guide up to date: it takes as
 /// long to render as all the practices together, and a save waits for nothing.
 const PAUSE: Duration = Duration::from_secs(1);
@@ -127,10 +129,15 @@ pub fn is_relevant(path: &Path, root: &Path, output: &Path) -> bool {
     if temp {
         return false;
     }
-    const FOLDERS: [&str; 4] = ["content", "static", "templates", "themes"];
+    const FOLDERS: [&str; 5] = ["content", "static", "templates", "themes", "strings"];
     match path.strip_prefix(root) {
-        // At the top level only guide.yaml and the watched folders matter.
-        Ok(rel) if rel.components().count() == 1 => name == crate::load::config::FILE_NAME || FOLDERS.contains(&name),
+        // At the top level only guide.yaml, its translations (guide.es.yaml)
+        // and the watched folders matter.
+        Ok(rel) if rel.components().count() == 1 => {
+            name == crate::load::config::FILE_NAME
+                || (name.starts_with("guide.") && name.ends_with(".yaml"))
+                || FOLDERS.contains(&name)
+        }
         // In content/ only Markdown files and folders make pages.
         Ok(rel) if rel.starts_with("content") => {
             name.ends_with(".md") || path.is_dir() || (!path.exists() && !name.contains('.'))
@@ -182,6 +189,18 @@ impl Burst {
     }
 }
 
+/// The changes that matter arriving within `wait`.
+fn more_within(rx: &Receiver<notify::Result<Event>>, wait: Duration, root: &Path, output: &Path) -> Burst {
+    let deadline = Instant::now() + wait;
+    let mut burst = Burst::default();
+    while let Ok(e) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        if let Ok(e) = e {
+            burst.add(&e, root, output);
+        }
+    }
+    burst
+}
+
 fn rebuild_loop(
     opts: Options,
     mut cache: Option<Cache>,
@@ -194,9 +213,11 @@ fn rebuild_loop(
     let output = opts.output.canonicalize().unwrap_or_else(|_| opts.output.clone());
     // The complete guide is behind the last save, until the editor pauses.
     let mut complete_due = false;
+    // More of a save that was still being written when its rebuild failed.
+    let mut carried = Burst::default();
     loop {
         // Wait for the first change that matters.
-        let mut burst = Burst::default();
+        let mut burst = std::mem::take(&mut carried);
         while burst.changed.is_empty() {
             let next = if complete_due { rx.recv_timeout(PAUSE) } else { rx.recv().map_err(RecvTimeoutError::from) };
             match next {
@@ -244,33 +265,26 @@ fn rebuild_loop(
         }
         let start = Instant::now();
         let what = describe(&changed, &root);
-        // After a failed build the fast path could hide the failure by
-        // rebuilding some other page, so only a full build clears it.
+        // After a failed build, pages the plan would leave alone still show
+        // its errors, so only a full build clears them.
         let failing = shared.read().unwrap_or_else(|p| p.into_inner()).errors.is_some();
-        let fast = if failing { None } else { cache.as_mut().and_then(|c| one_page(&root, &changed, c)) };
-        let outcome = match fast {
-            Some(o) => o,
-            None => match build_in_memory(&opts, false) {
-                Ok(built) => {
-                    cache = Some(built.cache);
-                    Outcome::Site(built.files, built.base_path, built.warnings)
-                }
-                Err(diags) => Outcome::Failed(diags),
-            },
-        };
+        let outcome = rebuild(&opts, &mut cache, failing);
         let ms = start.elapsed().as_millis();
         match outcome {
             Outcome::Pages { files: pages, changed, warnings, complete } => {
                 complete_due |= complete;
                 print_diagnostics(&opts, &warnings);
+                let made = pages.len();
+                let mut total = 0;
                 update(&shared, |files| {
                     for p in pages {
                         files.insert(p.path, Arc::from(p.bytes));
                     }
+                    total = files.len();
                 });
                 // A page open at one of them takes its new text; others stay.
                 let _ = events.send(LiveEvent::Changed(Arc::new(changed)));
-                say(format_args!("Rebuilt the page in {ms} ms ({what})"));
+                say(format_args!("Rebuilt {made} of {total} files in {ms} ms ({what})"));
             }
             Outcome::Site(new_files, base, warnings) => {
                 complete_due = false;
@@ -283,6 +297,7 @@ fn rebuild_loop(
                         new_files.entry(k.clone()).or_insert_with(|| v.clone());
                     }
                     st.files = Arc::new(new_files);
+                    st.generation += 1;
                     st.base_path = base;
                     st.errors = None;
                 }
@@ -290,6 +305,13 @@ fn rebuild_loop(
                 say(format_args!("Rebuilt in {ms} ms ({what})"));
             }
             Outcome::Failed(diags) => {
+                // A save can fail for a moment while its file is still being
+                // written (an editor that truncates, then writes): when more of
+                // it arrives, build again instead of showing a false error.
+                carried = more_within(&rx, STILL_SAVING, &root, &output);
+                if !carried.changed.is_empty() {
+                    continue;
+                }
                 // The next good build is a full one, complete guide and all.
                 complete_due = false;
                 print_diagnostics(&opts, &diags);
@@ -327,14 +349,17 @@ fn rebuild_loop(
     }
 }
 
-/// The complete guide after saves on the fast path, once the editor pauses;
+/// The complete guide after saves that left it out, once the editor pauses;
 /// an open complete guide takes its new text when it is ready.
 fn complete_guide(opts: &Options, cache: &Cache, shared: &Shared, events: &broadcast::Sender<LiveEvent>) {
     let start = Instant::now();
     let p = &cache.prepared;
     let mut diags = Diagnostics::new();
-    let files = crate::render::handouts::render_complete(&p.guide, &p.texts, &p.templates, &cache.qr, &mut diags);
+    let kept = Keep::default();
+    let made = opts.render_options();
+    crate::render::render(&p.guide, &p.texts, &p.templates, made, &Selection::Complete, &kept, &mut diags);
     print_diagnostics(opts, &diags);
+    let files = kept.into_files();
     if files.is_empty() {
         return;
     }
@@ -381,53 +406,37 @@ fn update(shared: &Shared, change: impl FnOnce(&mut Files)) {
     let mut files = (*st.files).clone();
     change(&mut files);
     st.files = Arc::new(files);
+    st.generation += 1;
 }
 
-/// The fast path: one Markdown file saved with its front matter unchanged
-/// re-renders that page and the handouts that show it, and nothing else.
-/// `None` means a full rebuild is needed.
-fn one_page(root: &Path, changed: &[PathBuf], cache: &mut Cache) -> Option<Outcome> {
-    let [path] = changed else { return None };
-    if path.extension().is_none_or(|x| x != "md") || !path.is_file() {
-        return None;
-    }
-    let rel = path.strip_prefix(root).ok()?;
-    if !rel.starts_with(crate::load::content::CONTENT_DIR) {
-        return None;
-    }
-    let p = &mut cache.prepared;
-    let id = p.guide.doc_by_file(rel)?;
+/// Makes again what the change reached. The guide is prepared afresh (read,
+/// resolved, templates parsed) as a build prepares it, and the rebuild plan
+/// picks the outputs whose inputs differ from the last good build's; they are
+/// made by the same code a build runs for all of them.
+fn rebuild(opts: &Options, cache: &mut Option<Cache>, failing: bool) -> Outcome {
     let mut diags = Diagnostics::new();
-    let codes: Vec<String> = p.guide.config.languages.iter().map(|l| l.code.clone()).collect();
-    let source = crate::load::content::load_one(root, path, &codes, &mut diags);
-    if diags.has_errors() {
-        return Some(Outcome::Failed(diags));
-    }
-    match replace_body(&mut p.guide, &mut p.texts, id, source?, &p.statics_set) {
-        Replaced::NeedsFullResolve => None,
-        Replaced::Failed(d) => Some(Outcome::Failed(d)),
-        Replaced::Done(warnings) => {
-            let edition = p.guide.editions.iter().position(|e| e.doc(p.guide.source(id)) == Some(id)).unwrap_or(0);
-            let page =
-                crate::guide::pages::Page { path: p.guide.path(id).to_string(), kind: PageKind::Doc(id), edition };
-            // The page and its handouts place one rendering of its text.
-            let markdown = crate::render::markdown::Rendered::default();
-            let mut pages = match crate::render::pages::render_page(&p.guide, &p.texts, &p.templates, &page, &markdown)
-            {
-                Ok(f) => vec![f],
-                Err(d) => return Some(Outcome::Failed(d.into())),
-            };
-            let mut found = Diagnostics::new();
-            let (g, t) = (&p.guide, &p.texts);
-            let mut handouts =
-                crate::render::handouts::render_touching(g, t, &p.templates, id, &cache.qr, &markdown, &mut found);
-            if found.has_errors() {
-                return Some(Outcome::Failed(found));
-            }
-            pages.append(&mut handouts);
-            let complete = crate::render::handouts::complete_shows(&p.guide, id);
-            let changed = pages.iter().filter_map(|f| page_of(&f.path)).map(|s| served_at(&p.guide, s)).collect();
-            Some(Outcome::Pages { files: pages, changed, warnings, complete })
+    let Some(prepared) = pipeline::prepare(opts, &mut diags) else { return Outcome::Failed(diags.without_notes()) };
+    let plan = Plan::of(&prepared.guide, &prepared.texts, prepared.theme);
+    let mut only = match cache.as_ref() {
+        Some(c) if !failing => plan.changed_since(&c.plan),
+        _ => Selection::All,
+    };
+    let complete = only.defer_complete();
+    let partial = only != Selection::All;
+    // The search index follows a moment later, once the page is shown.
+    match pipeline::render_selected(opts, prepared, diags, &only, false) {
+        Err(diags) => Outcome::Failed(diags),
+        Ok(site) if partial => {
+            let p = &site.prepared;
+            let changed = site.files.iter().filter_map(|f| page_of(&f.path)).map(|s| served_at(&p.guide, s)).collect();
+            let (files, warnings) = (site.files, site.warnings);
+            *cache = Some(Cache { prepared: site.prepared, plan });
+            Outcome::Pages { files, changed, warnings, complete }
+        }
+        Ok(site) => {
+            let built = super::files_of(site, plan);
+            *cache = Some(built.cache);
+            Outcome::Site(built.files, built.base_path, built.warnings)
         }
     }
 }
@@ -508,7 +517,15 @@ mod tests {
         ] {
             assert!(!is_relevant(Path::new(p), root, out), "{p}");
         }
-        for p in ["/g/content/a.md", "/g/guide.yaml", "/g/templates/base.html", "/g/static/img/x.png", "/g/content"] {
+        for p in [
+            "/g/content/a.md",
+            "/g/guide.yaml",
+            "/g/guide.es.yaml",
+            "/g/strings/es.yaml",
+            "/g/templates/base.html",
+            "/g/static/img/x.png",
+            "/g/content",
+        ] {
             assert!(is_relevant(Path::new(p), root, out), "{p}");
         }
     }

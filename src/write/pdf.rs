@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::guide::Guide;
-use crate::guide::pages::{self, PageKind};
+use crate::guide::pages::{self, HandoutKind};
 use crate::http::DiskServer;
 use crate::render::handouts::PDF_NAME;
 use crate::write::safe_join;
@@ -94,11 +94,11 @@ pub fn print(guide: &Guide, site: &Path, chrome: &Path, progress: &dyn Progress)
     };
     let server = DiskServer::start(site.to_path_buf(), guide.addresses.base_path().to_string())
         .map_err(|e| failed_to(format!("cannot start the server Chromium prints from: {e}")))?;
-    let jobs: Vec<pages::Page> = guide
+    let jobs: Vec<pages::Handout> = guide
         .editions
         .iter()
         .flat_map(|e| pages::handouts(guide, e))
-        .filter(|p| p.kind != PageKind::Handouts)
+        .filter(|p| p.kind != HandoutKind::Index)
         .collect();
     progress.begin(jobs.len());
     let scratch = std::env::temp_dir().join(format!("practica-pdf-{}", std::process::id()));
@@ -126,7 +126,7 @@ pub fn print(guide: &Guide, site: &Path, chrome: &Path, progress: &dyn Progress)
                         errors.lock().unwrap_or_else(|p| p.into_inner()).push(format!("/{path}: {e}"));
                         continue;
                     }
-                    if let PageKind::PracticeHandout(id) = job.kind
+                    if let HandoutKind::Practice(id) = job.kind
                         && let Some(pages) = fs::read(&pdf).ok().map(|b| page_count(&b)).filter(|p| *p > 1)
                     {
                         let shown = guide.editions[job.edition].doc(id).unwrap_or(id);

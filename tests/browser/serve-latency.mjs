@@ -51,7 +51,7 @@ const serving = new Promise((resolve, reject) => {
       buf = buf.slice(nl + 1);
       const s = line.match(/Serving (http:\/\/\S+)/);
       if (s) resolve(s[1]);
-      const r = line.match(/Rebuilt (?:the page )?in (\d+) ms/);
+      const r = line.match(/Rebuilt (?:\d+ of \d+ files )?in (\d+) ms/);
       if (r) rebuilds.push(Number(r[1]));
     }
   });

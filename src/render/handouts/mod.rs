@@ -14,12 +14,13 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::guide::address::output_file;
-use crate::guide::pages::{self, Page, PageKind};
+use crate::guide::pages::{self, Handout, HandoutKind};
 use crate::guide::{DocId, Guide, Kind, Texts};
 use crate::load::config::Paper;
 use crate::render::markdown::Rendered;
 use crate::render::pages::{Crumb, View};
-use crate::render::sink::{Keep, OutFile, Sink, render_jobs};
+use crate::render::plan::{Output, Selection};
+use crate::render::sink::{OutFile, Sink, render_jobs};
 use crate::render::templates::Templates;
 use qr::{Qr, QrCodes};
 use sheet::{Line, Part, Printed, Sheet};
@@ -100,20 +101,29 @@ pub struct Options {
     pub pdf: bool,
 }
 
-/// Every handout page of every edition, and the paper stylesheets.
+/// The handout pages of every edition that `only` selects, and the paper stylesheets.
+#[allow(clippy::too_many_arguments)]
 pub fn render(
     guide: &Guide,
     texts: &Texts,
     templates: &Templates,
     opts: Options,
+    only: &Selection,
     markdown: &Rendered,
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) {
-    let jobs: Vec<Page> = guide.editions.iter().flat_map(|e| pages::handouts(guide, e)).collect();
+    let jobs: Vec<Handout> = guide
+        .editions
+        .iter()
+        .flat_map(|e| pages::handouts(guide, e))
+        .filter(|p| only.wants(guide, Output::Handout(p)))
+        .collect();
     render_some(guide, texts, templates, opts, &jobs, &QrCodes::default(), markdown, sink, diags);
-    for (n, e) in guide.editions.iter().enumerate() {
-        paper_css(templates, &e.routes, n, sink, diags);
+    if only.wants(guide, Output::PaperCss) {
+        for (n, e) in guide.editions.iter().enumerate() {
+            paper_css(templates, &e.routes, n, sink, diags);
+        }
     }
 }
 
@@ -140,69 +150,13 @@ fn paper_css(
     }
 }
 
-/// Only the handouts that show document `id` (its own, its area's, bundles), for
-/// a rebuild after that document's text changed; `markdown` holds its web
-/// page's rendering of the text.
-pub fn render_touching(
-    guide: &Guide,
-    texts: &Texts,
-    templates: &Templates,
-    id: DocId,
-    qr: &QrCodes,
-    markdown: &Rendered,
-    diags: &mut Diagnostics,
-) -> Vec<OutFile> {
-    let id = guide.source(id);
-    render_kept(guide, texts, templates, qr, markdown, diags, |job| match job.kind {
-        PageKind::PracticeHandout(p) | PageKind::ChecklistHandout(p) => p == id,
-        PageKind::AreaHandout(n) => guide.areas[n].doc == id || guide.areas[n].practices.contains(&id),
-        PageKind::Bundle(_) => true,
-        // The whole guide would make every save wait for all of it: see render_complete.
-        _ => false,
-    })
-}
-
-/// Whether the complete guide prints document `id` (in any language).
-pub fn complete_shows(guide: &Guide, id: DocId) -> bool {
-    matches!(guide.docs[guide.source(id)].kind, Kind::Area | Kind::Practice | Kind::Tip | Kind::Checklist)
-}
-
-/// The complete guide in every edition, for a rebuild after a document it
-/// prints changed. `serve` renders it once the saved page has reloaded,
-/// since it takes as long as all the practices together.
-pub fn render_complete(
-    guide: &Guide,
-    texts: &Texts,
-    templates: &Templates,
-    qr: &QrCodes,
-    diags: &mut Diagnostics,
-) -> Vec<OutFile> {
-    render_kept(guide, texts, templates, qr, &Rendered::default(), diags, |job| job.kind == PageKind::Complete)
-}
-
-/// The handouts of every edition that `wanted` picks, rendered in memory for `serve`.
-fn render_kept(
-    guide: &Guide,
-    texts: &Texts,
-    templates: &Templates,
-    qr: &QrCodes,
-    markdown: &Rendered,
-    diags: &mut Diagnostics,
-    wanted: impl Fn(&Page) -> bool,
-) -> Vec<OutFile> {
-    let jobs: Vec<Page> = guide.editions.iter().flat_map(|e| pages::handouts(guide, e)).filter(|j| wanted(j)).collect();
-    let kept = Keep::default();
-    render_some(guide, texts, templates, Options::default(), &jobs, qr, markdown, &kept, diags);
-    kept.into_files()
-}
-
 #[allow(clippy::too_many_arguments)]
 fn render_some(
     guide: &Guide,
     texts: &Texts,
     templates: &Templates,
     opts: Options,
-    jobs: &[Page],
+    jobs: &[Handout],
     qr: &QrCodes,
     markdown: &Rendered,
     sink: &dyn Sink,
@@ -218,7 +172,7 @@ fn render_some(
 fn render_page(
     view: &View,
     opts: Options,
-    job: &Page,
+    job: &Handout,
     qr: &QrCodes,
     printed: &Printed,
     sink: &dyn Sink,
@@ -278,7 +232,7 @@ pub fn display_date(s: &str, strings: &crate::render::templates::Strings) -> Str
     s.to_string()
 }
 
-fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static str, PageData) {
+fn page_data(view: &View, opts: Options, job: &Handout, qr: &QrCodes) -> (&'static str, PageData) {
     let guide = view.guide;
     let routes = &view.edition().routes;
     let strings = view.strings();
@@ -304,7 +258,7 @@ fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static 
     };
     let bundle_text = |name: &str| view.edition().text.handouts.get(name).cloned().unwrap_or_default();
     match job.kind {
-        PageKind::Handouts => {
+        HandoutKind::Index => {
             page.kind = "handouts";
             page.handout = "index";
             page.title = strings.get("handouts");
@@ -348,22 +302,22 @@ fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static 
             page.breadcrumbs = crumbs;
             return ("handouts.html", page);
         }
-        PageKind::PracticeHandout(id) => {
+        HandoutKind::Practice(id) => {
             page.handout = "practice";
             sheet.practice(id, 1);
             page.web_url = Some(view.doc_url(id));
         }
-        PageKind::AreaHandout(n) => {
+        HandoutKind::Area(n) => {
             page.handout = "area";
             sheet.area(n, 1);
             page.web_url = Some(view.doc_url(guide.areas[n].doc));
         }
-        PageKind::ChecklistHandout(id) => {
+        HandoutKind::Checklist(id) => {
             page.handout = "checklist";
             sheet.worksheet(id, 1);
             page.web_url = Some(view.doc_url(id));
         }
-        PageKind::Bundle(n) => {
+        HandoutKind::Bundle(n) => {
             let b = &guide.config.handouts[n];
             let t = bundle_text(&b.name);
             page.handout = "bundle";
@@ -402,20 +356,7 @@ fn page_data(view: &View, opts: Options, job: &Page, qr: &QrCodes) -> (&'static 
                 page.contents.push(l);
             }
         }
-        PageKind::Complete => complete(view, qr, &mut sheet, &mut page),
-        PageKind::Doc(_)
-        | PageKind::AllPractices
-        | PageKind::AllTips
-        | PageKind::AllChecklists
-        | PageKind::Tags
-        | PageKind::Audiences
-        | PageKind::Tag(_)
-        | PageKind::Audience(_)
-        | PageKind::Search
-        | PageKind::NotFound
-        | PageKind::ActionPlan
-        | PageKind::TeamView
-        | PageKind::WhatsNew => unreachable!("web pages are rendered by render::pages"),
+        HandoutKind::Complete => complete(view, qr, &mut sheet, &mut page),
     }
     page.paper = paper.name();
     page.paper_label = strings.get(&format!("paper_{}", paper.name())).to_string();

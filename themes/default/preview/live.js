@@ -1,0 +1,103 @@
+// The preview's live-reload script (practica serve adds it to every page it
+// serves; a build never publishes it). It listens for Server-Sent Events:
+// "reload" after a full rebuild, "changed" with the addresses whose text
+// changed (an open one fetches its new HTML and puts the new body in place),
+// and "failed" with a failed build's problems, shown over the last good page.
+(function () {
+  var built = (document.currentScript && document.currentScript.getAttribute("data-built")) || "";
+  var box = null;
+  function hide() { if (box) { box.remove(); box = null; } }
+  function show(list) {
+    hide();
+    box = document.createElement("div");
+    box.setAttribute("role", "alert");
+    box.setAttribute("style", "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff7f5;color:#1b2530;border-top:4px solid #b42318;box-shadow:0 -8px 24px rgba(0,0,0,.2);font:15px/1.5 system-ui,sans-serif;padding:16px 20px");
+    var h = document.createElement("p");
+    h.setAttribute("style", "margin:0 0 8px;font-weight:700;color:#b42318");
+    var first = document.querySelector("[data-practica-waiting]");
+    h.textContent = "The guide did not build: " + list.length + " problem" + (list.length === 1 ? "" : "s") + ". " +
+      (first ? "There is no good version to show yet; fix " + (list.length === 1 ? "it" : "them") + " and save, and this page reloads by itself."
+             : "Showing the last good version until it is fixed.");
+    box.appendChild(h);
+    list.forEach(function (d) {
+      var p = document.createElement("div");
+      p.setAttribute("style", "margin:8px 0;padding:8px 10px;background:#fff;border:1px solid #f1c8c2;border-radius:6px");
+      var loc = document.createElement("code");
+      loc.setAttribute("style", "display:block;font-weight:700");
+      loc.textContent = d.location;
+      var msg = document.createElement("div");
+      msg.textContent = d.severity + "[" + d.code + "]: " + d.message;
+      p.appendChild(loc);
+      p.appendChild(msg);
+      if (d.help) {
+        var help = document.createElement("div");
+        help.setAttribute("style", "color:#46525f");
+        help.textContent = "help: " + d.help;
+        p.appendChild(help);
+      }
+      box.appendChild(p);
+    });
+    document.body.appendChild(box);
+  }
+  // The page comes back where the editor was: at the same place, or still at
+  // the bottom when that is where the new text went.
+  var KEY = "practica-live-scroll";
+  function bottom() { return document.documentElement.scrollHeight - window.innerHeight; }
+  var ours = false;
+  function reload() {
+    ours = true;
+    try {
+      sessionStorage.setItem(KEY, JSON.stringify({ path: location.pathname, y: window.scrollY, end: window.scrollY > 0 && window.scrollY >= bottom() - 4 }));
+      history.scrollRestoration = "manual";
+    } catch (err) {}
+    location.reload();
+  }
+  try {
+    var kept = JSON.parse(sessionStorage.getItem(KEY) || "null");
+    sessionStorage.removeItem(KEY);
+    if (kept && kept.path === location.pathname) {
+      var put = function () { window.scrollTo(0, kept.end ? bottom() : kept.y); };
+      put();
+      window.addEventListener("load", put);
+    }
+    // The browser's own restoring would undo this, but an editor's own reload gets it back.
+    window.addEventListener("pagehide", function () { if (!ours) history.scrollRestoration = "auto"; });
+  } catch (err) {}
+  function here(data) {
+    var list;
+    try { list = JSON.parse(data); } catch (err) { list = []; }
+    return Array.isArray(list) && list.indexOf(location.pathname.replace(/index\.html$/, "")) >= 0;
+  }
+  function assets(d) {
+    return Array.prototype.map.call(d.querySelectorAll("link[rel=stylesheet], script[src]"), function (el) {
+      return el.getAttribute("href") || el.getAttribute("src");
+    }).join(" ");
+  }
+  function replace() {
+    var starts = window.practicaRestart || [];
+    if (starts.length < document.querySelectorAll("script[src]").length) return reload();
+    fetch(location.href, { cache: "no-store" }).then(function (r) {
+      if (!r.ok) throw new Error("status " + r.status);
+      return r.text();
+    }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      if (!doc.body || assets(doc) !== assets(document)) return reload();
+      var y = window.scrollY, end = y > 0 && y >= bottom() - 4;
+      hide();
+      document.title = doc.title;
+      document.body.replaceWith(doc.body);
+      starts.forEach(function (start) { start(); });
+      window.scrollTo(0, end ? bottom() : y);
+    }).catch(reload);
+  }
+  // Opened once the page has loaded: an open stream would keep the page
+  // loading for tools that wait for it (a headless screenshot, a test).
+  function listen() {
+    var es = new EventSource("/__practica/events" + (built ? "?since=" + built : ""));
+    es.addEventListener("reload", function (e) { if (!here(e.data)) reload(); });
+    es.addEventListener("changed", function (e) { if (here(e.data)) replace(); });
+    es.addEventListener("failed", function (e) { show(JSON.parse(e.data)); });
+  }
+  if (document.readyState === "complete") listen();
+  else window.addEventListener("load", listen);
+})();
