@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
@@ -86,6 +86,8 @@ pub struct Templates {
     /// Per edition (as `Guide::editions`): its words, callouts and site values.
     editions: Vec<EditionTemplates>,
     addresses: address::Addresses,
+    /// The addresses `asset()` links with.
+    links: Arc<RwLock<address::Addresses>>,
     /// `site` values by edition and by the depth of the page in the output
     /// (relative links differ by depth).
     site_values: Mutex<HashMap<(usize, usize), Value>>,
@@ -219,10 +221,13 @@ impl Templates {
             let lang: String = state.get("lang")?.unwrap_or_default();
             translate(by_language.get(&lang).unwrap_or(&fallback), &kwargs)
         });
-        let addresses = guide.addresses.clone();
+        // Shared with `set_links`, which switches a build to the offline edition and back.
+        let links = Arc::new(RwLock::new(guide.addresses.clone()));
+        let addresses = Arc::clone(&links);
         tera.register_function("asset", move |kwargs: Kwargs, state: &State| {
             let path: String = kwargs.must_get("path")?;
             let here: String = state.get("here")?.unwrap_or_default();
+            let addresses = addresses.read().unwrap_or_else(|p| p.into_inner());
             Ok::<_, tera::Error>(addresses.href(&here, &path))
         });
         let files: HashMap<String, PathBuf> = sources.iter().map(|s| (s.name.clone(), s.file.clone())).collect();
@@ -269,6 +274,7 @@ impl Templates {
             declarations,
             editions,
             addresses: guide.addresses.clone(),
+            links,
             site_values: Mutex::default(),
         };
         for e in 0..templates.editions.len() {
@@ -288,6 +294,7 @@ impl Templates {
     /// published site and its offline edition from one preparation.
     pub fn set_links(&mut self, addresses: &crate::guide::Addresses, search: Search) {
         self.addresses = addresses.clone();
+        *self.links.write().unwrap_or_else(|p| p.into_inner()) = addresses.clone();
         for e in &mut self.editions {
             e.site.search = search;
             e.site.offline = addresses.is_relative();
