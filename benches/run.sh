@@ -11,7 +11,7 @@
 #   bash benches/run.sh 1000         # one size
 #
 # Environment: RUNS (timed runs per tool, default 5), EDITS (serve edits, 20),
-# SERVE_BROWSER=0 to time serve to the reload event only, not in Chromium,
+# SERVE_BROWSER=0 to leave out the preview's edit loop (it needs Chromium),
 # BENCH_DIR (scratch folder, default /tmp/practica-bench), RESULTS_DIR (default
 # /tmp/practica-bench-results), CARGO_TARGET_DIR,
 # SKIP_SERVE=1 / SKIP_SEARCH=1 to leave parts out.
@@ -106,22 +106,19 @@ compare() { # name clean-cmd tool cmd [tool cmd ...]
   hyperfine "${args[@]}" >"$results/$name.log" 2>&1 || { cat "$results/$name.log"; exit 1; }
 }
 
-# Edit → new text visible in headless Chromium (tests/browser/serve-latency.mjs),
-# or, with SERVE_BROWSER=0 or no Chromium, edit → reload event on the stream.
+# Edit → new text visible in headless Chromium (tests/browser/serve-latency.mjs).
 serve_latency() { # name label root file
   local name="$1" label="$2" root="$3" file="$4"
-  if [[ "${SERVE_BROWSER:-1}" != 0 ]] && command -v chromium >/dev/null; then
-    echo "== serve, $label: $edits edits, write → new text visible in Chromium"
-    if [[ ! -d "$repo/tests/browser/node_modules/playwright-core" ]]; then
-      (cd "$repo/tests/browser" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
-    fi
-    node "$repo/tests/browser/serve-latency.mjs" --practica "$practica" --root "$root" --file "$file" \
-      --edits "$edits" --label "$label (browser: write → text visible)" --timeout 300 >"$results/$name.json"
-  else
-    echo "== serve, $label: $edits edits, write → reload event"
-    python3 "$here/serve_latency.py" --practica "$practica" --root "$root" --file "$file" \
-      --edits "$edits" --label "$label (write → reload event)" --timeout 300 >"$results/$name.json"
+  if [[ "${SERVE_BROWSER:-1}" == 0 ]] || ! command -v chromium >/dev/null; then
+    echo "== serve, $label: skipped (it needs Chromium; SERVE_BROWSER=0 turns it off)"
+    return
   fi
+  echo "== serve, $label: $edits edits, write → new text visible in Chromium"
+  if [[ ! -d "$repo/tests/browser/node_modules/playwright-core" ]]; then
+    (cd "$repo/tests/browser" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  fi
+  node "$repo/tests/browser/serve-latency.mjs" --practica "$practica" --root "$root" --file "$file" \
+    --edits "$edits" --label "$label (browser: write → text visible)" --timeout 300 >"$results/$name.json"
 }
 
 peak_rss() { # name cmd — max RSS (kB) of the command and every process it waited for

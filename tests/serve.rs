@@ -106,21 +106,28 @@ impl Server {
         body
     }
 
-    /// Events as the browser's EventSource receives them: (event, data).
+    /// Events as the page's script receives them: (type, data as JSON).
     fn events(&self) -> Receiver<(String, String)> {
-        let mut s = TcpStream::connect(&self.addr).unwrap();
-        write!(s, "GET /__practica/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n", self.addr)
-            .unwrap();
+        self.events_since(None)
+    }
+
+    /// The live-reload channel as a page served from build `since` opens it.
+    fn events_since(&self, since: Option<&str>) -> Receiver<(String, String)> {
+        let query = since.map(|n| format!("?since={n}")).unwrap_or_default();
+        let (mut socket, _) =
+            tungstenite::connect(format!("ws://{}/__practica/events{query}", self.addr)).expect("the live channel");
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
-            let mut event = String::new();
-            for line in BufReader::new(s).lines().map_while(Result::ok) {
-                if let Some(e) = line.strip_prefix("event: ") {
-                    event = e.to_string();
-                } else if let Some(d) = line.strip_prefix("data: ") {
-                    if tx.send((std::mem::take(&mut event), d.to_string())).is_err() {
-                        break;
-                    }
+            while let Ok(message) = socket.read() {
+                let tungstenite::Message::Text(text) = message else { continue };
+                let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+                let kind = v["type"].as_str().unwrap_or_default().to_string();
+                let data = match &v["data"] {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                if tx.send((kind, data)).is_err() {
+                    break;
                 }
             }
         });
@@ -177,6 +184,7 @@ fn serves_pages_under_the_base_path_with_the_live_script() {
     let home = s.page("");
     assert!(home.contains("<h1>Fixture Guide</h1>"));
     assert!(home.contains("data-practica-live") && home.contains("/__practica/events"));
+    assert!(!home.contains("EventSource"), "the live channel is a WebSocket");
     let (status, head, _) = s.get("/guides/peer/css/practica.css");
     assert_eq!(status, 200);
     assert!(head.contains("content-type: text/css"));
@@ -543,13 +551,63 @@ fn a_page_that_loads_after_a_change_is_told_to_catch_up() {
     let s = Server::start(&["--no-search"]);
     let home = s.page("");
     let built = home.split("data-built=\"").nth(1).and_then(|r| r.split('"').next()).expect("the page names its build");
-    // A change the page's event stream was too late to hear about.
+    // A change the page's channel was too late to hear about.
     edit(s.root(), "content/about.md", "About", "About us");
     assert!(s.line_starting("Rebuilt", Duration::from_secs(10)).is_some());
-    let mut c = TcpStream::connect(&s.addr).unwrap();
-    write!(c, "GET /__practica/events?since={built} HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n", s.addr)
+    let rx = s.events_since(Some(built));
+    let first = rx.recv_timeout(Duration::from_secs(5)).expect("an event");
+    assert_eq!(first.0, "reload", "{first:?}");
+}
+
+#[test]
+fn another_sites_page_cannot_listen_to_the_preview() {
+    let s = Server::start(&["--no-search"]);
+    let upgrade = |origin: &str| {
+        let mut c = TcpStream::connect(&s.addr).unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        write!(
+            c,
+            "GET /__practica/events HTTP/1.1\r\nHost: {}\r\nOrigin: {origin}\r\nConnection: Upgrade\r\n\
+             Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
+            s.addr
+        )
         .unwrap();
-    c.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-    let first = BufReader::new(c).lines().map_while(Result::ok).find(|l| l.starts_with("event: "));
-    assert_eq!(first.as_deref(), Some("event: reload"));
+        let mut head = String::new();
+        BufReader::new(c).read_line(&mut head).unwrap();
+        head
+    };
+    assert!(upgrade("http://evil.example").starts_with("HTTP/1.1 403"));
+    // A page served on another port of this machine is another site.
+    let port: u16 = s.addr.rsplit(':').next().unwrap().parse().unwrap();
+    assert!(upgrade(&format!("http://127.0.0.1:{}", port.wrapping_add(1))).starts_with("HTTP/1.1 403"));
+    assert!(upgrade(&format!("http://{}", s.addr)).starts_with("HTTP/1.1 101"), "the preview's own page listens");
+}
+
+/// `chromium --headless --virtual-time-budget` takes its picture once no
+/// request is in progress: the live channel must not count as one.
+#[test]
+fn a_headless_screenshot_of_a_preview_page_finishes() {
+    let Some(chromium) = browser::chromium_or_skip("serve_screenshot") else { return };
+    let s = Server::start(&["--no-search"]);
+    let shot = s.root().join("shot.png");
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = Command::new(chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(["--virtual-time-budget=2000", "--window-size=800,600"])
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("http://{}{}about/", s.addr, s.base))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the screenshot did not finish within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(shot.is_file(), "no screenshot was written");
 }

@@ -2,16 +2,15 @@
 //! file policy in `crate::http`), with the live-reload script added to every
 //! page, and the event stream that tells open pages to reload.
 
-use std::convert::Infallible;
 use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
 use axum::extract::State as AxState;
-use axum::http::{Response, StatusCode, Uri};
-use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::http::{HeaderMap, Response, StatusCode, Uri, header};
+use axum::response::IntoResponse;
 use axum::routing::get;
-use futures_util::stream::{self, Stream};
 use tokio::sync::broadcast;
 
 use super::live::{self, EVENTS_PATH};
@@ -25,12 +24,39 @@ struct App {
 }
 
 pub fn router(shared: Shared, events: broadcast::Sender<LiveEvent>) -> Router {
-    Router::new().route(EVENTS_PATH, get(sse)).fallback(get(page)).with_state(App { shared, events })
+    Router::new().route(EVENTS_PATH, get(live_channel)).fallback(get(page)).with_state(App { shared, events })
 }
 
-async fn sse(AxState(app): AxState<App>, uri: Uri) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+/// The live-reload channel, a WebSocket: unlike a stream of Server-Sent
+/// Events it is no request in progress, so a page is done loading for a
+/// headless browser's `--virtual-time-budget` and for tests that wait for it.
+async fn live_channel(
+    AxState(app): AxState<App>,
+    ws: WebSocketUpgrade,
+    headers: HeaderMap,
+    uri: Uri,
+) -> axum::response::Response {
+    // Any web page may open a WebSocket to any address, 127.0.0.1 too, and
+    // no CORS rule stops it reading: only the preview's own pages may listen.
+    if !same_origin(&headers) {
+        return (StatusCode::FORBIDDEN, "only the preview's own pages may listen to it").into_response();
+    }
+    let since = uri.query().and_then(|q| q.strip_prefix("since=")).and_then(|n| n.parse::<u64>().ok());
+    ws.on_upgrade(move |socket| send_events(socket, app, since))
+}
+
+/// Whether a request has no `Origin` (a program, not a page) or one whose
+/// host is the host the request was sent to.
+fn same_origin(headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN) else { return true };
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let origin_host = origin.to_str().ok().and_then(|o| o.strip_prefix("http://"));
+    matches!((origin_host, host), (Some(o), Some(h)) if o.eq_ignore_ascii_case(h))
+}
+
+async fn send_events(mut socket: WebSocket, app: App, since: Option<u64>) {
     // Subscribe before reading the state, so a failure in between is not lost.
-    let rx = app.events.subscribe();
+    let mut rx = app.events.subscribe();
     let (errors, generation) = {
         let st = app.shared.read().unwrap_or_else(|p| p.into_inner());
         (st.errors.clone(), st.generation)
@@ -38,24 +64,35 @@ async fn sse(AxState(app): AxState<App>, uri: Uri) -> Sse<impl Stream<Item = Res
     // The page names the build it came from (`?since=N`): one made since it
     // was served (while it loaded) reloads it. A page that connects while the
     // last build failed shows the errors at once.
-    let since = uri.query().and_then(|q| q.strip_prefix("since=")).and_then(|n| n.parse::<u64>().ok());
     let first = match errors {
-        Some(d) => Some(live::event(&LiveEvent::Failed(d))),
-        None if since.is_some_and(|n| n != generation) => Some(live::event(&LiveEvent::Reload)),
+        Some(d) => Some(LiveEvent::Failed(d)),
+        None if since.is_some_and(|n| n != generation) => Some(LiveEvent::Reload),
         None => None,
     };
-    let updates = stream::unfold(rx, |mut rx| async move {
-        loop {
-            match rx.recv().await {
-                Ok(LiveEvent::Shutdown) => return None,
-                Ok(e) => return Some((Ok(live::event(&e)), rx)),
+    if let Some(e) = first
+        && socket.send(Message::text(live::message(&e))).await.is_err()
+    {
+        return;
+    }
+    loop {
+        tokio::select! {
+            event = rx.recv() => match event {
+                Ok(LiveEvent::Shutdown) | Err(broadcast::error::RecvError::Closed) => break,
+                Ok(e) => {
+                    if socket.send(Message::text(live::message(&e))).await.is_err() {
+                        break;
+                    }
+                }
                 Err(broadcast::error::RecvError::Lagged(_)) => continue,
-                Err(broadcast::error::RecvError::Closed) => return None,
-            }
+            },
+            // The page went away (or sent something it never sends).
+            incoming = socket.recv() => match incoming {
+                Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
+                Some(Ok(_)) => {}
+            },
         }
-    });
-    let hello = stream::iter(first.into_iter().map(Ok).collect::<Vec<_>>());
-    Sse::new(futures_util::StreamExt::chain(hello, updates)).keep_alive(KeepAlive::default())
+    }
+    let _ = socket.send(Message::Close(None)).await;
 }
 
 async fn page(AxState(app): AxState<App>, uri: Uri) -> Response<Body> {

@@ -115,7 +115,8 @@ pub async fn serve(listener: TcpListener, app: Router, hosts: Hosts, mut stop: w
             });
             let mut builder = hyper::server::conn::http1::Builder::new();
             builder.timer(TokioTimer::new()).header_read_timeout(HEADER_TIMEOUT);
-            let conn = builder.serve_connection(TokioIo::new(stream), service);
+            // Upgrades carry the live-reload WebSocket.
+            let conn = builder.serve_connection(TokioIo::new(stream), service).with_upgrades();
             tokio::pin!(conn);
             let stopping = async move {
                 let _ = stop.wait_for(|s| *s).await;

@@ -1,7 +1,6 @@
-//! The live-reload side of every served page: a small script that listens for
-//! Server-Sent Events, reloads on a good build and shows a failed build's
-//! diagnostics over the page. `EventSource` reconnects by itself when the
-//! server restarts.
+//! The live-reload side of every served page: a small script that listens on
+//! a WebSocket, reloads on a good build and shows a failed build's
+//! diagnostics over the page. It connects again when the server restarts.
 //!
 //! When only a page's text changed (a saved Markdown file on the fast path),
 //! the page fetches its new HTML and puts the new body in place of the old:
@@ -11,8 +10,6 @@
 //! theme's adds its start to `window.practicaRestart`, and a page with a
 //! script that did not (a theme's own) reloads instead, as it does when the
 //! new page names other stylesheets or scripts or anything fails.
-
-use axum::response::sse::Event;
 
 use super::LiveEvent;
 
@@ -51,10 +48,11 @@ pub fn inject(html: &[u8], generation: u64) -> Vec<u8> {
     out
 }
 
-pub fn event(e: &LiveEvent) -> Event {
-    match e {
-        LiveEvent::Reload | LiveEvent::Shutdown => Event::default().event("reload").data("reload"),
-        LiveEvent::Changed(paths) => Event::default().event("changed").data(addresses(paths)),
+/// What the page's script receives for `e`: `{"type", "data"}` as JSON.
+pub fn message(e: &LiveEvent) -> String {
+    let (kind, data) = match e {
+        LiveEvent::Reload | LiveEvent::Shutdown => ("reload", serde_json::Value::from("reload")),
+        LiveEvent::Changed(paths) => ("changed", serde_json::json!(paths.as_slice())),
         LiveEvent::Failed(diags) => {
             let list: Vec<serde_json::Value> = diags
                 .iter()
@@ -69,12 +67,8 @@ pub fn event(e: &LiveEvent) -> Event {
                     })
                 })
                 .collect();
-            Event::default().event("failed").data(serde_json::Value::Array(list).to_string())
+            ("failed", serde_json::Value::Array(list))
         }
-    }
-}
-
-/// Page addresses as the script reads them: a JSON list.
-fn addresses(paths: &[String]) -> String {
-    serde_json::to_string(paths).unwrap_or_else(|_| "[]".to_string())
+    };
+    serde_json::json!({ "type": kind, "data": data }).to_string()
 }

@@ -1,5 +1,5 @@
 // The preview's live-reload script (practica serve adds it to every page it
-// serves; a build never publishes it). It listens for Server-Sent Events:
+// serves; a build never publishes it). It listens on a WebSocket for:
 // "reload" after a full rebuild, "changed" with the addresses whose text
 // changed (an open one fetches its new HTML and puts the new body in place),
 // and "failed" with a failed build's problems, shown over the last good page.
@@ -90,13 +90,22 @@
       window.scrollTo(0, end ? bottom() : y);
     }).catch(reload);
   }
-  // Opened once the page has loaded: an open stream would keep the page
-  // loading for tools that wait for it (a headless screenshot, a test).
+  // Opened once the page has loaded. A WebSocket, not a stream of events:
+  // it is no request in progress, so tools and tests that wait for a page
+  // to finish loading are not kept waiting. It connects again after the
+  // preview restarts.
   function listen() {
-    var es = new EventSource("/__practica/events" + (built ? "?since=" + built : ""));
-    es.addEventListener("reload", function (e) { if (!here(e.data)) reload(); });
-    es.addEventListener("changed", function (e) { if (here(e.data)) replace(); });
-    es.addEventListener("failed", function (e) { show(JSON.parse(e.data)); });
+    var ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host +
+      "/__practica/events" + (built ? "?since=" + built : ""));
+    ws.onmessage = function (m) {
+      var e;
+      try { e = JSON.parse(m.data); } catch (err) { return; }
+      var data = JSON.stringify(e.data);
+      if (e.type === "reload" && !here(data)) reload();
+      else if (e.type === "changed" && here(data)) replace();
+      else if (e.type === "failed") show(e.data);
+    };
+    ws.onclose = function () { setTimeout(listen, 1000); };
   }
   if (document.readyState === "complete") listen();
   else window.addEventListener("load", listen);
