@@ -156,9 +156,55 @@ pub struct Prepared {
     pub theme: u64,
 }
 
+/// A guide loaded and resolved, its templates not parsed yet.
+pub struct Resolved {
+    pub guide: Guide,
+    pub texts: Texts,
+    /// The theme's part of the rebuild plan's inputs (see `render::plan`).
+    pub theme: u64,
+    statics: std::collections::BTreeMap<String, StaticFile>,
+    statics_set: resolve::Statics,
+    templates: Vec<load::theme::TemplateSource>,
+    strings: Vec<render::Strings>,
+}
+
+impl Resolved {
+    /// With its templates parsed; `None` when they cannot be.
+    pub fn with_templates(self, opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
+        let templates = Templates::new(self.templates, self.strings, &self.guide, opts.search(), diags)?;
+        Some(Prepared {
+            guide: self.guide,
+            texts: self.texts,
+            templates,
+            statics: self.statics,
+            statics_set: self.statics_set,
+            theme: self.theme,
+        })
+    }
+
+    /// With the templates parsed for an earlier state of the guide of the
+    /// same shape (see `render::plan`), which they depend on alone.
+    pub fn reusing(self, templates: Templates) -> Prepared {
+        Prepared {
+            guide: self.guide,
+            texts: self.texts,
+            templates,
+            statics: self.statics,
+            statics_set: self.statics_set,
+            theme: self.theme,
+        }
+    }
+}
+
 /// Loads, resolves and parses the templates. `None` when nothing can be
 /// rendered; every problem found is in `diags`.
 pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
+    resolve(opts, diags)?.with_templates(opts, diags)
+}
+
+/// Loads and resolves the guide. `None` when nothing can be rendered; every
+/// problem found is in `diags`.
+pub fn resolve(opts: &Options, diags: &mut Diagnostics) -> Option<Resolved> {
     let loaded = load::load(&opts.root, &opts.load_options(), diags)?;
     let statics_set: HashSet<String> = loaded.theme.statics.keys().cloned().collect();
     let theme = render::plan::theme_digest(&loaded.theme);
@@ -181,8 +227,15 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
         guide.addresses = guide.addresses.clone().relative();
     }
     let strings: Vec<render::Strings> = words.into_iter().map(|w| render::Strings::new(w.words)).collect();
-    let templates = Templates::new(loaded.theme.templates, strings, &guide, opts.search(), diags)?;
-    Some(Prepared { guide, texts, templates, statics: loaded.theme.statics, statics_set, theme })
+    Some(Resolved {
+        guide,
+        texts,
+        theme,
+        statics: loaded.theme.statics,
+        statics_set,
+        templates: loaded.theme.templates,
+        strings,
+    })
 }
 
 /// Notes for `check`: words of the interface a language of the guide lacks.

@@ -118,6 +118,12 @@ impl Plan {
         Plan { shape: shape.finish(), outline: outline.finish(), bodies: bodies.iter().map(Hasher::finish).collect() }
     }
 
+    /// Whether the guide's shape, which the templates and every output
+    /// read, is the same in both.
+    pub fn same_shape(&self, other: &Plan) -> bool {
+        self.shape == other.shape
+    }
+
     /// The outputs whose inputs differ between `earlier` and this plan.
     pub fn changed_since(&self, earlier: &Plan) -> Selection {
         if self.shape != earlier.shape || self.bodies.len() != earlier.bodies.len() {
@@ -181,15 +187,14 @@ impl Selection {
     /// Leaves the complete guide out (the preview makes it once the editor
     /// pauses: it takes as long as all the practices together), and says
     /// whether it was in.
-    pub fn defer_complete(&mut self) -> bool {
-        match self {
-            Selection::Reading { outline, bodies, complete } => {
-                let was = *complete && (*outline || bodies.contains(&true));
-                *complete = false;
-                was
-            }
-            _ => false,
+    pub fn defer_complete(&mut self, guide: &Guide) -> bool {
+        let Selection::Reading { .. } = self else { return false };
+        let page = Handout { path: String::new(), kind: HandoutKind::Complete, edition: 0 };
+        let was = self.wants(guide, Output::Handout(&page));
+        if let Selection::Reading { complete, .. } = self {
+            *complete = false;
         }
+        was
     }
 }
 
@@ -211,7 +216,19 @@ fn reads(guide: &Guide, output: Output) -> Reads {
                 let area = &guide.areas[n];
                 of(std::iter::once(area.doc).chain(area.practices.iter().copied()).collect())
             }
-            HandoutKind::Bundle(_) | HandoutKind::Complete => Reads { outline: true, bodies: Bodies::All },
+            HandoutKind::Bundle(_) => Reads { outline: true, bodies: Bodies::All },
+            // Every area and practice, the tips and the worksheets; not the plain pages.
+            HandoutKind::Complete => Reads {
+                outline: true,
+                bodies: Bodies::Of(
+                    guide
+                        .areas
+                        .iter()
+                        .map(|a| a.doc)
+                        .chain(guide.practices.iter().chain(&guide.tips).chain(&guide.checklists).copied())
+                        .collect(),
+                ),
+            },
             _ => Reads { outline: true, bodies: Bodies::None },
         },
         Output::Items => Reads { outline: true, bodies: Bodies::None },

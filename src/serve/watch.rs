@@ -415,13 +415,23 @@ fn update(shared: &Shared, change: impl FnOnce(&mut Files)) {
 /// made by the same code a build runs for all of them.
 fn rebuild(opts: &Options, cache: &mut Option<Cache>, failing: bool) -> Outcome {
     let mut diags = Diagnostics::new();
-    let Some(prepared) = pipeline::prepare(opts, &mut diags) else { return Outcome::Failed(diags.without_notes()) };
-    let plan = Plan::of(&prepared.guide, &prepared.texts, prepared.theme);
+    let failed = |d: Diagnostics| Outcome::Failed(d.without_notes());
+    let Some(resolved) = pipeline::resolve(opts, &mut diags) else { return failed(diags) };
+    let plan = Plan::of(&resolved.guide, &resolved.texts, resolved.theme);
     let mut only = match cache.as_ref() {
         Some(c) if !failing => plan.changed_since(&c.plan),
         _ => Selection::All,
     };
-    let complete = only.defer_complete();
+    let complete = only.defer_complete(&resolved.guide);
+    // Parsing the templates is most of preparing a guide the size of the
+    // shipped one; they depend on its shape alone.
+    let prepared = match cache.take() {
+        Some(c) if !failing && c.plan.same_shape(&plan) => resolved.reusing(c.prepared.templates),
+        _ => match resolved.with_templates(opts, &mut diags) {
+            Some(p) => p,
+            None => return failed(diags),
+        },
+    };
     let partial = only != Selection::All;
     // The search index follows a moment later, once the page is shown.
     match pipeline::render_selected(opts, prepared, diags, &only, false) {

@@ -430,7 +430,10 @@ fn complete_line(view: &View, pdf: Option<String>) -> Line {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::Keep;
     use crate::testing::{GUIDE_YAML, area, practice, site, templates};
+
+    const ALL: &Selection = &Selection::All;
 
     #[test]
     fn an_area_handout_numbers_its_parts_and_prints_the_paper_rules() {
@@ -445,7 +448,7 @@ mod tests {
         let t = templates(&s);
         let kept = Keep::default();
         let mut diags = Diagnostics::new();
-        render(&s.guide, &s.texts, &t, Options { pdf: true }, &Rendered::default(), &kept, &mut diags);
+        render(&s.guide, &s.texts, &t, Options { pdf: true }, ALL, &Rendered::default(), &kept, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         let files = kept.into_files();
         let file = |p: &str| String::from_utf8(files.iter().find(|f| f.path == p).unwrap().bytes.clone()).unwrap();
@@ -462,7 +465,7 @@ mod tests {
         let s = site(GUIDE_YAML, files);
         let kept = Keep::default();
         let mut diags = Diagnostics::new();
-        render(&s.guide, &s.texts, &templates(&s), Options::default(), &Rendered::default(), &kept, &mut diags);
+        render(&s.guide, &s.texts, &templates(&s), Options::default(), ALL, &Rendered::default(), &kept, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         kept.into_files()
     }

@@ -324,6 +324,7 @@ mod tests {
             &s.texts,
             &t,
             super::super::Options::default(),
+            &crate::render::Selection::All,
             &Rendered::default(),
             &kept,
             &mut diags,
