@@ -704,34 +704,201 @@ await check('without JavaScript the checklist lists every item, its practice and
   await page.context().close();
 });
 
+// ---------------------------------------------------------------- hostile files
+
+await check('an import too large for the browser\'s storage says so, never "Imported", and changes nothing', async () => {
+  const page = await newPage();
+  await openChecklist(page);
+  await answer(page, 'Supervisors meet staff.', 'In place');
+  const big = JSON.parse(exported);
+  big.lists[CHECKLIST].answers['offers-explain-benefits'].note = 'x'.repeat(12 * 1024 * 1024);
+  page.answer = 'accept';
+  await page.locator('[data-assess] [data-import]').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+  const want = '"big.json" is too large for this browser\'s storage, so it was not imported. Nothing was changed.';
+  await page.waitForFunction((w) => document.querySelector('[data-message]').textContent === w, want, { timeout: 60000 });
+  equal(await shownAnswer(page, 'Offers explain pay and benefits in writing.'), '', 'the file\'s answers are not shown as if kept');
+  await page.reload();
+  await page.locator('[data-assess]').waitFor({ state: 'visible' });
+  equal(await shownAnswer(page, 'Supervisors meet staff.'), 'In place', 'the answers before the import survive a reload');
+  equal(await shownAnswer(page, 'Offers explain pay and benefits in writing.'), '', 'and nothing of the file');
+  await page.context().close();
+});
+
+await check('an imported impossible target date is refused with the item named', async () => {
+  const page = await newPage();
+  await openChecklist(page);
+  const bad = JSON.parse(exported);
+  bad.lists[CHECKLIST].answers['offers-explain-benefits'].target = '2026-02-30';
+  await page.locator('[data-assess] [data-import]').setInputFiles({ name: 'feb.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  const want = '"feb.json" gives "Offers explain pay and benefits in writing." the target date 2026-02-30, which is not a real date. Nothing was changed.';
+  await page.waitForFunction((w) => document.querySelector('[data-message]').textContent === w, want);
+  equal(page.dialogs.length, 0, 'no question asked');
+  equal(await stored(page), null, 'nothing stored');
+  // The team view refuses it the same way.
+  await page.goto(url('assessment/team/'));
+  await page.locator('[data-team-files]').setInputFiles({ name: 'feb.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await page.waitForFunction((w) => document.querySelector('[data-message]').textContent === w, want);
+  await page.context().close();
+});
+
+await check('a checklist whose items start before any heading, in words like formulas: summary, CSV, team view and plan', async () => {
+  writeFileSync(path.join(site, 'content/checklists/loose.md'), '---\ntitle: Loose start\nsummary: Items before any heading.\nsource: handbook\n---\n- [ ] =SUM(1) is how we count.\n- [ ] @Everyone has a buddy.\n\n## -Later\n\n- [ ] A later item.\n');
+  rebuild();
+  const page = await newPage();
+  await page.goto(url('checklists/loose/'));
+  await page.locator('[data-assess]').waitFor({ state: 'visible' });
+  await answer(page, '=SUM(1) is how we count.', 'Not yet');
+  await fill(page, '=SUM(1) is how we count.', 'Owner', 'Lee');
+  await answer(page, 'A later item.', 'In place');
+  const rows = await page.locator('[data-assess] .area-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  equal(rows, [['Loose start', '0', '0', '1', '1'], ['-Later', '1', '0', '0', '0'], ['All items', '1', '0', '1', '1']], 'the summary names the untitled area after the list');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-assess]').getByRole('button', { name: 'Download as a spreadsheet (CSV)' }).click()]);
+  const csvFile = path.join(scratch, 'loose.csv');
+  await csv.saveAs(csvFile);
+  const cells = parseCsv(readFileSync(csvFile).subarray(3).toString('utf8')).flat();
+  const formulas = cells.filter((c) => /^[=+\-@\t\r]/.test(c));
+  equal(formulas, [], 'cells that start like a formula');
+  assert(cells.includes("'=SUM(1) is how we count.") && cells.includes("'-Later") && cells.includes("'@Everyone has a buddy."), cells.join(' | '));
+  const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-assess]').getByRole('button', { name: 'Download my answers (JSON)' }).click()]);
+  const text = readFileSync(await json.path(), 'utf8');
+  await page.goto(url('assessment/team/'));
+  await page.locator('[data-team-files]').setInputFiles([
+    { name: 'one.json', mimeType: 'application/json', buffer: Buffer.from(text) },
+    { name: 'two.json', mimeType: 'application/json', buffer: Buffer.from(text.replace('"not-yet"', '"in-place"')) },
+  ]);
+  await page.locator('.team-card').first().waitFor({ state: 'attached' });
+  const loose = page.locator('.team-list', { hasText: 'Loose start' });
+  equal(await loose.locator('.team-card:visible .team-item-text').allTextContents(), ['=SUM(1) is how we count.'], 'the differing item before any heading');
+  equal(await loose.locator('.team-section-title').first().textContent(), 'Loose start', 'its area is named after the list');
+  await page.goto(url('assessment/plan/'));
+  await page.locator('.plan-table').first().waitFor();
+  const plan = page.locator('.plan-list', { hasText: 'Loose start' });
+  equal(await plan.locator('.plan-item-text').allTextContents(), ['=SUM(1) is how we count.'], 'the plan\'s open item');
+  await page.context().close();
+});
+
+// ---------------------------------------------------------------- rounds
+
+let roundFile = null;
+const rounds = await newPage();
+
+await check('"Save this round", then compare: per area then and now, and the items that moved', async () => {
+  const page = rounds;
+  await openChecklist(page);
+  await answer(page, 'Job descriptions exist.', 'In place');
+  await answer(page, 'Supervisors meet staff.', 'In progress');
+  await answer(page, 'Offers explain pay and benefits in writing.', 'Not yet');
+  await answer(page, 'Peer workers have a quiet room.', 'In place');
+  await page.locator('[data-assess]').getByRole('button', { name: 'Save this round' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-message]').textContent.startsWith('This round was saved in this browser, dated '));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-assess]').getByRole('button', { name: 'Download my answers (JSON)' }).click()]);
+  roundFile = readFileSync(await download.path(), 'utf8');
+  await answer(page, 'Supervisors meet staff.', 'In place');
+  await answer(page, 'Offers explain pay and benefits in writing.', 'In progress');
+  await answer(page, 'Peer workers have a quiet room.', 'Not yet');
+  await answer(page, 'Contracts are signed on day one.', 'In place');
+  await page.goto(url('assessment/team/#compare'));
+  const pick = page.getByLabel('A round saved in this browser');
+  await pick.selectOption({ index: 1 });
+  await page.locator('.compare-moved').waitFor();
+  const table = await page.locator('.compare-list', { hasText: 'Self check' }).locator('.area-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((c) => Number(c.textContent))));
+  // Hiring: job descriptions, contracts, offers; Support: supervisors, room.
+  equal(table, [[1, 0, 1, 1], [2, 1, 0, 0], [1, 1, 0, 0], [1, 0, 1, 0]], 'then and now per area');
+  const group = (g) => page.locator(`.compare-${g} .compare-item-text`).allTextContents();
+  equal(await group('forward'), ['Contracts are signed on day one.', 'Offers explain pay and benefits in writing.', 'Supervisors meet staff. (Supervision)'], 'moved forward');
+  equal(await group('back'), ['Peer workers have a quiet room.'], 'moved back');
+  equal(await page.locator('.compare-back .compare-how').allTextContents(), ['In place → Not yet'], 'how it moved');
+  equal(await page.locator('#compare-added').textContent(), 'New in the guide: 0 items', 'nothing new');
+});
+
+await check('after a new title and edited items, an earlier file still imports, says what no longer matches, and compares', async () => {
+  edit('guide.yaml', 'title: Fixture Guide', 'title: Fixture Guide, Second Edition');
+  edit(`content/${CHECKLIST}.md`, '- [ ] Job descriptions exist. ([Job descriptions](@/practices/hiring/job-descriptions.md))\n', '- [ ] Pay is reviewed each year.\n');
+  rebuild();
+  const page = rounds;
+  // Not the same address with #compare, which would not load the page again.
+  await page.goto(url('assessment/team/'));
+  await page.locator('[data-compare-file]').setInputFiles({ name: 'round-1.json', mimeType: 'application/json', buffer: Buffer.from(roundFile) });
+  await page.locator('.compare-moved').waitFor();
+  const group = (g) => page.locator(`.compare-${g} .compare-item-text`).allTextContents();
+  equal(await group('added'), ['Pay is reviewed each year.'], 'new in the guide');
+  equal(await group('gone'), ['Job descriptions exist. (Job descriptions)'], 'no longer in the guide');
+  equal(await group('back'), ['Peer workers have a quiet room.'], 'moved back');
+  // The file imports into the renamed guide, and says what no longer matches.
+  const other = await newPage();
+  await openChecklist(other);
+  other.answer = 'accept';
+  await other.locator('[data-assess] [data-import]').setInputFiles({ name: 'round-1.json', mimeType: 'application/json', buffer: Buffer.from(roundFile) });
+  await other.waitForFunction(() => /Imported/.test(document.querySelector('[data-message]').textContent));
+  equal(await message(other), 'Imported 4 answers from "round-1.json". 3 of its answers are for this guide\'s items; 1 is for an item this guide no longer has: Job descriptions exist. (Job descriptions).', 'what matched');
+  equal(await shownAnswer(other, 'Peer workers have a quiet room.'), 'In place', 'an answer imported');
+  await other.context().close();
+});
+
+await check('a file follows the guide to another address', async () => {
+  const moved = path.join(scratch, 'moved');
+  execFileSync(practica, ['build', '--root', site, '--output', moved, '--base-url', 'http://127.0.0.1/elsewhere/', '--no-search'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const there = await startServer(moved, '/elsewhere/');
+  const page = await newPage();
+  page.answer = 'accept';
+  await page.goto(`http://127.0.0.1:${there.address().port}/elsewhere/${CHECKLIST}/`);
+  await page.locator('[data-assess]').waitFor({ state: 'visible' });
+  await page.locator('[data-assess] [data-import]').setInputFiles({ name: 'round-1.json', mimeType: 'application/json', buffer: Buffer.from(roundFile) });
+  await page.waitForFunction(() => /Imported/.test(document.querySelector('[data-message]').textContent));
+  equal(await shownAnswer(page, 'Offers explain pay and benefits in writing.'), 'Not yet', 'the answer at the new address');
+  await page.context().close();
+  there.close();
+});
+
 // ---------------------------------------------------------------- accessibility with answers
 
-await check('axe finds no WCAG 2.1 AA problem on the answered checklist, the plan and the team view', async () => {
+const snapshots = [];
+await check('axe finds no WCAG 2.1 AA problem on the answered checklist, the plan, the team view and the comparison, at 320, 390 and 1280px', async () => {
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const page = reader;
   const run = async (what) => {
     await page.evaluate(axeSource);
-    const r = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }));
+    const r = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] }));
     const v = r.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
     equal(v, [], `${what} axe violations`);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert(wide <= 1, `${what} overflows by ${wide}px`);
+    // The page as the script left it, for the Nu checker.
+    const html = await page.evaluate(() => '<!DOCTYPE html>\n' + document.documentElement.outerHTML);
+    const file = path.join(scratch, `${what.replace(/[^a-z0-9]+/gi, '-')}.html`);
+    writeFileSync(file, html);
+    snapshots.push(file);
   };
-  for (const width of [390, 1280]) {
+  for (const width of [320, 390, 1280]) {
     await page.setViewportSize({ width, height: 844 });
     await openChecklist(page);
     await run(`checklist at ${width}px`);
     await page.goto(url('assessment/plan/'));
     await page.locator('.plan-table').first().waitFor();
     await run(`plan at ${width}px`);
-    await page.goto(url('assessment/team/'));
-    await page.locator('[data-team-files]').setInputFiles([
-      { name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(exported) },
-      { name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(exported.replace('"Riverside HR"', '"Team B"')) },
-    ]);
-    await page.locator('.team-card').first().waitFor({ state: 'attached' });
+    await openTeam(page, teamFiles);
+    await page.getByLabel('The team\'s name').fill('Riverside team');
     await run(`team view at ${width}px`);
+    await page.getByRole('checkbox', { name: 'Only items where answers differ' }).uncheck();
+    await run(`team view, every item, at ${width}px`);
+    await page.goto(url('assessment/team/'));
+    await page.locator('[data-compare-file]').setInputFiles({ name: 'round-1.json', mimeType: 'application/json', buffer: Buffer.from(roundFile) });
+    await page.locator('.compare-moved').waitFor();
+    await run(`comparison at ${width}px`);
   }
+});
+
+await check('the Nu checker finds no error in those pages as the script left them', async () => {
+  const jar = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');
+  assert(snapshots.length === 15, `${snapshots.length} pages kept`);
+  let out = '';
+  try {
+    out = execFileSync('java', ['-Xss2m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-jar', jar, '--errors-only', '--format', 'json', '--stdout', ...snapshots], { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+  } catch (e) {
+    out = String(e.stdout);
+  }
+  const messages = (JSON.parse(out).messages ?? []).filter((m) => m.type === 'error' || m.type === 'non-document-error');
+  equal(messages.map((m) => `${path.basename(m.url ?? '')}:${m.lastLine}: ${m.message}`).slice(0, 10), [], 'Nu checker errors');
 });
 
 await check('no request left the machine and no page had an error', async () => {
