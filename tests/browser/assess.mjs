@@ -863,6 +863,9 @@ await check('axe finds no WCAG 2.1 AA problem on the answered checklist, the pla
     equal(v, [], `${what} axe violations`);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert(wide <= 1, `${what} overflows by ${wide}px`);
+    // Each summary's table and chart stay inside their box.
+    const out = await page.evaluate(() => [...document.querySelectorAll('.area-summary > *')].filter((e) => e.getBoundingClientRect().right > e.parentElement.getBoundingClientRect().right + 1).length);
+    equal(out, 0, `${what}: parts of a summary wider than it`);
     // The page as the script left it, for the Nu checker.
     const html = await page.evaluate(() => '<!DOCTYPE html>\n' + document.documentElement.outerHTML);
     const file = path.join(scratch, `${what.replace(/[^a-z0-9]+/gi, '-')}.html`);
