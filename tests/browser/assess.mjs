@@ -654,6 +654,17 @@ await check('the printed action plan holds the open items with their owners, and
   const meta = await page.locator('[data-plan-meta]').textContent();
   assert(meta.startsWith('Prepared by Riverside HR on '), meta);
   assert(await page.getByRole('button', { name: 'Print' }).isVisible(), 'a Print button');
+  // The summary by area, worked out here from the stored answers and the guide's items.
+  const answers = (await stored(page)).lists[CHECKLIST];
+  const list = (await page.evaluate(() => window.practicaItems.lists)).find((l) => l.key === CHECKLIST);
+  const want = list.sections.map((s) => {
+    const c = { 'in-place': 0, 'in-progress': 0, 'not-yet': 0, '': 0 };
+    for (const it of s.items) c[answers[it.id]?.answer ?? '']++;
+    return [s.title, String(c['in-place']), String(c['in-progress']), String(c['not-yet']), String(c[''])];
+  });
+  const rows = await page.locator('.plan-list', { hasText: 'Self check' }).locator('.area-table tbody tr:not(.area-total)').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  equal(rows, want, 'the plan\'s summary by area');
+  equal(await page.locator('.plan-list', { hasText: 'Self check' }).locator('svg.chart-bar').count(), want.length + 1, 'a bar per area and one for all items');
   for (const [format, file] of [[null, 'plan-letter.pdf'], ['A4', 'plan-a4.pdf']]) {
     const pdf = path.join(scratch, file);
     await page.pdf(format ? { path: pdf, format } : { path: pdf, preferCSSPageSize: true });
