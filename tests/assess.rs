@@ -51,7 +51,7 @@ fn readers_assess_export_share_and_print_in_the_browser() {
             "/guides/peer/",
         ]),
     );
-    assert!(report.contains("assess: 34 passed, 0 failed"), "{report}");
+    assert!(report.contains("assess: 35 passed, 0 failed"), "{report}");
 }
 
 /// The assessment script's pure parts (reading and writing answer files, the

@@ -703,6 +703,20 @@ await check('with storage turned off, answering still works and the page says so
   await page.context().close();
 });
 
+await check('with storage full, an answer says it is not kept, and "Save this round" says it was not saved', async () => {
+  const page = await newPage();
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await openChecklist(page);
+  await answer(page, 'Supervisors meet staff.', 'In place');
+  const full = 'This browser\'s storage for the guide is full, so your latest answers are not kept. Download your answers before you leave the page.';
+  await page.waitForFunction((w) => document.querySelector('[data-message]').textContent === w, full);
+  await page.locator('[data-assess]').getByRole('button', { name: 'Save this round' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-message]').textContent === 'This browser\'s storage is full, so the round was not saved. Download your answers instead.');
+  await page.context().close();
+});
+
 await check('without JavaScript the checklist lists every item, its practice and the blank worksheet', async () => {
   const page = await newPage({ javaScriptEnabled: false });
   await page.goto(url(`${CHECKLIST}/`));
