@@ -112,6 +112,8 @@
             ? w.word("compare_is", { now: w.answerWord(row.now) })
             : w.word("compare_from_to", { then: w.answerWord(row.then), now: w.answerWord(row.now) });
         item.appendChild(el("span", "compare-how", how));
+        // Where the item is, so a long list reads by area.
+        if (row.list) item.appendChild(el("span", "compare-where", P.areaName(w, row.section, row.list, row.list.sections.length > 1)));
         ul.appendChild(item);
       });
       changes.appendChild(ul);
