@@ -51,5 +51,32 @@ fn readers_assess_export_share_and_print_in_the_browser() {
             "/guides/peer/",
         ]),
     );
-    assert!(report.contains("assess: 20 passed, 0 failed"), "{report}");
+    assert!(report.contains("assess: 35 passed, 0 failed"), "{report}");
+}
+
+/// The assessment script's pure parts (reading and writing answer files, the
+/// spreadsheet export, counts by area, the team's answers, rounds compared)
+/// under `node --test`: tests/js/ holds them. Without Node it prints
+/// `SKIPPED assess-js: ...` and passes, except under `CI=true`.
+#[test]
+fn the_scripts_pure_parts_pass_their_node_tests() {
+    if !browser::runs("node", "--version") {
+        let what = "node (Node 20 or later on PATH)";
+        assert!(!browser::in_ci(), "assess-js: missing {what}; CI=true, so this test may not be skipped");
+        let _ = writeln!(std::io::stderr(), "SKIPPED assess-js: {what}");
+        return;
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new("node")
+        .arg("--test")
+        .arg(root.join("tests/js/"))
+        .current_dir(root)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run node --test");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{report}\n{}", String::from_utf8_lossy(&out.stderr));
+    // Something ran: a missing folder or a file with no tests is not a pass.
+    let passed = report.lines().find_map(|l| l.strip_prefix("# pass ")).and_then(|n| n.trim().parse::<u32>().ok());
+    assert!(passed.is_some_and(|n| n >= 10), "node --test ran fewer tests than tests/js/ holds: {report}");
 }

@@ -93,17 +93,21 @@ await check('search on a Spanish page finds Spanish pages, in Spanish words', as
   assert(/resultados? para «descripciones»/.test(status), status);
 });
 
-await check('a checklist answer is kept across a reload', async () => {
+await check('a checklist answer is kept across a reload, and the summary chart is drawn', async () => {
   await page.goto(root + 'checklists/self-check/index.html');
-  const radio = page.getByRole('radio', { name: /^In progress: Supervisors meet staff\./ });
-  await radio.check();
-  await page.getByRole('textbox', { name: /^Owner: Supervisors meet staff\./ }).fill('Dana');
+  // Each item is a group named by the item; its controls by their own labels.
+  const item = page.getByRole('group', { name: /^Supervisors meet staff\./ });
+  await item.getByRole('radio', { name: 'In progress', exact: true }).check();
+  await item.getByRole('textbox', { name: 'Owner', exact: true }).fill('Dana');
   await page.reload();
-  assert(await page.getByRole('radio', { name: /^In progress: Supervisors meet staff\./ }).isChecked(), 'the answer is kept');
-  const owner = await page.getByRole('textbox', { name: /^Owner: Supervisors meet staff\./ }).inputValue();
+  assert(await item.getByRole('radio', { name: 'In progress', exact: true }).isChecked(), 'the answer is kept');
+  const owner = await item.getByRole('textbox', { name: 'Owner', exact: true }).inputValue();
   assert(owner === 'Dana', `the owner is kept: ${owner}`);
   const counts = await page.textContent('[data-counts]');
   assert(/1 in progress/.test(counts), counts);
+  // The scripts, classic ones, all ran from the folder: the chart is there.
+  const bars = await page.locator('[data-assess] svg.chart-bar rect.seg-in-progress').count();
+  assert(bars >= 1, `the summary chart has ${bars} in-progress segments`);
 });
 
 await check('the action plan opened from the folder lists the open item', async () => {
