@@ -29,7 +29,7 @@ pub struct Placement<'a> {
     pub heading_shift: u8,
     /// Task-list items as boxes to tick by hand, not checkboxes.
     pub pen: bool,
-    /// Marks headings so [`Movable::place`] can give them their level later.
+    /// Marks headings so [`MovableHtml::place`] can give them their level later.
     pub movable: bool,
     /// The edition the page belongs to: links go to its translations.
     pub edition: Option<InEdition<'a>>,
@@ -187,14 +187,14 @@ pub fn render(body: &str, scan: &Scan, at: &Placement) -> DocHtml {
 /// web page and every handout that prints it. Not kept across `serve`'s
 /// rebuilds, as the text changes.
 #[derive(Default)]
-pub struct Rendered(crate::render::memo::Memo<Key, Movable>);
+pub struct Rendered(crate::render::memo::Memo<Key, MovableHtml>);
 
 /// The edition, the doc shown, and what links from the page depend on (see
 /// `Addresses::link_depth`).
 pub type Key = (usize, DocId, usize);
 
 impl Rendered {
-    pub fn get(&self, key: Key, render: impl FnOnce() -> Movable) -> std::sync::Arc<Movable> {
+    pub fn get(&self, key: Key, render: impl FnOnce() -> MovableHtml) -> std::sync::Arc<MovableHtml> {
         self.0.get(key, render)
     }
 }
@@ -207,11 +207,11 @@ const PEN_BOX: &str = "<span class=\"box\" aria-hidden=\"true\"></span><span cla
 /// and boxes to tick. A practice is shown on its page, its own handout, its
 /// area's and the complete guide's, and rendering its Markdown for each was a
 /// third of a build.
-pub struct Movable {
+pub struct MovableHtml {
     html: String,
 }
 
-/// What stands for the id prefix and around each heading in a [`Movable`]'s
+/// What stands for the id prefix and around each heading in a [`MovableHtml`]'s
 /// HTML. Letters and digits only, as an id goes into links (`href="#..."`),
 /// and unguessable, as a doc may hold any text.
 struct Marks {
@@ -246,7 +246,7 @@ fn stem_finder() -> &'static memchr::memmem::Finder<'static> {
     FINDER.get_or_init(|| memchr::memmem::Finder::new(marks().stem.as_bytes()).into_owned())
 }
 
-/// What stands for the id prefix in a [`Movable`]'s HTML, for a template
+/// What stands for the id prefix in a [`MovableHtml`]'s HTML, for a template
 /// that prints ids around it to use too.
 pub fn id_mark() -> &'static str {
     &marks().id
@@ -259,12 +259,12 @@ pub fn body_mark() -> &'static str {
     BODY.get_or_init(|| format!("{}b", marks().stem))
 }
 
-impl Movable {
-    pub fn render(body: &str, scan: &Scan, mut at: Placement) -> Movable {
+impl MovableHtml {
+    pub fn render(body: &str, scan: &Scan, mut at: Placement) -> MovableHtml {
         at.id_prefix = &marks().id;
         at.heading_shift = 0;
         at.movable = true;
-        Movable { html: render(body, scan, &at).html }
+        MovableHtml { html: render(body, scan, &at).html }
     }
 
     /// About how many bytes the HTML takes where it is placed.
@@ -280,7 +280,7 @@ impl Movable {
         out
     }
 
-    /// [`Movable::place`], added to the end of `out`.
+    /// [`MovableHtml::place`], added to the end of `out`.
     pub fn place_into(&self, id_prefix: &str, heading_shift: u8, pen: bool, out: &mut String) {
         let m = marks();
         let stem = m.stem.as_str();
@@ -410,7 +410,7 @@ fn relink<'e>(event: Event<'e>, target: &Target, at: &Placement) -> (Event<'e>, 
 }
 
 /// For the fuzz target: the HTML pass over any Markdown and its scan, and the
-/// same HTML rendered once to be placed ([`Movable`]) must be what rendering
+/// same HTML rendered once to be placed ([`MovableHtml`]) must be what rendering
 /// it for the place gives.
 #[doc(hidden)]
 pub fn render_for_fuzzing(body: &str, scan: &Scan) -> String {
@@ -428,7 +428,7 @@ pub fn render_for_fuzzing(body: &str, scan: &Scan) -> String {
         edition: None,
     };
     let html = render(body, scan, &at("p1-", 1)).html;
-    let once = Movable::render(body, scan, at("", 0));
+    let once = MovableHtml::render(body, scan, at("", 0));
     assert_eq!(once.place("p1-", 1, true), html, "placed once and rendered differ");
     let web = Placement { pen: false, ..at("", 0) };
     assert_eq!(once.place("", 0, false), render(body, scan, &web).html, "placed on the web page and rendered differ");
@@ -536,7 +536,7 @@ mod tests {
                 movable: false,
                 edition: None,
             };
-            let once = Movable::render(&s.texts.bodies[a], &s.texts.scans[a], at("", 0));
+            let once = MovableHtml::render(&s.texts.bodies[a], &s.texts.scans[a], at("", 0));
             for (prefix, shift) in [("p1-", 0), ("p2-", 1), ("p17-", 2), ("p3-", 5)] {
                 let direct = render(&s.texts.bodies[a], &s.texts.scans[a], &at(prefix, shift)).html;
                 assert_eq!(once.place(prefix, shift, true), direct, "prefix {prefix}, shift {shift}");

@@ -50,7 +50,7 @@ struct Stale {
 }
 
 #[derive(Serialize, Default)]
-struct PageData {
+struct WebPageData {
     kind: String,
     title: String,
     summary: Option<String>,
@@ -196,7 +196,7 @@ fn section_title(v: &View, slug: &str) -> String {
     }
 }
 
-fn section_intro(v: &View, slug: &str, page: &mut PageData, content: &mut String) {
+fn section_intro(v: &View, slug: &str, page: &mut WebPageData, content: &mut String) {
     page.kind = "section".into();
     page.title = section_title(v, slug);
     if let Some(&s) = v.guide.sections.get(slug)
@@ -235,7 +235,7 @@ fn alternates(v: &View, exists: &dyn Fn(usize) -> Option<String>) -> Vec<Alterna
 fn context(v: &View, what: PageKind) -> (&'static str, Context) {
     let g = v.guide;
     let routes = &v.edition().routes;
-    let mut page = PageData { url: v.href(v.from), canonical: g.addresses.canonical(v.from), ..Default::default() };
+    let mut page = WebPageData { url: v.href(v.from), canonical: g.addresses.canonical(v.from), ..Default::default() };
     let mut content = String::new();
     let mut nav_current = "";
     // Where each edition has the same page: generated pages are in every edition.
@@ -340,7 +340,7 @@ fn context(v: &View, what: PageKind) -> (&'static str, Context) {
 fn doc_context(
     v: &View,
     id: DocId,
-    page: &mut PageData,
+    page: &mut WebPageData,
     content: &mut String,
     nav_current: &mut &'static str,
 ) -> &'static str {

@@ -137,10 +137,14 @@ impl View<'_> {
 
     /// A doc's Markdown as this edition shows it, rendered to be placed on
     /// this page or a sheet: once for all the pages of the rendering.
-    pub fn movable(&self, id: DocId) -> std::sync::Arc<markdown::Movable> {
+    pub fn movable(&self, id: DocId) -> std::sync::Arc<markdown::MovableHtml> {
         let shown = self.shown(id);
         self.markdown.get(self.markdown_key(id), || {
-            markdown::Movable::render(&self.texts.bodies[shown], &self.texts.scans[shown], self.placement("", 0, false))
+            markdown::MovableHtml::render(
+                &self.texts.bodies[shown],
+                &self.texts.scans[shown],
+                self.placement("", 0, false),
+            )
         })
     }
 

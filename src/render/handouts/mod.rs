@@ -63,7 +63,7 @@ impl Cover {
 }
 
 #[derive(Serialize, Default)]
-struct PageData {
+struct HandoutData {
     kind: &'static str,
     /// practice | area | checklist | bundle | complete | index
     handout: &'static str,
@@ -232,12 +232,12 @@ pub fn display_date(s: &str, strings: &crate::render::templates::Strings) -> Str
     s.to_string()
 }
 
-fn page_data(view: &View, opts: Options, job: &Handout, qr: &QrCodes) -> (&'static str, PageData) {
+fn page_data(view: &View, opts: Options, job: &Handout, qr: &QrCodes) -> (&'static str, HandoutData) {
     let guide = view.guide;
     let routes = &view.edition().routes;
     let strings = view.strings();
     let pdf_of = |path: &str| opts.pdf.then(|| view.href(&format!("{path}{PDF_NAME}")));
-    let mut page = PageData {
+    let mut page = HandoutData {
         kind: "handout",
         url: view.href(&job.path),
         canonical: guide.addresses.canonical(&job.path),
@@ -375,7 +375,7 @@ fn page_data(view: &View, opts: Options, job: &Handout, qr: &QrCodes) -> (&'stat
 
 /// The whole guide: a cover and contents, then every area with its practices
 /// in reading order, the tips, and the checklists as worksheets.
-fn complete(view: &View, qr: &QrCodes, sheet: &mut Sheet, page: &mut PageData) {
+fn complete(view: &View, qr: &QrCodes, sheet: &mut Sheet, page: &mut HandoutData) {
     let guide = view.guide;
     let strings = view.strings();
     page.handout = "complete";

@@ -4,7 +4,7 @@
 //! tags (the ones practica ships do; a theme's own part template says so with
 //! `{# practica: placeable #}`, see docs/templates.md), its part is rendered
 //! once (per edition and link depth) and placed on every sheet, as its
-//! Markdown is (see [`markdown::Movable`]): rendering it for each sheet was a
+//! Markdown is (see [`markdown::MovableHtml`]): rendering it for each sheet was a
 //! sixth of a build without search.
 
 use std::sync::Arc;
@@ -84,7 +84,7 @@ impl Piece {
 
 /// A practice's part and where it goes on a sheet.
 pub struct Placed {
-    movable: Arc<Movable>,
+    movable: Arc<MovablePart>,
     id_prefix: String,
     level: u8,
     new_page: bool,
@@ -128,7 +128,7 @@ fn reused(
             rendered(view, templates, &base, page)
         };
         let both = render(true).and_then(|on_new| Ok((on_new, render(false)?)));
-        Some(both.map(|(on_new, on_same)| Movable::new(&on_new, &on_same, view.movable(*id)).map(Arc::new)))
+        Some(both.map(|(on_new, on_same)| MovablePart::new(&on_new, &on_same, view.movable(*id)).map(Arc::new)))
     });
     match made.as_deref() {
         Some(Ok(Some(movable))) => Ok(Some(Placed {
@@ -146,24 +146,24 @@ fn reused(
 /// prefix; its Markdown goes between the head (as on a new page, or not) and
 /// `tail`. They are kept cut where the id prefix and heading levels go, as
 /// every practice's part is placed on three sheets or more.
-pub struct Movable {
+pub struct MovablePart {
     on_new_page: Template,
     on_same_page: Template,
-    markdown: Option<Arc<markdown::Movable>>,
+    markdown: Option<Arc<markdown::MovableHtml>>,
     tail: Template,
 }
 
-impl Movable {
+impl MovablePart {
     /// From the part rendered starting a new page and not; `None` when the
     /// two differ after the Markdown, which placing does not expect.
-    fn new(on_new: &str, on_same: &str, markdown: Arc<markdown::Movable>) -> Option<Movable> {
+    fn new(on_new: &str, on_same: &str, markdown: Arc<markdown::MovableHtml>) -> Option<MovablePart> {
         let mark = markdown::body_mark();
         let (new_head, tail) = on_new.split_once(mark).unwrap_or((on_new, ""));
         let (same_head, same_tail) = on_same.split_once(mark).unwrap_or((on_same, ""));
         if tail != same_tail {
             return None;
         }
-        Some(Movable {
+        Some(MovablePart {
             on_new_page: Template::new(new_head),
             on_same_page: Template::new(same_head),
             // Without the mark, the template does not print the Markdown.

@@ -228,7 +228,7 @@ pub struct Printed {
 
 /// A practice's part made once: `None` when it cannot be placed, the
 /// template's error when it fails.
-pub(super) type MadePart = Result<Option<Arc<super::part::Movable>>, crate::diagnostic::Diagnostic>;
+pub(super) type MadePart = Result<Option<Arc<super::part::MovablePart>>, crate::diagnostic::Diagnostic>;
 
 impl Printed {
     pub fn new(templates: &crate::render::templates::Templates) -> Printed {
