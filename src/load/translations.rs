@@ -10,9 +10,8 @@ use serde_yaml::Value;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, suggest};
 use crate::load::config::Config;
+use crate::load::fields::{self, File};
 use crate::load::yaml::{self, Fields};
-
-const KEYS: &[&str] = &["title", "description", "audiences", "sources", "handouts", "tags"];
 
 /// A source's words in another language.
 #[derive(Debug, Clone, Default)]
@@ -84,7 +83,7 @@ pub fn parse(text: &str, file: &Path, config: &Config, diags: &mut Diagnostics) 
     };
     let mut f = Fields::new(map, text, file, 1);
     f.check_keys(
-        KEYS,
+        &File::GuideTranslation.keys(),
         &format!("{} (only the words readers see are translated)", file.display()),
         Code::ConfigUnknownKey,
     );
@@ -113,7 +112,11 @@ pub fn parse(text: &str, file: &Path, config: &Config, diags: &mut Diagnostics) 
             }
             let Value::Mapping(sm) = v else { continue };
             let mut sf = outer.nested(sm, line);
-            sf.check_keys(&["title", "publisher", "note"], &format!("source `{key}`"), Code::ConfigUnknownKey);
+            sf.check_keys(
+                &fields::keys(fields::SOURCE, File::GuideTranslation),
+                &format!("source `{key}`"),
+                Code::ConfigUnknownKey,
+            );
             let text =
                 SourceText { title: sf.string("title"), publisher: sf.string("publisher"), note: sf.string("note") };
             out.sources.insert(key, text);
