@@ -5,6 +5,7 @@
 //! the README's key tables and the JSON Schemas for editors are all made from
 //! it, so a key is added in one place.
 
+pub mod docs;
 mod guide;
 mod page;
 pub mod read;
