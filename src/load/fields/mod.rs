@@ -9,6 +9,7 @@ pub mod docs;
 mod guide;
 mod page;
 pub mod read;
+pub mod schema;
 
 use crate::load::content::Kind;
 
