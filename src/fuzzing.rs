@@ -14,8 +14,6 @@ use crate::load::front_matter;
 use crate::load::yaml::{self, Fields};
 use crate::resolve::scan;
 
-const PRACTICE_KEYS: &[&str] = &["title", "summary", "audience", "tags", "related", "source", "weight", "draft"];
-
 /// A content file's text as content/ loading reads it: BOM and line endings,
 /// the front matter split, its YAML parsed and every field read as for a
 /// practice. Then the same text read as guide.yaml.
@@ -28,7 +26,8 @@ pub fn front_matter(text: &str) {
         match yaml::parse(split.yaml, file, split.yaml_line, Code::FrontMatterSyntax) {
             Ok(Value::Mapping(map)) => {
                 let mut f = Fields::new(&map, split.yaml, file, split.yaml_line);
-                f.check_keys(PRACTICE_KEYS, "the front matter of a practice", Code::UnknownKey);
+                let keys = crate::load::fields::File::FrontMatter(crate::load::Kind::Practice).keys();
+                f.check_keys(&keys, "the front matter of a practice", Code::UnknownKey);
                 f.required_string("title", "Practice", "Regular supervision");
                 f.required_string("summary", "Practice", "One sentence.");
                 f.string_list("audience");

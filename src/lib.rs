@@ -9,7 +9,7 @@
 //! 4. [`render`] turns the guide into pages, handouts, feeds and the search index;
 //! 5. [`write`](mod@write) puts them in a staging folder, prints PDFs and swaps it in;
 //! 6. [`pipeline`] runs the stages for `build`, `check` and `serve`;
-//! 7. the commands: [`serve`], [`check`], [`init`], [`theme_copy`].
+//! 7. the commands: [`serve`], [`check`], [`init`], [`theme_copy`], [`schema`].
 //!
 //! [`diagnostic`], [`text`] and [`http`] are shared by every stage.
 
@@ -24,6 +24,7 @@ pub mod load;
 pub mod pipeline;
 pub mod render;
 pub mod resolve;
+pub mod schema;
 pub mod serve;
 #[cfg(test)]
 mod testing;

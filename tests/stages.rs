@@ -15,7 +15,7 @@ const STAGES: &[&[&str]] = &[
     &["render"],
     &["write"],
     &["pipeline"],
-    &["serve", "check", "init", "theme_copy", "fuzzing", "testing"],
+    &["serve", "check", "init", "theme_copy", "schema", "fuzzing", "testing"],
     &["main", "cli"],
 ];
 

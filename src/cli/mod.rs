@@ -100,6 +100,14 @@ enum Command {
         /// The folder to create the guide in.
         dir: PathBuf,
     },
+    /// Write JSON Schemas of guide.yaml and each kind's front matter, for editors' YAML extensions.
+    Schema {
+        /// The guide's folder; its guide.yaml's audiences, sources and bundles become the allowed values.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write them [default: ROOT/schemas].
+        out_dir: Option<PathBuf>,
+    },
     /// Work with the guide's theme.
     Theme {
         #[command(subcommand)]
@@ -194,6 +202,16 @@ pub fn main() -> ExitCode {
             }
             Err(d) => failed(&d.into(), Path::new(".")),
         },
+        Command::Schema { root, out_dir } => {
+            let out = out_dir.unwrap_or_else(|| root.join("schemas"));
+            match practica::schema::write(&root, &out) {
+                Ok(files) => {
+                    println!("Wrote {} JSON Schemas to {}.", files.len(), out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(d) => failed(&d, &root),
+            }
+        }
         Command::Theme { command: ThemeCommand::Copy { root, name } } => match practica::theme_copy::copy(&root, &name)
         {
             Ok((dest, n)) => {

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use serde_yaml::Value;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::load::fields;
 use crate::load::front_matter::{self, SplitError};
 use crate::load::walk;
 use crate::load::yaml::{self, Fields};
@@ -36,6 +37,22 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: &'static [Kind] =
+        &[Kind::Home, Kind::Section, Kind::Area, Kind::Practice, Kind::Tip, Kind::Checklist, Kind::Page];
+
+    /// One word for it, as in the names of its JSON Schema.
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Home => "home",
+            Kind::Section => "section",
+            Kind::Area => "area",
+            Kind::Practice => "practice",
+            Kind::Tip => "tip",
+            Kind::Checklist => "checklist",
+            Kind::Page => "page",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Kind::Home => "the home page",
@@ -49,7 +66,7 @@ impl Kind {
     }
 
     /// The front matter a new file of this kind starts with.
-    fn example(self) -> &'static str {
+    pub fn example(self) -> &'static str {
         match self {
             Kind::Home | Kind::Section | Kind::Page => "title: About this guide\n",
             Kind::Area => "title: Supervision\nsummary: One sentence on what the practices of this area achieve.\n",
@@ -58,31 +75,6 @@ impl Kind {
             }
             Kind::Tip => "title: Start small\napplies_to: [supervision]\n",
             Kind::Checklist => "title: Self-assessment\nsummary: Tick what is already in place.\n",
-        }
-    }
-
-    fn keys(self) -> &'static [&'static str] {
-        match self {
-            Kind::Home | Kind::Section => &["title", "summary", "reviewed", "next_review", "changes"],
-            Kind::Area => &["title", "summary", "weight", "draft", "reviewed", "next_review", "changes"],
-            Kind::Practice => &[
-                "title",
-                "summary",
-                "audience",
-                "tags",
-                "related",
-                "source",
-                "weight",
-                "draft",
-                "reviewed",
-                "next_review",
-                "changes",
-            ],
-            Kind::Tip => {
-                &["title", "summary", "applies_to", "source", "weight", "draft", "reviewed", "next_review", "changes"]
-            }
-            Kind::Checklist => &["title", "summary", "source", "weight", "draft", "reviewed", "next_review", "changes"],
-            Kind::Page => &["title", "summary", "weight", "draft", "reviewed", "next_review", "changes"],
         }
     }
 }
@@ -148,6 +140,36 @@ pub struct Source {
 }
 
 impl Doc {
+    /// A doc at its place, with nothing read from its front matter yet.
+    fn unread(kind: Kind, file: PathBuf, content_path: String, place: &Place, lang: Option<String>) -> Doc {
+        Doc {
+            kind,
+            file,
+            content_path,
+            slug: place.slug.clone(),
+            area: place.area.clone(),
+            folders: place.folders.clone(),
+            title: String::new(),
+            summary: None,
+            weight: 0,
+            draft: false,
+            audience: Vec::new(),
+            tags: Vec::new(),
+            related: Vec::new(),
+            source: Vec::new(),
+            applies_to: Vec::new(),
+            key_lines: HashMap::new(),
+            body_line: 1,
+            failed: true,
+            lang,
+            source_hash: None,
+            reviewed: None,
+            next_review: None,
+            changes: Vec::new(),
+            updated: None,
+        }
+    }
+
     pub fn line_of(&self, key: &str) -> usize {
         self.key_lines.get(key).copied().unwrap_or(1)
     }
@@ -269,11 +291,6 @@ fn translation_of(parts: &mut [String], languages: &[String]) -> Option<String> 
     Some(code)
 }
 
-/// The keys a translation's front matter takes besides its page's: what it was
-/// translated from. What is not text (related, source, audience, tags, weight)
-/// is its page's, and may be left out.
-const TRANSLATION_KEYS: &[&str] = &["source_hash"];
-
 /// `Err` carries a stand-in for a file whose text could not be used.
 #[allow(clippy::type_complexity)]
 fn parse(
@@ -306,32 +323,7 @@ fn parse(
         .with_help(format!("rename it to under {MAX_SLUG} characters; the title can stay long"));
         return (None, vec![d]);
     }
-    let stub = Doc {
-        kind: place.kind,
-        file: file.clone(),
-        content_path: content_path.clone(),
-        slug: place.slug.clone(),
-        area: place.area.clone(),
-        folders: place.folders.clone(),
-        title: String::new(),
-        summary: None,
-        weight: 0,
-        draft: false,
-        audience: Vec::new(),
-        tags: Vec::new(),
-        related: Vec::new(),
-        source: Vec::new(),
-        applies_to: Vec::new(),
-        key_lines: HashMap::new(),
-        body_line: 1,
-        failed: true,
-        lang: lang.clone(),
-        source_hash: None,
-        reviewed: None,
-        next_review: None,
-        changes: Vec::new(),
-        updated: None,
-    };
+    let stub = Doc::unread(place.kind, file.clone(), content_path, &place, lang.clone());
     let bytes = match read() {
         Ok(b) => b,
         Err(e) => {
@@ -414,42 +406,24 @@ fn parse(
     };
     let kind = place.kind;
     let mut f = Fields::new(map, split.yaml, &file, split.yaml_line);
-    if lang.is_some() {
+    let (form, whose) = match lang {
         // A translation is often a copy of its page with the words changed, so
         // it may keep the page's other keys; resolve checks they still agree.
-        let known: Vec<&str> = kind.keys().iter().chain(TRANSLATION_KEYS).copied().collect();
-        f.check_keys(&known, &format!("the front matter of a translation of {}", kind.name()), Code::UnknownKey);
-    } else {
-        f.check_keys(kind.keys(), &format!("the front matter of {}", kind.name()), Code::UnknownKey);
-    }
-    let source_hash = f.string("source_hash").filter(|_| lang.is_some());
-    let what = kind.name();
-    let title = if matches!(kind, Kind::Home | Kind::Section) {
-        f.string("title").unwrap_or_default()
-    } else {
-        f.required_string("title", &capitalise(what), "Regular supervision")
+        Some(_) => (fields::File::Translation(kind), "the front matter of a translation of"),
+        None => (fields::File::FrontMatter(kind), "the front matter of"),
     };
-    let summary = if matches!(kind, Kind::Practice | Kind::Area) {
-        Some(f.required_string("summary", &capitalise(what), "One sentence that says what this is and why."))
-    } else {
-        f.string("summary")
-    };
-    let has = |k: &str| kind.keys().contains(&k);
-    let weight = if has("weight") { f.int("weight").unwrap_or(0) } else { 0 };
-    let draft = if has("draft") { f.bool("draft").unwrap_or(false) } else { false };
-    let audience = if has("audience") { f.string_list("audience") } else { Vec::new() };
-    let tags = if has("tags") { f.string_list("tags") } else { Vec::new() };
+    let described = form.fields();
+    let keys: Vec<&str> = described.iter().map(|d| d.name).collect();
+    f.check_keys(&keys, &format!("{whose} {}", kind.name()), Code::UnknownKey);
+    let what = capitalise(kind.name());
+    let got = fields::read::read(&mut f, fields::FRONT_MATTER, &described, Some(kind), Some(&what));
+    let tags = got.list("tags");
     for tag in &tags {
         if let Some(d) = crate::load::config::too_long(tag, &slugify(tag), "a tag", &file, f.line_of("tags")) {
             f.diagnostics.push(d);
         }
     }
-    let related = if has("related") { f.string_list("related") } else { Vec::new() };
-    let applies_to = if has("applies_to") { f.string_list("applies_to") } else { Vec::new() };
-    let source = if has("source") { f.one_or_many("source") } else { Vec::new() };
-    let reviewed = f.date("reviewed");
-    let next_review = f.date("next_review");
-    let changes = changes(&mut f);
+    let changes = changes(&mut f, form);
     let key_lines = map
         .keys()
         .map(|k| {
@@ -460,30 +434,23 @@ fn parse(
         .collect();
     diags.extend(f.take_diagnostics());
     let doc = Doc {
-        kind,
-        file,
-        content_path,
-        slug: place.slug,
-        area: place.area,
-        folders: place.folders,
-        title,
-        summary,
-        weight,
-        draft,
-        audience,
+        title: got.text_or_default("title"),
+        summary: got.text("summary"),
+        weight: got.int_or_default("weight"),
+        draft: got.bool("draft"),
+        audience: got.list("audience"),
         tags,
-        related,
-        source,
-        applies_to,
+        related: got.list("related"),
+        source: got.list("source"),
+        applies_to: got.list("applies_to"),
         key_lines,
         body_line: split.body_line,
         failed: false,
-        lang,
-        source_hash,
-        reviewed,
-        next_review,
+        source_hash: got.text("source_hash"),
+        reviewed: got.date("reviewed"),
+        next_review: got.date("next_review"),
         changes,
-        updated: None,
+        ..stub
     };
     // CommonMark asks for U+0000 to become U+FFFD; pulldown-cmark passes it
     // through, and a NUL in a page is an HTML parse error.
@@ -492,7 +459,7 @@ fn parse(
 }
 
 /// `changes:`, a list of `{date, note}`.
-fn changes(f: &mut Fields) -> Vec<Change> {
+fn changes(f: &mut Fields, form: fields::File) -> Vec<Change> {
     let Some(items) = f.sequence("changes") else { return Vec::new() };
     let line = f.line_of("changes");
     let mut out = Vec::new();
@@ -505,7 +472,7 @@ fn changes(f: &mut Fields) -> Vec<Change> {
             continue;
         };
         let mut cf = f.nested(m, line + i);
-        cf.check_keys(&["date", "note"], "a change", Code::UnknownKey);
+        cf.check_keys(&fields::keys(fields::CHANGE, form), "a change", Code::UnknownKey);
         let date = cf.date("date");
         let note = cf.string("note").map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
         if note.is_none() && cf.get("note").is_none() {

@@ -5,6 +5,7 @@
 
 pub mod config;
 pub mod content;
+pub mod fields;
 pub mod front_matter;
 pub mod git;
 pub mod theme;

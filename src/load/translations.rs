@@ -10,9 +10,8 @@ use serde_yaml::Value;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, suggest};
 use crate::load::config::Config;
+use crate::load::fields::{self, File};
 use crate::load::yaml::{self, Fields};
-
-const KEYS: &[&str] = &["title", "description", "audiences", "sources", "handouts", "tags"];
 
 /// A source's words in another language.
 #[derive(Debug, Clone, Default)]
@@ -84,7 +83,7 @@ pub fn parse(text: &str, file: &Path, config: &Config, diags: &mut Diagnostics) 
     };
     let mut f = Fields::new(map, text, file, 1);
     f.check_keys(
-        KEYS,
+        &File::GuideTranslation.keys(),
         &format!("{} (only the words readers see are translated)", file.display()),
         Code::ConfigUnknownKey,
     );
@@ -113,7 +112,11 @@ pub fn parse(text: &str, file: &Path, config: &Config, diags: &mut Diagnostics) 
             }
             let Value::Mapping(sm) = v else { continue };
             let mut sf = outer.nested(sm, line);
-            sf.check_keys(&["title", "publisher", "note"], &format!("source `{key}`"), Code::ConfigUnknownKey);
+            sf.check_keys(
+                &fields::keys(fields::SOURCE, File::GuideTranslation),
+                &format!("source `{key}`"),
+                Code::ConfigUnknownKey,
+            );
             let text =
                 SourceText { title: sf.string("title"), publisher: sf.string("publisher"), note: sf.string("note") };
             out.sources.insert(key, text);
@@ -126,11 +129,18 @@ pub fn parse(text: &str, file: &Path, config: &Config, diags: &mut Diagnostics) 
             let Value::Mapping(bm) = item else { continue };
             let get = |k: &str| bm.get(k).and_then(Value::as_str).map(str::to_string);
             let Some(name) = get("name") else { continue };
+            let line = crate::load::yaml::find_line(text, &format!("name: {name}")).unwrap_or(1);
             if !known.contains(&name.as_str()) {
-                let line = crate::load::yaml::find_line(text, &format!("name: {name}")).unwrap_or(1);
                 f.diagnostics.push(unknown(file, line, "handout bundle", &name, &known));
                 continue;
             }
+            let mut bf = f.nested(bm, line.saturating_sub(1));
+            bf.check_keys(
+                &fields::keys(fields::BUNDLE, File::GuideTranslation),
+                &format!("handout bundle `{name}`"),
+                Code::ConfigUnknownKey,
+            );
+            f.diagnostics.append(bf.take_diagnostics());
             out.handouts
                 .insert(name, BundleText { title: get("title"), subtitle: get("subtitle"), event: get("event") });
         }
@@ -154,4 +164,24 @@ fn unknown(file: &Path, line: usize, what: &str, key: &str, known: &[&str]) -> D
         format!("{what} `{key}` is not in guide.yaml, so there is nothing to translate"),
     )
     .with_help(suggest(key, known))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A bundle's translation takes only its words, as guide.es.yaml's schema says.
+    #[test]
+    fn a_bundle_key_that_is_not_translated_is_an_error_at_its_line() {
+        let mut diags = Diagnostics::new();
+        let guide = "title: T\nhandouts:\n  - name: spring\n    include: [about]\n";
+        let config = crate::load::config::parse(guide, Path::new("guide.yaml"), &mut diags).unwrap();
+        let es = "handouts:\n  - name: spring\n    title: Primavera\n    paper: a4\n";
+        let text = parse(es, Path::new("guide.es.yaml"), &config, &mut diags);
+        assert_eq!(text.handouts["spring"].title.as_deref(), Some("Primavera"));
+        let found: Vec<_> = diags.iter().collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].line, 4);
+        assert_eq!(found[0].message, "unknown key `paper` in handout bundle `spring`");
+    }
 }

@@ -200,7 +200,7 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub fn file(&self) -> &Path {
+    pub fn file(&self) -> &'a Path {
         self.file
     }
 

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, nearest};
 use crate::guide::{Doc, DocId, Edition, Guide, Routes, Scan};
 use crate::load::Source;
+use crate::load::fields::{FRONT_MATTER, Words};
 use crate::load::translations::ConfigText;
 
 /// The parts of a page a translation follows, each hashed on its own so that
@@ -90,22 +91,29 @@ pub fn attach(
     }
 }
 
+/// Whether a translation's value of a key kept from its page differs from
+/// the page's; `None` for a key that is not one of them.
+fn differs(key: &str, src: &Doc, doc: &Doc) -> Option<bool> {
+    Some(match key {
+        "weight" => doc.weight != src.weight,
+        "audience" => doc.audience != src.audience,
+        "tags" => doc.tags != src.tags,
+        "related" => doc.related != src.related,
+        "source" => doc.source != src.source,
+        "applies_to" => doc.applies_to != src.applies_to,
+        "reviewed" => doc.reviewed != src.reviewed,
+        "next_review" => doc.next_review != src.next_review,
+        _ => return None,
+    })
+}
+
 /// A translation may repeat its page's keys that are not words (a copied file
 /// keeps them); one that says something else would be silently overruled,
 /// so it is an error.
 fn disagreements(src: &Doc, doc: &Doc, diags: &mut Diagnostics) {
-    let differs = [
-        ("weight", doc.weight != src.weight),
-        ("audience", doc.audience != src.audience),
-        ("tags", doc.tags != src.tags),
-        ("related", doc.related != src.related),
-        ("source", doc.source != src.source),
-        ("applies_to", doc.applies_to != src.applies_to),
-        ("reviewed", doc.reviewed != src.reviewed),
-        ("next_review", doc.next_review != src.next_review),
-    ];
-    for (key, differs) in differs {
-        let Some(&line) = doc.key_lines.get(key).filter(|_| differs) else { continue };
+    for field in FRONT_MATTER.iter().filter(|f| f.words == Words::Kept) {
+        let key = field.name;
+        let Some(&line) = doc.key_lines.get(key).filter(|_| differs(key, src, doc).unwrap_or(false)) else { continue };
         let help = if key == "tags" {
             "remove it here, or make it the same; to show a tag in another language, give it a label under tags: in guide.<code>.yaml".to_string()
         } else {
@@ -244,5 +252,22 @@ fn translation_file(src: &Doc, code: &str) -> String {
     match file.strip_suffix(".md") {
         Some(stem) => format!("{stem}.{code}.md"),
         None => file,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every key the description keeps from a page is compared, so a new one
+    /// cannot be silently overruled.
+    #[test]
+    fn every_kept_key_is_compared() {
+        let page = crate::testing::practice("P", "", "Text.\n");
+        let site = crate::testing::site(crate::testing::GUIDE_YAML, &[("practices/a/p.md", &page)]);
+        let doc = &site.guide.docs[0];
+        for f in FRONT_MATTER.iter().filter(|f| f.words == Words::Kept) {
+            assert_eq!(differs(f.name, doc, doc), Some(false), "`{}` is not compared", f.name);
+        }
     }
 }
