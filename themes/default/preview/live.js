@@ -75,7 +75,9 @@
   }
   function replace() {
     var starts = window.practicaRestart || [];
-    if (starts.length < document.querySelectorAll("script[src]").length) return reload();
+    // Each script that does work on the page adds its start; a library
+    // script, which only defines functions for others, says so instead.
+    if (starts.length < document.querySelectorAll("script[src]:not([data-practica-library])").length) return reload();
     fetch(location.href, { cache: "no-store" }).then(function (r) {
       if (!r.ok) throw new Error("status " + r.status);
       return r.text();
