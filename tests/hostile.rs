@@ -362,7 +362,7 @@ fn links_that_climb_out_of_content() {
 
 #[test]
 fn twenty_thousand_broken_links() {
-    fails(
+    let c = fails(
         "many_broken_links",
         |r| {
             let mut body = String::from("---\ntitle: Broken\nsummary: One sentence.\n---\n## Links\n\n");
@@ -377,6 +377,21 @@ fn twenty_thousand_broken_links() {
         "content/practices/team/broken.md:7:1",
         &["points to a page that does not exist", "20000 errors"],
     );
+    // The text report shows 20 of them and counts the rest; JSON lists every one.
+    let r = &c.run;
+    assert_eq!(count(&r.stderr, "error[P0301]"), 20, "{}", clip(&r.stderr));
+    assert!(
+        r.stderr
+            .contains("... and 19,980 more errors like these (P0301); `practica check --format json` lists every one")
+    );
+    assert!(r.stderr.len() < 20_000, "{} bytes of text report", r.stderr.len());
+    let check = run(&["check", "--root", c.root.to_str().unwrap()]);
+    assert_eq!(count(&check.stdout, "error[P0301]"), 20);
+    assert!(
+        check.stdout.contains("19,980 more errors like these") && check.stdout.contains("20000 errors, 0 warnings.")
+    );
+    let json = run(&["check", "--root", c.root.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(json.stdout.lines().filter(|l| l.contains("\"P0301\"")).count(), 20_000);
 }
 
 #[test]
@@ -1042,4 +1057,28 @@ fn a_build_killed_between_its_two_renames_gets_its_old_site_back() {
     assert_eq!(r.code, 1, "the guide itself is broken: {}", r.stderr);
     assert_eq!(read(&root.join("public"), "index.html"), "<p>the previous build</p>");
     assert_eq!(leftovers(&root), Vec::<String>::new());
+}
+#[test]
+fn control_characters_in_names_and_values_never_reach_the_terminal_raw() {
+    // A file name that would retitle the terminal and clear it, and a value holding
+    // an escape sequence: YAML refuses the raw ESC and the message quotes the line.
+    let name = "\u{1b}]0;pwned\u{7}\u{1b}[2J.md";
+    let (case, _) = run_case("minimal", |r| {
+        file(r, &format!("{TEAM}/{name}"), "---\ntitle: Named\nsummary: One sentence.\ntgas: [x]\n---\nBody.\n");
+        file(
+            r,
+            &format!("{TEAM}/value.md"),
+            "---\ntitle: Red \u{1b}[31mtext\u{9b}2J\nsummary: One sentence.\n---\nBody.\n",
+        );
+    });
+    let ch = run(&["check", "--root", case.root.to_str().unwrap()]);
+    for (what, text) in [("build", &case.run.stderr), ("check", &ch.stdout)] {
+        assert!(text.contains("unknown key `tgas`"), "{what}: {text}");
+        let raw: Vec<char> = text.chars().filter(|&c| c.is_control() && c != '\n').collect();
+        assert!(raw.is_empty(), "{what} printed control characters {raw:?}:\n{text}");
+        assert!(text.contains("␛]0;pwned␇␛[2J.md"), "{what}: the name, made visible:\n{text}");
+        assert!(text.contains("title: Red ␛[31mtext\\u{9b}2J"), "{what}: the quoted line, made visible:\n{text}");
+    }
+    let json = run(&["check", "--root", case.root.to_str().unwrap(), "--format", "json"]);
+    assert!(json.stdout.contains(r"\u001b]0;pwned\u0007"), "JSON keeps the name, escaped its own way: {}", json.stdout);
 }

@@ -5,13 +5,15 @@
 //! it. Diagnostics are collected, not thrown, so one build reports every problem
 //! it found instead of stopping at the first.
 
+mod printable;
 mod report;
 mod suggest;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use report::{render_json, render_text};
+pub use printable::printable;
+pub use report::{SHOWN_PER_CODE, render_json, render_text};
 pub use suggest::{nearest, suggest};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -219,9 +221,11 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}]: {}\n  --> {}", self.severity.as_str(), self.code.as_str(), self.message, self.location())?;
+        let (message, location) = (printable(&self.message, true), self.location());
+        let location = printable(&location, false);
+        write!(f, "{}[{}]: {message}\n  --> {location}", self.severity.as_str(), self.code.as_str())?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", printable(help, true))?;
         }
         Ok(())
     }
