@@ -1058,6 +1058,22 @@ fn a_build_killed_between_its_two_renames_gets_its_old_site_back() {
     assert_eq!(read(&root.join("public"), "index.html"), "<p>the previous build</p>");
     assert_eq!(leftovers(&root), Vec::<String>::new());
 }
+#[cfg(unix)]
+#[test]
+fn an_editors_lock_file_is_left_out_like_any_hidden_file() {
+    use std::os::unix::fs::symlink;
+    // Emacs keeps `.#name` beside a file being edited: a symlink to nowhere.
+    let c = builds("minimal", |r| {
+        symlink("editor@laptop.4242:1764000000", r.join(format!("{TEAM}/.#check-ins.md"))).unwrap();
+        fs::create_dir_all(r.join("static")).unwrap();
+        symlink("editor@laptop.4242:1764000000", r.join("static/.#logo.svg")).unwrap();
+        symlink("/nonexistent", r.join("content/.hidden-folder")).unwrap();
+    });
+    assert!(!c.run.stderr.contains("leads nowhere"), "{}", c.run.stderr);
+    let ch = run(&["check", "--root", c.root.to_str().unwrap()]);
+    assert_eq!((ch.code, ch.stdout.trim()), (0, "No problems found."), "{}", ch.stdout);
+}
+
 #[test]
 fn control_characters_in_names_and_values_never_reach_the_terminal_raw() {
     // A file name that would retitle the terminal and clear it, and a value holding
