@@ -73,6 +73,10 @@ fn cases() -> Vec<Case> {
         c("P0215", |r| {
             edit(r, PRACTICE, "- [ ] A description exists.", "- [ ] A description exists.\n- [ ] A description exists!")
         }),
+        c("P0216", |r| {
+            edit(r, PRACTICE, "- [ ] A description exists.", "- [ ] A description exists.\n• It is current.")
+        }),
+        c("P0217", |r| edit(r, PRACTICE, "- [ ] A description exists.", "- [] A description exists.")),
         c("P0301", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(@/tips/no-such-tip.md)")),
         c("P0302", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(@/tips/train-supervisors.md#nowhere)")),
         c("P0303", |r| edit(r, PRACTICE, "related: [regular-supervision]", "related: [no-such-practice]")),

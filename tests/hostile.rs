@@ -1058,6 +1058,97 @@ fn a_build_killed_between_its_two_renames_gets_its_old_site_back() {
     assert_eq!(read(&root.join("public"), "index.html"), "<p>the previous build</p>");
     assert_eq!(leftovers(&root), Vec::<String>::new());
 }
+
+// ------------------------------------------------ what builds but would be silently wrong
+
+/// The case must build, with every `(location, words)` warning said by
+/// `build` and by `check` (which exits 0: warnings are not errors).
+fn warns(name: &str, setup: impl FnOnce(&Path), expected: &[(&str, &[&str])]) -> Case {
+    let case = builds(name, setup);
+    let c = run(&["check", "--root", case.root.to_str().unwrap()]);
+    no_panic(name, &c);
+    assert_eq!(c.code, 0, "{name}: warnings only, check exits 0:\n{}", clip(&c.stdout));
+    for (location, words) in expected {
+        for (what, text) in [("build", &case.run.stderr), ("check", &c.stdout)] {
+            let at = text.find(&format!("--> {location}\n")).unwrap_or_else(|| {
+                panic!("{name}: {what} must report `{location}`:\n{}", clip(text));
+            });
+            // The words belong to this warning: between its title line and the next one.
+            let start = text[..at].rfind("warning[").unwrap_or(0);
+            let end = text[at..].find("\nwarning[").map_or(text.len(), |n| at + n);
+            for w in *words {
+                assert!(
+                    text[start..end].contains(w),
+                    "{name}: {what}: `{w}` in the warning at {location}:\n{}",
+                    &text[start..end]
+                );
+            }
+        }
+    }
+    case
+}
+
+const READINESS: &str = "---\ntitle: Readiness\nsummary: Where the team stands.\n---\n## Hiring\n\n\
+    - [ ] Job descriptions list core duties.\n\
+    · Supervisors know the peer role.\n\
+    •\tPeers have a career ladder.\n\
+    - [] Pay is equal to similar roles.\n\
+    -[ ] The team meets every week.\n\
+    [ ] Training has a budget.\n\
+    - [ ] Everyone has a mentor.\n\
+    ❖ Leaders speak up for peers.\n\
+    \n```\n• a bullet in a code block is code\n- [] and so is this\n```\n";
+
+#[test]
+fn bullets_and_boxes_pasted_from_word_are_warned_about() {
+    let file_ = "content/checklists/readiness.md";
+    let c = warns(
+        "minimal",
+        |r| file(r, file_, READINESS),
+        &[
+            (
+                &format!("{file_}:8:1"),
+                &[
+                    "warning[P0216]",
+                    "`·` starts this line",
+                    "write `- ` for a bullet",
+                    ": - Supervisors know the peer role.",
+                ],
+            ),
+            (&format!("{file_}:9:1"), &["warning[P0216]", "`•`", ": - Peers have a career ladder."]),
+            (
+                &format!("{file_}:10:1"),
+                &["warning[P0217]", "`- []`", "did you mean `- [ ]`?", ": - [ ] Pay is equal to similar roles."],
+            ),
+            (
+                &format!("{file_}:11:1"),
+                &["warning[P0217]", "`-[ ]`", "did you mean `- [ ]`?", ": - [ ] The team meets every week."],
+            ),
+            (
+                &format!("{file_}:12:1"),
+                &["warning[P0217]", "`[ ]`", "left out of the self-assessment", ": - [ ] Training has a budget."],
+            ),
+            (&format!("{file_}:14:1"), &["warning[P0216]", "`❖`"]),
+        ],
+    );
+    assert_eq!(count(&c.run.stderr, "warning[P021"), 6, "nothing in the code block: {}", c.run.stderr);
+    // What Markdown made of it, which the warnings explain: two items, the rest joined to them.
+    let page = c.page("checklists/readiness/index.html");
+    assert_eq!(count(&page, "class=\"task\""), 2, "{page}");
+
+    // The same lines written right are items, and nothing is said.
+    let fixed = READINESS
+        .replace("· ", "- [ ] ")
+        .replace("•\t", "- [ ] ")
+        .replace("- [] ", "- [ ] ")
+        .replace("-[ ] ", "- [ ] ")
+        .replace("\n[ ] ", "\n- [ ] ")
+        .replace("❖ ", "- [ ] ");
+    let c = builds("minimal", |r| file(r, file_, &fixed));
+    assert!(!c.run.stderr.contains("warning[P021"), "{}", c.run.stderr);
+    assert_eq!(count(&c.page("checklists/readiness/index.html"), "class=\"task\""), 8);
+}
+
 #[cfg(unix)]
 #[test]
 fn an_editors_lock_file_is_left_out_like_any_hidden_file() {

@@ -95,6 +95,12 @@ codes! {
     NameTooLong = "P0214",
     /// Two checklist items of one page have the same id, so they would share answers.
     DuplicateItem = "P0215",
+    /// Warning: a line starts with a bullet pasted from Word (`•`, `·`, `▪`,
+    /// `❖`, `–`), which Markdown joins to the text above.
+    PastedBullet = "P0216",
+    /// Warning: a line looks like a checklist item but its box is not one
+    /// (`- []`, `-[ ]`, `[ ]`), so it is text and not in the self-assessment.
+    NotATask = "P0217",
     /// Note: a page has no translation into one of the guide's languages.
     Untranslated = "P0601",
     /// Note: a translation's source page changed since it was brought up to date.

@@ -11,6 +11,7 @@ pub mod anchors;
 pub mod bundles;
 pub mod html;
 pub mod links;
+pub mod pasted;
 pub mod relations;
 pub mod reviews;
 pub mod scan;
