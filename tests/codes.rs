@@ -77,6 +77,8 @@ fn cases() -> Vec<Case> {
             edit(r, PRACTICE, "- [ ] A description exists.", "- [ ] A description exists.\n• It is current.")
         }),
         c("P0217", |r| edit(r, PRACTICE, "- [ ] A description exists.", "- [] A description exists.")),
+        c("P0218", |r| edit(r, PRACTICE, "title: Write job descriptions", "title: “Write job descriptions”")),
+        c("P0219", |r| edit(r, PRACTICE, "title: Write job descriptions", "title: \"Write job\\x01 descriptions\"")),
         c("P0301", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(@/tips/no-such-tip.md)")),
         c("P0302", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(@/tips/train-supervisors.md#nowhere)")),
         c("P0303", |r| edit(r, PRACTICE, "related: [regular-supervision]", "related: [no-such-practice]")),

@@ -1149,6 +1149,85 @@ fn bullets_and_boxes_pasted_from_word_are_warned_about() {
     assert_eq!(count(&c.page("checklists/readiness/index.html"), "class=\"task\""), 8);
 }
 
+#[test]
+fn a_front_matter_value_in_curly_quotes_is_warned_about() {
+    let c = warns(
+        "minimal",
+        |r| {
+            let p = r.join(format!("{TEAM}/check-ins.md"));
+            let text = fs::read_to_string(&p).unwrap();
+            let text = text
+                .replace("title: Hold regular check-ins", "title: “Hold regular check-ins”")
+                .replace("tags: [meetings]", "tags: [‘meetings’]");
+            fs::write(p, text).unwrap();
+            let yaml = fs::read_to_string(r.join("guide.yaml")).unwrap();
+            file(r, "guide.yaml", yaml.replace("title: Hostile input", "title: „Hostile input“"));
+        },
+        &[
+            (
+                "content/practices/team/check-ins.md:2:1",
+                &[
+                    "warning[P0218]",
+                    "`title` is wrapped in curly quotes",
+                    "remove the curly quotes",
+                    "title: Hold regular check-ins",
+                ],
+            ),
+            ("content/practices/team/check-ins.md:5:1", &["warning[P0218]", "`tags`", "‘meetings’ → meetings"]),
+            ("guide.yaml", &["warning[P0218]", "`title`", "title: Hostile input"]),
+        ],
+    );
+    // Left as written (the warning says what to do): the marks are what readers see.
+    assert!(c.page("practices/team/check-ins/index.html").contains("<h1>“Hold regular check-ins”</h1>"));
+}
+
+/// Every character XML 1.0 allows (its `Char` production).
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..='\u{10ffff}')
+}
+
+#[test]
+fn change_notes_with_control_characters_still_make_a_feed_that_parses() {
+    let notes = [
+        r#""Bell\x07 and escape\x1b""#,
+        r#""Form\x0cfeed""#,
+        r#""Nul\0 here""#,
+        r#""Ends ]]> a CDATA""#,
+        r#""Not characters \uFFFE\uFFFF""#,
+    ];
+    let changes: String =
+        notes.iter().enumerate().map(|(i, n)| format!("  - {{date: 2026-01-0{}, note: {n}}}\n", i + 1)).collect();
+    let c = warns(
+        "minimal",
+        |r| {
+            let p = r.join(format!("{TEAM}/check-ins.md"));
+            let text = fs::read_to_string(&p).unwrap();
+            let text = text.replace("tags: [meetings]\n", &format!("tags: [meetings]\nchanges:\n{changes}"));
+            let text = text.replace("title: Hold regular check-ins", "title: \"Hold\\x01 regular check-ins\"");
+            fs::write(p, text).unwrap();
+        },
+        &[
+            (
+                "content/practices/team/check-ins.md:2:1",
+                &["warning[P0219]", "`title` holds the control character U+0001", "the feed leaves it out"],
+            ),
+            (
+                "content/practices/team/check-ins.md:6:1",
+                &["warning[P0219]", "`changes` holds the control character U+0007"],
+            ),
+        ],
+    );
+    let xml = c.page("feed.xml");
+    let bad: Vec<char> = xml.chars().filter(|&ch| !xml_char(ch)).collect();
+    assert!(bad.is_empty(), "characters XML 1.0 cannot hold: {bad:?}");
+    let feed = atom_syndication::Feed::read_from(xml.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+    let mut got: Vec<String> =
+        feed.entries().iter().map(|e| e.content().and_then(|c| c.value()).unwrap_or_default().to_string()).collect();
+    got.sort();
+    assert_eq!(got, ["Bell and escape", "Ends ]]> a CDATA", "Formfeed", "Not characters ", "Nul here"]);
+    assert!(feed.entries().iter().all(|e| e.title().as_str() == "Hold regular check-ins"));
+}
+
 #[cfg(unix)]
 #[test]
 fn an_editors_lock_file_is_left_out_like_any_hidden_file() {

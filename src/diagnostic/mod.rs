@@ -101,6 +101,11 @@ codes! {
     /// Warning: a line looks like a checklist item but its box is not one
     /// (`- []`, `-[ ]`, `[ ]`), so it is text and not in the self-assessment.
     NotATask = "P0217",
+    /// Warning: a front-matter value is wrapped in curly quotes, which stay in the text.
+    CurlyQuotes = "P0218",
+    /// Warning: front matter holds a control character, which a web page or
+    /// feed cannot carry; it is left out.
+    ControlCharacter = "P0219",
     /// Note: a page has no translation into one of the guide's languages.
     Untranslated = "P0601",
     /// Note: a translation's source page changed since it was brought up to date.
