@@ -1181,6 +1181,26 @@ fn a_front_matter_value_in_curly_quotes_is_warned_about() {
     assert!(c.page("practices/team/check-ins/index.html").contains("<h1>“Hold regular check-ins”</h1>"));
 }
 
+#[test]
+fn a_bundle_date_not_written_year_month_day_is_warned_about() {
+    warns(
+        "minimal",
+        |r| {
+            let yaml = fs::read_to_string(r.join("guide.yaml")).unwrap();
+            let bundle = "handouts:\n  - name: day\n    title: Training day\n    date: 03/25/2020\n    include:\n      - practices/team\n";
+            file(r, "guide.yaml", format!("{yaml}{bundle}"));
+        },
+        &[(
+            "guide.yaml:15:1",
+            &[
+                "warning[P0103]",
+                "the date `03/25/2020` of the bundle `day` is not written year-month-day",
+                "date: 2020-03-25",
+            ],
+        )],
+    );
+}
+
 /// Every character XML 1.0 allows (its `Char` production).
 fn xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..='\u{10ffff}')
