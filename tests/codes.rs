@@ -133,6 +133,7 @@ fn cases() -> Vec<Case> {
             edit(r, "content/about.md", "title: About", "title: About\nreviewed: 2000-01-01\nnext_review: 2001-01-01")
         }),
         c("P0702", |r| edit(r, "guide.yaml", "language: en", "language: en\nreview_every: 12")),
+        c("P0703", |r| edit(r, "content/about.md", "title: About", "title: About\nreviewed: 2206-01-01")),
         c("P0508", |r| {
             edit(r, "content/about.md", "title: About", "title: About\nchanges: [{date: 2026-01-01, note: New.}]");
             edit(r, "guide.yaml", "base_url: https://example.org/guides/peer/", "base_url: /guides/peer/");

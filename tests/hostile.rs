@@ -1201,6 +1201,28 @@ fn a_bundle_date_not_written_year_month_day_is_warned_about() {
     );
 }
 
+#[test]
+fn a_reviewed_date_still_to_come_is_warned_about() {
+    warns(
+        "minimal",
+        |r| {
+            let p = r.join(format!("{TEAM}/check-ins.md"));
+            let text = fs::read_to_string(&p)
+                .unwrap()
+                .replace("tags: [meetings]\n", "tags: [meetings]\nreviewed: 2206-01-15\n");
+            fs::write(p, text).unwrap();
+        },
+        &[(
+            "content/practices/team/check-ins.md:6:1",
+            &[
+                "warning[P0703]",
+                "`reviewed:` is 2206-01-15, a day still to come",
+                "write the day the page was last checked",
+            ],
+        )],
+    );
+}
+
 /// Every character XML 1.0 allows (its `Char` production).
 fn xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..='\u{10ffff}')

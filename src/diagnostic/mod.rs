@@ -123,6 +123,8 @@ codes! {
     ReviewOverdue = "P0701",
     /// Note: the guide asks for reviews (`review_every`) and a page was never reviewed.
     NeverReviewed = "P0702",
+    /// Warning: a page's `reviewed:` date is still to come.
+    ReviewedInFuture = "P0703",
     /// A link points to a content file or page address that does not exist.
     BrokenLink = "P0301",
     /// A link's #anchor names no heading on the target page.
