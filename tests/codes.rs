@@ -168,6 +168,14 @@ fn cases() -> Vec<Case> {
         },
         Case { code: "P0505", setup: |_| {}, args: &["init", "{root}"] },
         Case {
+            code: "P0510",
+            setup: |r| {
+                edit(r, "guide.yaml", "language: en", "language: en\noffline_download: true");
+                write(r, "static/sub\\..\\..\\evil.txt", "outside the folder on Windows");
+            },
+            args: &["build", "--root", "{root}", "--output", "{root}/public"],
+        },
+        Case {
             code: "P0509",
             setup: |r| write(r, "static/js/practica.js", "// a theme's script from before search had shards\n"),
             args: &["build", "--root", "{root}", "--search-shards", "2"],

@@ -1270,6 +1270,49 @@ fn change_notes_with_control_characters_still_make_a_feed_that_parses() {
     assert!(feed.entries().iter().all(|e| e.title().as_str() == "Hold regular check-ins"));
 }
 
+#[test]
+fn file_names_the_offline_zip_cannot_hold_are_refused() {
+    let (case, before) = run_case("minimal", |r| {
+        let yaml = fs::read_to_string(r.join("guide.yaml")).unwrap();
+        file(r, "guide.yaml", format!("{yaml}offline_download: true\n"));
+        file(r, "static/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        file(r, "static/sub\\..\\..\\evil.txt", "lands outside the folder on Windows");
+        file(r, "static/c:evil.txt", "a drive letter");
+        file(r, "static/line\nbreak.txt", "does not unpack on Windows");
+    });
+    let r = &case.run;
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    for w in [
+        "error[P0510]",
+        "--> static/c:evil.txt",
+        "cannot hold a file named `c:evil.txt`",
+        "names a drive",
+        "(`line␊break.txt`, `sub\\..\\..\\evil.txt` too)",
+        "nothing was written",
+    ] {
+        assert!(r.stderr.contains(w), "`{w}` in:\n{}", r.stderr);
+    }
+    assert_eq!(snapshot(&case.out), before, "public/ is untouched");
+
+    // Without them, every entry of the zip is a plain relative name under one folder.
+    let c = builds("minimal", |r| {
+        let yaml = fs::read_to_string(r.join("guide.yaml")).unwrap();
+        file(r, "guide.yaml", format!("{yaml}offline_download: true\n"));
+        file(r, "static/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        file(r, "static/docs/Annual report 2026.txt", "spaces are fine");
+    });
+    let bytes = fs::read(c.out.join("downloads/hostile-input-offline.zip")).unwrap();
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names: Vec<&str> = zip.file_names().collect();
+    assert!(names.contains(&"hostile-input-offline/img/logo.svg"), "{names:?}");
+    assert!(names.contains(&"hostile-input-offline/docs/Annual report 2026.txt"), "{names:?}");
+    for n in names {
+        assert!(n.starts_with("hostile-input-offline/"), "{n}");
+        let bad = n.contains(['\\', ':', '<', '>', '"', '|', '?', '*']) || n.chars().any(char::is_control);
+        assert!(!bad && n.split('/').all(|s| !s.is_empty() && s != ".." && s != "."), "{n:?}");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn an_editors_lock_file_is_left_out_like_any_hidden_file() {

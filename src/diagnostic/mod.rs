@@ -161,6 +161,8 @@ codes! {
     FeedWithoutHost = "P0508",
     /// The search index is in shards and the theme's own script would search the first alone.
     ShardsNotMerged = "P0509",
+    /// A file name the offline edition's zip cannot hold safely on every system.
+    UnsafeName = "P0510",
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
