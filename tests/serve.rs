@@ -453,6 +453,37 @@ fn only_requests_addressed_to_this_machine_are_answered() {
     }
 }
 
+/// A raw request, head lines as written, so one can carry two Host headers.
+fn raw_request(s: &Server, head: &str) -> (u16, String) {
+    let mut c = TcpStream::connect(&s.addr).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(c, "{head}Connection: close\r\n\r\n").unwrap();
+    let mut raw = String::new();
+    let _ = c.read_to_string(&mut raw);
+    let status = raw.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, raw)
+}
+
+#[test]
+fn a_second_host_header_or_a_foreign_absolute_target_is_refused() {
+    let s = Server::start(&["--no-search"]);
+    let (addr, base) = (s.addr.clone(), s.base.clone());
+    for head in [
+        format!("GET {base} HTTP/1.1\r\nHost: {addr}\r\nHost: evil.example\r\n"),
+        format!("GET {base} HTTP/1.1\r\nHost: evil.example\r\nHost: {addr}\r\n"),
+        format!("GET {base} HTTP/1.1\r\nHost: {addr}\r\nHost: localhost\r\n"),
+        format!("GET http://evil.example{base} HTTP/1.1\r\nHost: {addr}\r\n"),
+        format!("GET http://evil.example:80{base} HTTP/1.1\r\nHost: {addr}\r\n"),
+    ] {
+        let (status, raw) = raw_request(&s, &head);
+        assert_eq!(status, 403, "{head}{raw}");
+        assert!(!raw.contains("Fixture Guide"), "no page content for {head}");
+    }
+    // An absolute-form target naming this machine is a request like any other.
+    let (status, raw) = raw_request(&s, &format!("GET http://{addr}{base} HTTP/1.1\r\nHost: {addr}\r\n"));
+    assert_eq!(status, 200, "{raw}");
+}
+
 #[test]
 fn half_open_connections_time_out_and_never_hold_up_ctrl_c() {
     let s = Server::start(&["--no-search"]);
