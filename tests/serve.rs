@@ -485,6 +485,17 @@ fn a_second_host_header_or_a_foreign_absolute_target_is_refused() {
 }
 
 #[test]
+fn the_servers_root_leads_to_the_guide_under_its_base_path() {
+    let s = Server::start(&["--no-search"]);
+    assert_eq!(s.base, "/guides/peer/");
+    let (status, head, _) = s.get("/");
+    assert_eq!(status, 302, "{head}");
+    assert!(head.contains("location: /guides/peer/\r\n"), "{head}");
+    // Other addresses outside the base path are still not pages.
+    assert_eq!(s.get("/practices/").0, 404);
+}
+
+#[test]
 fn half_open_connections_time_out_and_never_hold_up_ctrl_c() {
     let s = Server::start(&["--no-search"]);
     // A request that never finishes its headers is closed after a few seconds.

@@ -101,6 +101,14 @@ async fn page(AxState(app): AxState<App>, uri: Uri) -> Response<Body> {
         (st.files.clone(), st.base_path.clone(), st.errors.is_some(), st.generation)
     };
     let served = |status, key: &str, bytes| served(status, key, bytes, generation);
+    // The guide lives under base_url's path (`/guides/peer/`); an editor who
+    // opens the server's root is sent there rather than shown "not found".
+    // Not for good: base_url may change while the browser remembers.
+    if uri.path() == "/" && base != "/" {
+        let mut r = redirect(&base);
+        *r.status_mut() = StatusCode::FOUND;
+        return r;
+    }
     match find(files.as_ref(), &base, uri.path()) {
         Found::File(key, bytes) => served(StatusCode::OK, &key, bytes),
         Found::Redirect(to) => redirect(&to),
