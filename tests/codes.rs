@@ -73,6 +73,12 @@ fn cases() -> Vec<Case> {
         c("P0215", |r| {
             edit(r, PRACTICE, "- [ ] A description exists.", "- [ ] A description exists.\n- [ ] A description exists!")
         }),
+        c("P0216", |r| {
+            edit(r, PRACTICE, "- [ ] A description exists.", "- [ ] A description exists.\n• It is current.")
+        }),
+        c("P0217", |r| edit(r, PRACTICE, "- [ ] A description exists.", "- [] A description exists.")),
+        c("P0218", |r| edit(r, PRACTICE, "title: Write job descriptions", "title: “Write job descriptions”")),
+        c("P0219", |r| edit(r, PRACTICE, "title: Write job descriptions", "title: \"Write job\\x01 descriptions\"")),
         c("P0301", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(@/tips/no-such-tip.md)")),
         c("P0302", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(@/tips/train-supervisors.md#nowhere)")),
         c("P0303", |r| edit(r, PRACTICE, "related: [regular-supervision]", "related: [no-such-practice]")),
@@ -127,6 +133,7 @@ fn cases() -> Vec<Case> {
             edit(r, "content/about.md", "title: About", "title: About\nreviewed: 2000-01-01\nnext_review: 2001-01-01")
         }),
         c("P0702", |r| edit(r, "guide.yaml", "language: en", "language: en\nreview_every: 12")),
+        c("P0703", |r| edit(r, "content/about.md", "title: About", "title: About\nreviewed: 2206-01-01")),
         c("P0508", |r| {
             edit(r, "content/about.md", "title: About", "title: About\nchanges: [{date: 2026-01-01, note: New.}]");
             edit(r, "guide.yaml", "base_url: https://example.org/guides/peer/", "base_url: /guides/peer/");
@@ -160,6 +167,14 @@ fn cases() -> Vec<Case> {
             args: &["build", "--root", "{root}", "--pdf", "--chrome", "/nonexistent/chromium"],
         },
         Case { code: "P0505", setup: |_| {}, args: &["init", "{root}"] },
+        Case {
+            code: "P0510",
+            setup: |r| {
+                edit(r, "guide.yaml", "language: en", "language: en\noffline_download: true");
+                write(r, "static/sub\\..\\..\\evil.txt", "outside the folder on Windows");
+            },
+            args: &["build", "--root", "{root}", "--output", "{root}/public"],
+        },
         Case {
             code: "P0509",
             setup: |r| write(r, "static/js/practica.js", "// a theme's script from before search had shards\n"),

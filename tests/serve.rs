@@ -453,6 +453,104 @@ fn only_requests_addressed_to_this_machine_are_answered() {
     }
 }
 
+/// A raw request, head lines as written, so one can carry two Host headers.
+fn raw_request(s: &Server, head: &str) -> (u16, String) {
+    let mut c = TcpStream::connect(&s.addr).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(c, "{head}Connection: close\r\n\r\n").unwrap();
+    let mut raw = String::new();
+    let _ = c.read_to_string(&mut raw);
+    let status = raw.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, raw)
+}
+
+#[test]
+fn a_second_host_header_or_a_foreign_absolute_target_is_refused() {
+    let s = Server::start(&["--no-search"]);
+    let (addr, base) = (s.addr.clone(), s.base.clone());
+    for head in [
+        format!("GET {base} HTTP/1.1\r\nHost: {addr}\r\nHost: evil.example\r\n"),
+        format!("GET {base} HTTP/1.1\r\nHost: evil.example\r\nHost: {addr}\r\n"),
+        format!("GET {base} HTTP/1.1\r\nHost: {addr}\r\nHost: localhost\r\n"),
+        format!("GET http://evil.example{base} HTTP/1.1\r\nHost: {addr}\r\n"),
+        format!("GET http://evil.example:80{base} HTTP/1.1\r\nHost: {addr}\r\n"),
+    ] {
+        let (status, raw) = raw_request(&s, &head);
+        assert_eq!(status, 403, "{head}{raw}");
+        assert!(!raw.contains("Fixture Guide"), "no page content for {head}");
+    }
+    // An absolute-form target naming this machine is a request like any other.
+    let (status, raw) = raw_request(&s, &format!("GET http://{addr}{base} HTTP/1.1\r\nHost: {addr}\r\n"));
+    assert_eq!(status, 200, "{raw}");
+}
+
+#[test]
+fn the_servers_root_leads_to_the_guide_under_its_base_path() {
+    let s = Server::start(&["--no-search"]);
+    assert_eq!(s.base, "/guides/peer/");
+    let (status, head, _) = s.get("/");
+    assert_eq!(status, 302, "{head}");
+    assert!(head.contains("location: /guides/peer/\r\n"), "{head}");
+    // Other addresses outside the base path are still not pages.
+    assert_eq!(s.get("/practices/").0, 404);
+}
+
+#[test]
+fn the_guides_warnings_are_shown_over_the_page_and_follow_each_save() {
+    let file = "content/practices/hiring/job-descriptions.md";
+    let s = Server::start_with(
+        |r| edit(r, file, "- [ ] A description exists.", "- [ ] A description exists.\n• It is current."),
+        &["--no-search"],
+    );
+    let warnings = |page: &str| -> Vec<serde_json::Value> {
+        let body = s.page(page);
+        let Some(at) = body.find("<script type=\"application/json\" data-practica-warnings>") else {
+            return Vec::new();
+        };
+        let rest = &body[at..];
+        let json = &rest[rest.find('>').unwrap() + 1..rest.find("</script>").unwrap()];
+        let v: serde_json::Value = serde_json::from_str(&json.replace("<\\/", "</")).unwrap();
+        assert_eq!(v["total"].as_u64().unwrap() as usize, v["items"].as_array().unwrap().len(), "{v}");
+        v["items"].as_array().unwrap().clone()
+    };
+    // Every page carries the guide's warnings, with file, line, code and the fix.
+    for page in ["about/", "practices/hiring/job-descriptions/"] {
+        let found = warnings(page);
+        assert_eq!(found.len(), 1, "{page}: {found:?}");
+        assert_eq!(found[0]["code"], "P0216");
+        assert_eq!(found[0]["location"], format!("{file}:19:1"));
+        assert!(found[0]["help"].as_str().unwrap().contains("write `- ` for a bullet"), "{found:?}");
+    }
+    let rx = s.events();
+    // A second warning in another file, saved: both are shown.
+    edit(s.root(), "content/about.md", "About text.", "About text.\n\n- [] An item without its box.");
+    s.line_starting("Rebuilt", Duration::from_secs(10)).expect("a rebuild");
+    collect(&rx, Duration::from_secs(10), Duration::from_millis(300));
+    let codes: Vec<String> = warnings("about/").iter().map(|w| w["code"].as_str().unwrap().to_string()).collect();
+    assert_eq!(codes, ["P0217", "P0216"], "sorted by file: about.md, then the practice");
+    // Fixing the practice, which rebuilds its pages alone, clears its warning and keeps the other.
+    edit(s.root(), file, "• It is current.", "- [ ] It is current.");
+    let line = s.line_starting("Rebuilt", Duration::from_secs(10)).expect("a rebuild");
+    assert!(line.contains(" files in "), "only its pages were made again: {line}");
+    let codes: Vec<String> = warnings("about/").iter().map(|w| w["code"].as_str().unwrap().to_string()).collect();
+    assert_eq!(codes, ["P0217"]);
+    // A build that fails lists its errors first, then its warnings.
+    edit(s.root(), "content/about.md", "title: About", "titel: About");
+    let events = collect(&rx, Duration::from_secs(10), Duration::from_millis(800));
+    let failed = &events.iter().find(|(e, _)| e == "failed").expect("a failed event").1;
+    let list: Vec<serde_json::Value> = serde_json::from_str(failed).unwrap();
+    let severities: Vec<&str> = list.iter().map(|d| d["severity"].as_str().unwrap()).collect();
+    assert_eq!(severities.first(), Some(&"error"), "{failed}");
+    // Fixed everywhere: no warnings left to show.
+    edit(s.root(), "content/about.md", "titel: About", "title: About");
+    edit(s.root(), "content/about.md", "- [] An item", "- [ ] An item");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !warnings("about/").is_empty() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(warnings("about/").is_empty());
+}
+
 #[test]
 fn half_open_connections_time_out_and_never_hold_up_ctrl_c() {
     let s = Server::start(&["--no-search"]);

@@ -5,13 +5,15 @@
 //! it. Diagnostics are collected, not thrown, so one build reports every problem
 //! it found instead of stopping at the first.
 
+mod printable;
 mod report;
 mod suggest;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use report::{render_json, render_text};
+pub use printable::printable;
+pub use report::{SHOWN_PER_CODE, render_json, render_text};
 pub use suggest::{nearest, suggest};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -93,6 +95,17 @@ codes! {
     NameTooLong = "P0214",
     /// Two checklist items of one page have the same id, so they would share answers.
     DuplicateItem = "P0215",
+    /// Warning: a line starts with a bullet pasted from Word (`•`, `·`, `▪`,
+    /// `❖`, `–`), which Markdown joins to the text above.
+    PastedBullet = "P0216",
+    /// Warning: a line looks like a checklist item but its box is not one
+    /// (`- []`, `-[ ]`, `[ ]`), so it is text and not in the self-assessment.
+    NotATask = "P0217",
+    /// Warning: a front-matter value is wrapped in curly quotes, which stay in the text.
+    CurlyQuotes = "P0218",
+    /// Warning: front matter holds a control character, which a web page or
+    /// feed cannot carry; it is left out.
+    ControlCharacter = "P0219",
     /// Note: a page has no translation into one of the guide's languages.
     Untranslated = "P0601",
     /// Note: a translation's source page changed since it was brought up to date.
@@ -110,6 +123,8 @@ codes! {
     ReviewOverdue = "P0701",
     /// Note: the guide asks for reviews (`review_every`) and a page was never reviewed.
     NeverReviewed = "P0702",
+    /// Warning: a page's `reviewed:` date is still to come.
+    ReviewedInFuture = "P0703",
     /// A link points to a content file or page address that does not exist.
     BrokenLink = "P0301",
     /// A link's #anchor names no heading on the target page.
@@ -146,6 +161,8 @@ codes! {
     FeedWithoutHost = "P0508",
     /// The search index is in shards and the theme's own script would search the first alone.
     ShardsNotMerged = "P0509",
+    /// A file name the offline edition's zip cannot hold safely on every system.
+    UnsafeName = "P0510",
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -219,9 +236,11 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}]: {}\n  --> {}", self.severity.as_str(), self.code.as_str(), self.message, self.location())?;
+        let (message, location) = (printable(&self.message, true), self.location());
+        let location = printable(&location, false);
+        write!(f, "{}[{}]: {message}\n  --> {location}", self.severity.as_str(), self.code.as_str())?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", printable(help, true))?;
         }
         Ok(())
     }

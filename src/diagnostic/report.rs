@@ -1,22 +1,36 @@
 //! Diagnostics as people and CI systems read them: rustc's look with the
 //! source line quoted, or one JSON object per line.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use super::printable::{printable, printed_len};
 use super::{Diagnostic, Severity};
 
+/// How many problems of one code the text report shows; the rest are
+/// counted. A guide with 100,000 broken links printed 36 MB; `--format json`
+/// still lists every one.
+pub const SHOWN_PER_CODE: usize = 20;
+
 /// Renders diagnostics the way rustc does, quoting the offending source line.
-/// `root` is where relative paths are read from to quote the line.
+/// `root` is where relative paths are read from to quote the line. Shows the
+/// first [`SHOWN_PER_CODE`] problems of each code and counts the rest.
 pub fn render_text(diagnostics: &[Diagnostic], root: &Path, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     // Each file is read once: a file with thousands of problems was read, and
     // its lines counted, once per problem.
     let mut files: HashMap<PathBuf, Option<Vec<String>>> = HashMap::new();
+    let mut shown: BTreeMap<(Severity, &'static str), (usize, usize)> = BTreeMap::new();
     for d in diagnostics {
+        let count = shown.entry((d.severity, d.code.as_str())).or_default();
+        if count.0 == SHOWN_PER_CODE {
+            count.1 += 1;
+            continue;
+        }
+        count.0 += 1;
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -28,29 +42,56 @@ pub fn render_text(diagnostics: &[Diagnostic], root: &Path, color: bool) -> Stri
         } else {
             None
         };
-        let path = d.file.display().to_string();
-        let location = d.location();
-        let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
-        let mut group = match &source_line {
-            Some(text) => {
-                let col = floor_char_boundary(text, d.column.saturating_sub(1).min(text.len()));
-                let end = span_end(text, col).max((col + 1).min(text.len()));
-                let end = floor_char_boundary(text, end).max(col);
-                title.element(
-                    Snippet::source(text.as_str())
-                        .line_start(d.line)
-                        .path(path.as_str())
-                        .annotation(AnnotationKind::Primary.span(col..end)),
-                )
-            }
+        // Names and values from the guide reach the terminal: nothing in them may act on it.
+        let path = printable(&d.file.display().to_string(), false).into_owned();
+        let location = printable(&d.location(), false).into_owned();
+        let message = printable(&d.message, true);
+        let title = level.primary_title(message.as_ref()).id(d.code.as_str());
+        // The quoted line made printable, and the caret's span in it.
+        let quoted = source_line.map(|text| {
+            let col = floor_char_boundary(&text, d.column.saturating_sub(1).min(text.len()));
+            let end = span_end(&text, col).max((col + 1).min(text.len()));
+            let end = floor_char_boundary(&text, end).max(col);
+            let span = printed_len(&text, col, true)..printed_len(&text, end, true);
+            (printable(&text, true).into_owned(), span)
+        });
+        let mut group = match &quoted {
+            Some((text, span)) => title.element(
+                Snippet::source(text.as_str())
+                    .line_start(d.line)
+                    .path(path.as_str())
+                    .annotation(AnnotationKind::Primary.span(span.clone())),
+            ),
             None => title.element(annotate_snippets::Origin::path(location.as_str())),
         };
-        if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+        let help = d.help.as_deref().map(|h| printable(h, true));
+        if let Some(help) = &help {
+            group = group.element(Level::HELP.message(help.as_ref()));
         }
         let report: &[Group] = &[group];
         out.push_str(&renderer.render(report));
         out.push_str("\n\n");
+    }
+    for ((severity, code), (_, hidden)) in shown.into_iter().filter(|(_, (_, hidden))| *hidden > 0) {
+        let kind = severity.as_str();
+        out.push_str(&format!(
+            "... and {} more {kind}{} like these ({code}); `practica check --format json` lists every one\n\n",
+            thousands(hidden),
+            if hidden == 1 { "" } else { "s" },
+        ));
+    }
+    out
+}
+
+/// `99980` → `99,980`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
     }
     out
 }

@@ -97,6 +97,12 @@ pub fn files(root: &Path, dir: &Path, rules: &Rules, diags: &mut Diagnostics) ->
             Ok(e) => found.push((e.path().to_path_buf(), e.file_type())),
             Err(err) => {
                 let path = err.path().unwrap_or(dir);
+                // An editor's lock file (Emacs keeps `.#name.md`, a symlink to
+                // nowhere, beside a file being edited) is hidden: left out
+                // like every hidden file, before its link is looked at.
+                if hidden_below(dir, path) {
+                    continue;
+                }
                 let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
                 if err.loop_ancestor().is_some() {
                     problems.push(
@@ -147,6 +153,11 @@ pub fn files(root: &Path, dir: &Path, rules: &Rules, diags: &mut Diagnostics) ->
     }
     diags.extend(problems);
     out
+}
+
+/// Whether `path`, under `dir`, is or lies in a hidden file or folder.
+fn hidden_below(dir: &Path, path: &Path) -> bool {
+    path.strip_prefix(dir).is_ok_and(|rel| rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')))
 }
 
 /// `p` as the user should see it in messages: relative to the site root where possible.

@@ -154,7 +154,11 @@ fn atom(guide: &Guide, texts: &Texts, templates: &Templates, sink: &dyn Sink, di
         feed.set_authors(vec![author]);
         feed.set_links(vec![link(&whats_new, "alternate"), link(&guide.addresses.absolute(&path), "self")]);
         feed.set_entries(entries);
-        if let Err(d) = sink.put(OutFile { path, bytes: feed.to_string().into_bytes() }) {
+        // XML 1.0 cannot hold control characters or U+FFFE/U+FFFF at all, even
+        // escaped: a feed with one does not parse. They are left out (resolve
+        // warned about each), whatever text they came in.
+        let xml: String = feed.to_string().chars().filter(|&c| crate::text::xml_char(c)).collect();
+        if let Err(d) = sink.put(OutFile { path, bytes: xml.into_bytes() }) {
             diags.push(d);
         }
     }

@@ -3,6 +3,8 @@
 
 use std::collections::HashSet;
 
+use chrono::NaiveDate;
+
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, nearest};
 use crate::guide::address::RESERVED_AREAS;
 use crate::guide::{Guide, Kind};
@@ -40,6 +42,22 @@ pub fn check(guide: &Guide, diags: &mut Diagnostics) {
                     .with_help(format!("use lower-case letters, digits and hyphens: name: {slug}")),
                 );
             }
+        }
+        if let Some(date) = &b.date
+            && let Some(help) = date_help(date)
+        {
+            diags.push(
+                Diagnostic::warning(
+                    Code::ConfigValue,
+                    file,
+                    b.line,
+                    format!(
+                        "the date `{date}` of the bundle `{}` is not written year-month-day, so its cover prints it as typed",
+                        b.name
+                    ),
+                )
+                .with_help(help),
+            );
         }
         if b.include.is_empty() {
             diags.push(
@@ -120,6 +138,35 @@ pub fn check(guide: &Guide, diags: &mut Diagnostics) {
     }
 }
 
+/// How to write a bundle's `date:` the way pages write dates (`2020-03-25`,
+/// which each language's cover prints in its own words); `None` when it is.
+fn date_help(date: &str) -> Option<String> {
+    let date = date.trim();
+    if NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok() {
+        return None;
+    }
+    let numbers: Vec<u32> =
+        date.split(['/', '.', '-', ' ']).filter(|p| !p.is_empty()).map_while(|p| p.parse().ok()).collect();
+    let day =
+        |y: u32, m: u32, d: u32| NaiveDate::from_ymd_opt(y as i32, m, d).map(|d| d.format("%Y-%m-%d").to_string());
+    let candidates: Vec<String> = match numbers.as_slice() {
+        [y, m, d] if *y > 31 => day(*y, *m, *d).into_iter().collect(),
+        [a, b, y] if *y > 31 => {
+            let mut both: Vec<String> = day(*y, *a, *b).into_iter().chain(day(*y, *b, *a)).collect();
+            both.dedup();
+            both
+        }
+        _ => Vec::new(),
+    };
+    Some(match candidates.as_slice() {
+        [one] => format!("write it year-month-day: date: {one}"),
+        [first, second] => format!(
+            "write it year-month-day, which no reader can take for another day: date: {first} (or {second}, if that is the day)"
+        ),
+        _ => "write it year-month-day, as pages write dates: date: 2026-03-25".to_string(),
+    })
+}
+
 /// What practica publishes at /handouts/<slug>/, for a reserved area slug.
 fn reserved_for(slug: &str) -> &'static str {
     match slug {
@@ -140,6 +187,18 @@ fn include_name(content_path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::include_name;
+
+    #[test]
+    fn dates_not_written_year_month_day_get_the_day_to_write() {
+        use super::date_help;
+        assert_eq!(date_help("2020-03-25"), None);
+        assert_eq!(date_help("03/25/2020").unwrap(), "write it year-month-day: date: 2020-03-25");
+        assert_eq!(date_help("25.03.2020").unwrap(), "write it year-month-day: date: 2020-03-25");
+        let both = date_help("03/04/2020").unwrap();
+        assert!(both.contains("date: 2020-03-04 (or 2020-04-03, if that is the day)"), "{both}");
+        assert!(date_help("2020-02-30").unwrap().contains("date: 2026-03-25"), "not a day at all");
+        assert!(date_help("Spring 2026").is_some());
+    }
 
     #[test]
     fn include_names() {

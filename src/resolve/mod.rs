@@ -11,10 +11,12 @@ pub mod anchors;
 pub mod bundles;
 pub mod html;
 pub mod links;
+pub mod pasted;
 pub mod relations;
 pub mod reviews;
 pub mod scan;
 pub mod translations;
+pub mod values;
 pub mod warnings;
 
 use std::collections::{HashMap, HashSet};
@@ -110,6 +112,7 @@ pub fn resolve(input: Input, diags: &mut Diagnostics) -> (Guide, Texts) {
     guide.published = published(&guide);
     let scans = scan_all(&guide, &bodies, statics, diags);
     warnings::check(&guide, &scans, diags);
+    values::check(&guide, diags);
     bundles::check(&guide, diags);
     translations::report(&guide, &bodies, &scans, diags);
     reviews::report(&guide, diags);

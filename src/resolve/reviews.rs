@@ -26,9 +26,25 @@ pub fn due(doc: &Doc, review_every: Option<u32>) -> Option<NaiveDate> {
 }
 
 /// Notes for `check` on every page of the guide's own language (a
-/// translation is reviewed with its page).
+/// translation is reviewed with its page), and a warning for a `reviewed:`
+/// date still to come, which would put the page's next review off by as long.
 pub fn report(guide: &Guide, diags: &mut Diagnostics) {
     let today = today();
+    for d in guide.docs.iter().filter(|d| !d.failed) {
+        if let Some(reviewed) = d.reviewed.filter(|r| *r > today) {
+            diags.push(
+                Diagnostic::warning(
+                    Code::ReviewedInFuture,
+                    &d.file,
+                    d.line_of("reviewed"),
+                    format!("`reviewed:` is {reviewed}, a day still to come (today is {today})"),
+                )
+                .with_help(format!(
+                    "write the day the page was last checked, e.g. reviewed: {today}; a day to check it again goes in next_review:"
+                )),
+            );
+        }
+    }
     let every = guide.config.review_every;
     for d in guide.docs[..guide.originals].iter().filter(|d| !d.failed) {
         match (due(d, every), d.reviewed) {

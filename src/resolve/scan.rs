@@ -86,7 +86,12 @@ pub fn scan(
         }
     };
 
+    // Where Markdown is not read as Markdown: pasted bullets there are code.
+    let mut verbatim: Vec<std::ops::Range<usize>> = Vec::new();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if matches!(event, Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock)) {
+            verbatim.push(range.clone());
+        }
         match &event {
             Event::Text(t) | Event::Code(t) => {
                 out.text.push_str(t);
@@ -193,6 +198,9 @@ pub fn scan(
             }
             _ => {}
         }
+    }
+    for (offset, d) in crate::resolve::pasted::check(body, &verbatim) {
+        diags.push(at(d, line_col(offset)));
     }
     let mut used: HashSet<String> = out.tasks.iter().map(|t| format!("task-{}", t.id)).collect();
     used.extend(footnote_ids);

@@ -15,6 +15,7 @@ use tokio::sync::broadcast;
 
 use super::live::{self, EVENTS_PATH};
 use super::{LiveEvent, Shared};
+use crate::diagnostic::Diagnostics;
 use crate::http::{Found, find, not_found, redirect, respond};
 
 #[derive(Clone)]
@@ -96,11 +97,19 @@ async fn send_events(mut socket: WebSocket, app: App, since: Option<u64>) {
 }
 
 async fn page(AxState(app): AxState<App>, uri: Uri) -> Response<Body> {
-    let (files, base, failing, generation) = {
+    let (files, base, failing, generation, warnings) = {
         let st = app.shared.read().unwrap_or_else(|p| p.into_inner());
-        (st.files.clone(), st.base_path.clone(), st.errors.is_some(), st.generation)
+        (st.files.clone(), st.base_path.clone(), st.errors.is_some(), st.generation, st.warnings.clone())
     };
-    let served = |status, key: &str, bytes| served(status, key, bytes, generation);
+    let served = |status, key: &str, bytes| served(status, key, bytes, generation, &warnings);
+    // The guide lives under base_url's path (`/guides/peer/`); an editor who
+    // opens the server's root is sent there rather than shown "not found".
+    // Not for good: base_url may change while the browser remembers.
+    if uri.path() == "/" && base != "/" {
+        let mut r = redirect(&base);
+        *r.status_mut() = StatusCode::FOUND;
+        return r;
+    }
     match find(files.as_ref(), &base, uri.path()) {
         Found::File(key, bytes) => served(StatusCode::OK, &key, bytes),
         Found::Redirect(to) => redirect(&to),
@@ -115,10 +124,10 @@ async fn page(AxState(app): AxState<App>, uri: Uri) -> Response<Body> {
     }
 }
 
-/// A file as served, with the live-reload script in every HTML page.
-fn served(status: StatusCode, key: &str, bytes: Arc<[u8]>, generation: u64) -> Response<Body> {
+/// A file as served, with the live-reload script and the guide's warnings in every HTML page.
+fn served(status: StatusCode, key: &str, bytes: Arc<[u8]>, generation: u64, warnings: &Diagnostics) -> Response<Body> {
     if crate::http::content_type(key).starts_with("text/html") {
-        respond(status, key, live::inject(&bytes, generation))
+        respond(status, key, live::inject(&bytes, generation, warnings))
     } else {
         respond(status, key, bytes.to_vec())
     }

@@ -68,6 +68,35 @@ impl Hosts {
     }
 }
 
+impl Hosts {
+    /// Why this server may not answer `req`, if it may not.
+    /// Every name the request carries must be allowed: a second Host header
+    /// (one client reads the first, a proxy the last) and the host of an
+    /// absolute-form target (`GET http://evil.example/ HTTP/1.1`), which
+    /// HTTP/1.1 says wins over the Host header.
+    pub fn refuses<B>(&self, req: &Request<B>) -> Option<String> {
+        let mut names: Vec<String> = Vec::new();
+        for h in req.headers().get_all(header::HOST) {
+            names.push(h.to_str().map(str::to_string).unwrap_or_else(|_| String::from_utf8_lossy(h.as_bytes()).into()));
+        }
+        if names.len() > 1 {
+            return Some(format!(
+                "practica serve answers only requests with one Host header, and this one has {}: {}\n",
+                names.len(),
+                names.join(", ")
+            ));
+        }
+        if let Some(authority) = req.uri().authority() {
+            names.push(authority.as_str().rsplit('@').next().unwrap_or_default().to_string());
+        }
+        let host = names.into_iter().find(|n| !self.allows(n))?;
+        Some(format!(
+            "practica serve answers only requests addressed to this computer, and `{host}` is not one of its names; \
+             to allow it, start the preview with --allow-host {host}\n"
+        ))
+    }
+}
+
 fn machine_name() -> Option<String> {
     let name = std::fs::read_to_string("/proc/sys/kernel/hostname")
         .ok()
@@ -77,11 +106,7 @@ fn machine_name() -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
-fn forbidden(host: &str) -> Response<Body> {
-    let text = format!(
-        "practica serve answers only requests addressed to this computer, and `{host}` is not one of its names; \
-         to allow it, start the preview with --allow-host {host}\n"
-    );
+fn forbidden(text: String) -> Response<Body> {
     let mut r = Response::new(Body::from(text));
     *r.status_mut() = StatusCode::FORBIDDEN;
     r.headers_mut().insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/plain; charset=utf-8"));
@@ -106,10 +131,9 @@ pub async fn serve(listener: TcpListener, app: Router, hosts: Hosts, mut stop: w
             let service = hyper::service::service_fn(move |req: Request<hyper::body::Incoming>| {
                 let (app, hosts) = (app.clone(), hosts.clone());
                 async move {
-                    let host = req.headers().get(header::HOST).and_then(|h| h.to_str().ok()).map(str::to_string);
-                    match host {
-                        Some(h) if !hosts.allows(&h) => Ok(forbidden(&h)),
-                        _ => app.oneshot(req.map(Body::new)).await,
+                    match hosts.refuses(&req) {
+                        Some(why) => Ok(forbidden(why)),
+                        None => app.oneshot(req.map(Body::new)).await,
                     }
                 }
             });
@@ -152,6 +176,21 @@ mod tests {
         }
         let named = Hosts::new("127.0.0.1".parse().unwrap(), &["preview.internal".to_string()]);
         assert!(named.allows("preview.internal:1111"));
+        let request = |target: &str, hosts: &[&str]| {
+            let mut b = Request::get(target);
+            for h in hosts {
+                b = b.header(header::HOST, *h);
+            }
+            b.body(()).unwrap()
+        };
+        assert_eq!(local.refuses(&request("/", &["127.0.0.1:1111"])), None);
+        assert_eq!(local.refuses(&request("http://127.0.0.1:1111/", &["127.0.0.1:1111"])), None);
+        let foreign = local.refuses(&request("/", &["127.0.0.1:1111", "evil.example"])).unwrap();
+        assert!(foreign.contains("one Host header") && foreign.contains("evil.example"), "{foreign}");
+        let twice = local.refuses(&request("/", &["127.0.0.1:1111", "localhost:1111"]));
+        assert!(twice.is_some(), "two Host headers are refused even when both are names of this machine");
+        let absolute = local.refuses(&request("http://evil.example/", &["127.0.0.1:1111"]));
+        assert!(absolute.unwrap().contains("`evil.example` is not one of its names"));
         let lan = Hosts::new("192.168.1.20".parse().unwrap(), &[]);
         assert!(lan.allows("192.168.1.20:1111") && !lan.allows("192.168.1.21") && !lan.allows("evil.example"));
     }

@@ -44,6 +44,17 @@ pub struct State {
     pub generation: u64,
     pub base_path: String,
     pub errors: Option<Arc<Diagnostics>>,
+    /// The last good build's warnings, which every served page shows.
+    pub warnings: Arc<Diagnostics>,
+}
+
+/// Keeps the warnings of a good build (every rebuild resolves the whole
+/// guide, so they are all of them) for the pages to show.
+fn keep_warnings(shared: &Shared, found: &Diagnostics) {
+    let mut all = found.clone();
+    all.retain(|d| d.severity == diagnostic::Severity::Warning);
+    all.sort();
+    shared.write().unwrap_or_else(|p| p.into_inner()).warnings = Arc::new(all);
 }
 
 /// Sent to every open page.
@@ -141,10 +152,12 @@ fn cannot_listen(message: String, help: &str) -> Diagnostic {
 pub fn run(opts: ServeOptions) -> Result<(), Diagnostic> {
     let start = Instant::now();
     let initial = build_in_memory(&opts.build, true);
+    let mut warnings = Diagnostics::new();
     let (files, base_path, errors, cache) = match initial {
         Ok(b) => {
             print_diagnostics(&opts.build, &b.warnings);
             say(format_args!("Built {} files in {} ms", b.files.len(), start.elapsed().as_millis()));
+            warnings = b.warnings;
             (b.files, b.base_path, None, Some(b.cache))
         }
         Err(diags) => {
@@ -155,8 +168,10 @@ pub fn run(opts: ServeOptions) -> Result<(), Diagnostic> {
             (HashMap::new(), base, Some(Arc::new(diags)), None)
         }
     };
-    let shared: Shared =
-        Arc::new(RwLock::new(State { files: Arc::new(files), generation: 0, base_path: base_path.clone(), errors }));
+    let state =
+        State { files: Arc::new(files), generation: 0, base_path: base_path.clone(), errors, warnings: Arc::default() };
+    let shared: Shared = Arc::new(RwLock::new(state));
+    keep_warnings(&shared, &warnings);
     let (events, _) = broadcast::channel::<LiveEvent>(16);
 
     let runtime = tokio::runtime::Builder::new_multi_thread()

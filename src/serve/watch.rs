@@ -274,6 +274,7 @@ fn rebuild_loop(
             Outcome::Pages { files: pages, changed, warnings, complete } => {
                 complete_due |= complete;
                 print_diagnostics(&opts, &warnings);
+                super::keep_warnings(&shared, &warnings);
                 let made = pages.len();
                 let mut total = 0;
                 update(&shared, |files| {
@@ -289,6 +290,7 @@ fn rebuild_loop(
             Outcome::Site(new_files, base, warnings) => {
                 complete_due = false;
                 print_diagnostics(&opts, &warnings);
+                super::keep_warnings(&shared, &warnings);
                 {
                     let mut st = shared.write().unwrap_or_else(|p| p.into_inner());
                     let mut new_files = new_files;

@@ -17,8 +17,25 @@ pub fn file_size(bytes: u64, decimal_separator: &str) -> String {
     format!("{} MB", mb.replace('.', decimal_separator))
 }
 
+/// Whether XML 1.0 can hold `c` (its `Char` production; Rust strings hold no
+/// surrogates). Control characters and U+FFFE/U+FFFF cannot be written in an
+/// XML file at all, not even escaped.
+pub fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{fffd}' | '\u{10000}'..='\u{10ffff}')
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn what_xml_cannot_hold() {
+        for c in ['\0', '\u{1}', '\u{c}', '\u{1f}', '\u{fffe}', '\u{ffff}'] {
+            assert!(!super::xml_char(c), "{c:?}");
+        }
+        for c in ['\t', '\n', 'a', 'é', '\u{7f}', '\u{fffd}', '😀'] {
+            assert!(super::xml_char(c), "{c:?}");
+        }
+    }
+
     #[test]
     fn file_sizes_read_as_people_write_them() {
         assert_eq!(super::file_size(894_854, "."), "895 KB");

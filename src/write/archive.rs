@@ -22,6 +22,28 @@ pub fn zip(top: &str, files: &[OutFile]) -> Result<Vec<u8>, Diagnostic> {
         )
         .with_help("build without offline_download: true in guide.yaml, and report this as a bug")
     };
+    let refused: Vec<(&str, &str)> =
+        files.iter().filter_map(|f| Some((f.path.as_str(), unsafe_name(&f.path)?))).collect();
+    if let Some((path, why)) = refused.first() {
+        // A name may hold a line break: shown as a symbol, not as a new line.
+        let name = |p: &str| crate::diagnostic::printable(p, false).into_owned();
+        let mut others: Vec<String> = refused[1..].iter().take(5).map(|(p, _)| format!("`{}`", name(p))).collect();
+        if refused.len() > 6 {
+            others.push(format!("{} more", refused.len() - 6));
+        }
+        let others = if others.is_empty() { String::new() } else { format!(" ({} too)", others.join(", ")) };
+        // Pages get safe names from their slugs: a refused name is a file copied as it is.
+        return Err(Diagnostic::error(
+            Code::UnsafeName,
+            format!("static/{path}"),
+            0,
+            format!("the offline edition's zip file cannot hold a file named `{}`: {why}", name(path)),
+        )
+        .with_help(format!(
+            "rename the file in static/ (or the theme's static/){others}, using letters, digits, `-`, `_` and `.`; \
+             or build without offline_download: true in guide.yaml"
+        )));
+    }
     let mut sorted: Vec<&OutFile> = files.iter().collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
@@ -38,6 +60,40 @@ pub fn zip(top: &str, files: &[OutFile]) -> Result<Vec<u8>, Diagnostic> {
     Ok(zip.finish().map_err(|e| failed(&e))?.into_inner())
 }
 
+/// Why a site path (`img/a.png`) cannot be a name in a zip that must unpack
+/// the same everywhere: on Windows `\\` is a folder separator (so
+/// `sub\\..\\..\\evil.txt` unpacks outside the folder), a drive letter or `:`
+/// names another place, and control characters, `<>"|?*` and device names
+/// (`con`, `nul`, `com1`) do not unpack at all.
+pub fn unsafe_name(path: &str) -> Option<&'static str> {
+    if path.contains('\\') {
+        return Some("`\\` separates folders on Windows, where unpacking could write outside the folder");
+    }
+    if path.contains(':') {
+        return Some("`:` names a drive or a hidden stream on Windows");
+    }
+    if path.chars().any(char::is_control) {
+        return Some("it holds a line break, a tab or another control character");
+    }
+    if path.contains(['<', '>', '"', '|', '?', '*']) {
+        return Some("Windows does not allow `<`, `>`, `\"`, `|`, `?` or `*` in a file name");
+    }
+    for part in path.split('/') {
+        let stem = part.split('.').next().unwrap_or_default().trim_end().to_ascii_lowercase();
+        let device = matches!(stem.as_str(), "con" | "prn" | "aux" | "nul")
+            || ((stem.starts_with("com") || stem.starts_with("lpt"))
+                && stem.len() == 4
+                && stem.as_bytes()[3].is_ascii_digit());
+        if device {
+            return Some("Windows keeps that name for a device");
+        }
+        if part.ends_with(['.', ' ']) {
+            return Some("Windows drops a dot or space at the end of a name, so it unpacks as another file");
+        }
+    }
+    None
+}
+
 fn is_compressed(path: &str) -> bool {
     let ext = path.rsplit('.').next().unwrap_or_default().to_ascii_lowercase();
     matches!(ext.as_str(), "pdf" | "png" | "jpg" | "jpeg" | "gif" | "webp" | "zip" | "woff" | "woff2" | "gz")
@@ -46,6 +102,34 @@ fn is_compressed(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_that_unpack_wrongly_somewhere_are_refused() {
+        for bad in [
+            "sub\\..\\..\\evil.txt",
+            "c:evil.txt",
+            "img/C:/x.png",
+            "line\nbreak.txt",
+            "tab\t.txt",
+            "what?.txt",
+            "con.txt",
+            "files/LPT1",
+            "trailing.",
+        ] {
+            assert!(unsafe_name(bad).is_some(), "{bad:?}");
+        }
+        for good in
+            ["img/map.svg", "docs/Annual report 2026.pdf", "café.txt", "console.txt", "com10.txt", ".well-known/x"]
+        {
+            assert_eq!(unsafe_name(good), None, "{good:?}");
+        }
+        let files = [
+            OutFile { path: "index.html".into(), bytes: Vec::new() },
+            OutFile { path: "sub\\..\\..\\evil.txt".into(), bytes: Vec::new() },
+        ];
+        let e = zip("guide-offline", &files).unwrap_err();
+        assert_eq!((e.code, e.file.to_str()), (Code::UnsafeName, Some("static/sub\\..\\..\\evil.txt")));
+    }
 
     #[test]
     fn the_same_files_make_the_same_archive_under_one_folder() {

@@ -3,6 +3,7 @@
 // "reload" after a full rebuild, "changed" with the addresses whose text
 // changed (an open one fetches its new HTML and puts the new body in place),
 // and "failed" with a failed build's problems, shown over the last good page.
+// The last good build's warnings come with each page, shown in a small bar.
 (function () {
   var built = (document.currentScript && document.currentScript.getAttribute("data-built")) || "";
   var box = null;
@@ -15,30 +16,59 @@
     var h = document.createElement("p");
     h.setAttribute("style", "margin:0 0 8px;font-weight:700;color:#b42318");
     var first = document.querySelector("[data-practica-waiting]");
-    h.textContent = "The guide did not build: " + list.length + " problem" + (list.length === 1 ? "" : "s") + ". " +
-      (first ? "There is no good version to show yet; fix " + (list.length === 1 ? "it" : "them") + " and save, and this page reloads by itself."
+    var n = list.filter(function (d) { return d.severity === "error"; }).length;
+    h.textContent = "The guide did not build: " + n + " problem" + (n === 1 ? "" : "s") + ". " +
+      (first ? "There is no good version to show yet; fix " + (n === 1 ? "it" : "them") + " and save, and this page reloads by itself."
              : "Showing the last good version until it is fixed.");
     box.appendChild(h);
-    list.forEach(function (d) {
-      var p = document.createElement("div");
-      p.setAttribute("style", "margin:8px 0;padding:8px 10px;background:#fff;border:1px solid #f1c8c2;border-radius:6px");
-      var loc = document.createElement("code");
-      loc.setAttribute("style", "display:block;font-weight:700");
-      loc.textContent = d.location;
-      var msg = document.createElement("div");
-      msg.textContent = d.severity + "[" + d.code + "]: " + d.message;
-      p.appendChild(loc);
-      p.appendChild(msg);
-      if (d.help) {
-        var help = document.createElement("div");
-        help.setAttribute("style", "color:#46525f");
-        help.textContent = "help: " + d.help;
-        p.appendChild(help);
-      }
-      box.appendChild(p);
-    });
+    list.forEach(function (d) { box.appendChild(problem(d, "#f1c8c2")); });
     document.body.appendChild(box);
   }
+  function problem(d, border) {
+    var p = document.createElement("div");
+    p.setAttribute("style", "margin:8px 0;padding:8px 10px;background:#fff;border:1px solid " + border + ";border-radius:6px");
+    var loc = document.createElement("code");
+    loc.setAttribute("style", "display:block;font-weight:700");
+    loc.textContent = d.location;
+    var msg = document.createElement("div");
+    msg.textContent = d.severity + "[" + d.code + "]: " + d.message;
+    p.appendChild(loc);
+    p.appendChild(msg);
+    if (d.help) {
+      var help = document.createElement("div");
+      help.setAttribute("style", "color:#46525f");
+      help.textContent = "help: " + d.help;
+      p.appendChild(help);
+    }
+    return p;
+  }
+  // The last good build's warnings come with the page (see live.rs's
+  // `inject`): a small bar that opens to their list, kept open across saves.
+  function warnings() {
+    var old = document.querySelector("[data-practica-warnings-box]");
+    var open = !!(old && old.open);
+    if (old) old.remove();
+    var data = document.querySelector("script[data-practica-warnings]");
+    var found;
+    try { found = JSON.parse(data ? data.textContent : "null"); } catch (err) { found = null; }
+    if (!found || !found.items.length) return;
+    var bar = document.createElement("details");
+    bar.setAttribute("data-practica-warnings-box", "");
+    bar.open = open;
+    bar.setAttribute("style", "position:fixed;left:0;bottom:0;box-sizing:border-box;max-width:min(46rem,100vw);max-height:60vh;overflow:auto;z-index:2147483646;background:#fffbeb;color:#1b2530;border:1px solid #d97706;border-left:4px solid #b45309;box-shadow:0 -4px 16px rgba(0,0,0,.15);font:15px/1.5 system-ui,sans-serif;padding:6px 14px");
+    var sum = document.createElement("summary");
+    sum.setAttribute("style", "cursor:pointer;font-weight:700;color:#7c2d12");
+    sum.textContent = found.total + " warning" + (found.total === 1 ? "" : "s") + " in the guide";
+    bar.appendChild(sum);
+    found.items.forEach(function (d) { bar.appendChild(problem(d, "#f3d9a4")); });
+    if (found.total > found.items.length) {
+      var more = document.createElement("p");
+      more.textContent = "\u2026 and " + (found.total - found.items.length) + " more: the terminal lists them, and so does practica check.";
+      bar.appendChild(more);
+    }
+    document.body.appendChild(bar);
+  }
+  warnings();
   // The page comes back where the editor was: at the same place, or still at
   // the bottom when that is where the new text went.
   var KEY = "practica-live-scroll";
@@ -89,6 +119,7 @@
       document.title = doc.title;
       document.body.replaceWith(doc.body);
       starts.forEach(function (start) { start(); });
+      warnings();
       window.scrollTo(0, end ? bottom() : y);
     }).catch(reload);
   }
