@@ -8,6 +8,7 @@
 mod common;
 
 use std::ffi::OsString;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Instant;
@@ -46,7 +47,13 @@ fn the_wheel_installs_without_rust_and_builds_a_guide() {
     .collect();
     if !missing.is_empty() {
         assert!(!in_ci(), "CI must build the wheel, but {} is missing: .ci/run installs it", missing.join(" and "));
-        println!("SKIPPED the_wheel_installs_without_rust_and_builds_a_guide: {} not found", missing.join(" and "));
+        // Straight to the process's stderr, past the harness's capture, so a
+        // plain `cargo test` shows the skip.
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED the_wheel_installs_without_rust_and_builds_a_guide: {} not found",
+            missing.join(" and ")
+        );
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
