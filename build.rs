@@ -14,7 +14,10 @@ fn main() {
     files.sort();
     let mut out = String::from("pub static DEFAULT_THEME: &[(&str, &[u8])] = &[\n");
     for f in files {
-        let rel = f.strip_prefix(&theme).expect("walked below the theme").to_string_lossy().replace('\\', "/");
+        let rel = f.strip_prefix(&theme).expect("walked below the theme");
+        // The theme's keys are site paths: its parts joined with `/` on every system.
+        let rel: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+        let rel = rel.join("/");
         writeln!(out, "    ({rel:?}, include_bytes!({:?})),", f.display().to_string()).expect("write to a String");
     }
     out.push_str("];\n");

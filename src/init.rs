@@ -135,8 +135,35 @@ This guide collects the practices our consortium recommends.
     ),
 ];
 
-/// Writes the starter guide into `dir`, refusing to overwrite an existing guide.
-pub fn init(dir: &Path) -> Result<(), Diagnostic> {
+/// A host whose publishing workflow `init` can write beside the guide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ci {
+    GitHub,
+    GitLab,
+}
+
+impl Ci {
+    /// Where the host looks for the workflow, relative to the repository's top
+    /// (the new guide's folder is meant to be one).
+    pub fn file(self) -> &'static Path {
+        Path::new(match self {
+            Ci::GitHub => ".github/workflows/publish.yml",
+            Ci::GitLab => ".gitlab-ci.yml",
+        })
+    }
+
+    /// The workflow: the copy docs/publishing.md shows, so the two never differ.
+    pub fn workflow(self) -> &'static str {
+        match self {
+            Ci::GitHub => include_str!("../docs/publishing/github-pages.yml"),
+            Ci::GitLab => include_str!("../docs/publishing/gitlab-ci.yml"),
+        }
+    }
+}
+
+/// Writes the starter guide into `dir`, refusing to overwrite an existing guide,
+/// and with `ci` the workflow that publishes it.
+pub fn init(dir: &Path, ci: Option<Ci>) -> Result<(), Diagnostic> {
     if dir.join("guide.yaml").exists() || dir.join("content").exists() {
         return Err(Diagnostic::error(
             Code::Refused,
@@ -159,5 +186,12 @@ pub fn init(dir: &Path) -> Result<(), Diagnostic> {
     }
     fs::create_dir_all(dir.join("static")).map_err(failed)?;
     fs::write(dir.join(".gitignore"), "public/\n").map_err(failed)?;
+    if let Some(ci) = ci {
+        let p = dir.join(ci.file());
+        if let Some(parent) = p.parent() {
+            fs::create_dir_all(parent).map_err(failed)?;
+        }
+        fs::write(p, ci.workflow()).map_err(failed)?;
+    }
     Ok(())
 }

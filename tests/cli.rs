@@ -122,6 +122,30 @@ fn init_says_how_to_preview_and_build_with_a_command_that_exists_here() {
 }
 
 #[test]
+fn init_run_from_an_installed_copy_never_mentions_cargo() {
+    // As pip or pipx install it: a copy outside any cargo target folder.
+    let tmp = tempfile::tempdir().unwrap();
+    let bin = tmp.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let exe = bin.join(format!("practica{}", std::env::consts::EXE_SUFFIX));
+    std::fs::copy(env!("CARGO_BIN_EXE_practica"), &exe).unwrap();
+    let dir = tmp.path().join("g");
+    for (path, command) in
+        [(bin.clone().into_os_string(), "practica".to_string()), ("".into(), exe.display().to_string())]
+    {
+        let _ = std::fs::remove_dir_all(&dir);
+        let o = std::process::Command::new(&exe).arg("init").arg(&dir).env("PATH", &path).output().unwrap();
+        let stdout = String::from_utf8_lossy(&o.stdout);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            stdout.contains(&format!("Preview it while you edit:  {command} serve --root {}", dir.display())),
+            "{stdout}"
+        );
+        assert!(!stdout.contains("cargo"), "{stdout}");
+    }
+}
+
+#[test]
 fn a_base_url_without_a_scheme_is_an_error_with_the_meant_value() {
     let site = copy_fixture("basic");
     edit(

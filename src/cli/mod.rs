@@ -97,6 +97,9 @@ enum Command {
     },
     /// Write a small new guide into DIR to start from.
     Init {
+        /// Also write a workflow that publishes the guide: to GitHub Pages or GitLab Pages.
+        #[arg(long, value_enum, value_name = "HOST")]
+        ci: Option<CiArg>,
         /// The folder to create the guide in.
         dir: PathBuf,
     },
@@ -126,6 +129,12 @@ enum ThemeCommand {
         #[arg(default_value = "custom")]
         name: String,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum CiArg {
+    Github,
+    Gitlab,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -186,22 +195,32 @@ pub fn main() -> ExitCode {
             print!("{report}");
             if errors { ExitCode::from(1) } else { ExitCode::SUCCESS }
         }
-        Command::Init { dir } => match practica::init::init(&dir) {
-            Ok(()) => {
-                let command = how_to_run();
-                let d = dir.display();
-                println!("Wrote a new guide to {d}.");
-                println!("Preview it while you edit:  {command} serve --root {d}");
-                println!("Build it for the web:       {command} build --root {d}");
-                if command != "practica" {
-                    println!(
-                        "(To type just `practica`, install it: cargo install --locked --path . in practica's folder.)"
-                    );
+        Command::Init { ci, dir } => {
+            let ci = ci.map(|c| match c {
+                CiArg::Github => practica::init::Ci::GitHub,
+                CiArg::Gitlab => practica::init::Ci::GitLab,
+            });
+            match practica::init::init(&dir, ci) {
+                Ok(()) => {
+                    let command = how_to_run();
+                    let d = dir.display();
+                    println!("Wrote a new guide to {d}.");
+                    println!("Preview it while you edit:  {command} serve --root {d}");
+                    println!("Build it for the web:       {command} build --root {d}");
+                    if let Some(ci) = ci {
+                        println!("Publish it:                 {} (see its first lines)", dir.join(ci.file()).display());
+                    }
+                    // Only someone running practica from its source folder has cargo.
+                    if command == FROM_SOURCE {
+                        println!(
+                            "(To type just `practica`, install it: cargo install --locked --path . in practica's folder.)"
+                        );
+                    }
+                    ExitCode::SUCCESS
                 }
-                ExitCode::SUCCESS
+                Err(d) => failed(&d.into(), Path::new(".")),
             }
-            Err(d) => failed(&d.into(), Path::new(".")),
-        },
+        }
         Command::Schema { root, out_dir } => {
             let out = out_dir.unwrap_or_else(|| root.join("schemas"));
             match practica::schema::write(&root, &out) {
@@ -227,6 +246,8 @@ pub fn main() -> ExitCode {
     }
 }
 
+const FROM_SOURCE: &str = "cargo run --release --";
+
 /// How the user can run practica again: `practica` when that is on PATH,
 /// `cargo run --release --` when this is a build in a cargo target folder,
 /// else this program's own path.
@@ -234,7 +255,7 @@ fn how_to_run() -> String {
     let me = std::env::current_exe().ok();
     let on_path = std::env::var_os("PATH").is_some_and(|paths| {
         std::env::split_paths(&paths).any(|dir| {
-            let candidate = dir.join("practica");
+            let candidate = dir.join(format!("practica{}", std::env::consts::EXE_SUFFIX));
             candidate.is_file() && me.as_ref().is_none_or(|m| same_file(m, &candidate))
         })
     });
@@ -242,7 +263,11 @@ fn how_to_run() -> String {
         return "practica".into();
     }
     match me {
-        Some(m) if m.components().any(|c| c.as_os_str() == "target") => "cargo run --release --".into(),
+        // Cargo marks every target folder (whatever CARGO_TARGET_DIR names it)
+        // with CACHEDIR.TAG; the program is in its profile folder, debug/ or release/.
+        Some(m) if m.parent().and_then(Path::parent).is_some_and(|t| t.join("CACHEDIR.TAG").is_file()) => {
+            FROM_SOURCE.into()
+        }
         Some(m) => m.display().to_string(),
         None => "practica".into(),
     }

@@ -68,7 +68,7 @@ pub fn load(root: &Path, opts: &LoadOptions, diags: &mut Diagnostics) -> Option<
     if let Some(git) = git {
         let dates = git.dates();
         for s in &mut sources {
-            s.doc.updated = dates.get(&s.doc.file.to_string_lossy().replace('\\', "/")).copied();
+            s.doc.updated = dates.get(&crate::text::slash_path(&s.doc.file)).copied();
         }
     }
     let texts =

@@ -7,6 +7,13 @@ pub mod slug;
 pub use escape::escape_html;
 pub use slug::slugify;
 
+/// A relative path as a site or git path: its parts joined with `/` whatever
+/// the system's separator, so Windows paths make the same keys and addresses.
+pub fn slash_path(path: &std::path::Path) -> String {
+    let parts: Vec<_> = path.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+    parts.join("/")
+}
+
 /// A file's size as people read it: `850 KB`, `2.1 MB`, with the decimal
 /// separator of the reader's language (`2,1 MB`).
 pub fn file_size(bytes: u64, decimal_separator: &str) -> String {
@@ -42,5 +49,12 @@ mod tests {
         assert_eq!(super::file_size(2_149_000, "."), "2.1 MB");
         assert_eq!(super::file_size(2_149_000, ","), "2,1 MB");
         assert_eq!(super::file_size(12, "."), "1 KB");
+    }
+
+    #[test]
+    fn slash_paths_join_parts_with_slashes() {
+        let p: std::path::PathBuf = ["content", "practices", "a.md"].iter().collect();
+        assert_eq!(super::slash_path(&p), "content/practices/a.md");
+        assert_eq!(super::slash_path(std::path::Path::new("./x//y.md")), "./x/y.md");
     }
 }

@@ -50,7 +50,11 @@ pub fn find_chrome(chrome: Option<&Path>) -> Result<PathBuf, Diagnostic> {
 
 fn on_path(names: &[&str]) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).flat_map(|dir| names.iter().map(move |n| dir.join(n))).find(|p| is_executable(p))
+    // A program's file on Windows ends in .exe (the suffix is empty elsewhere),
+    // and `--chrome chrome.exe` may already say so.
+    let suffix = std::env::consts::EXE_SUFFIX;
+    let file = |n: &str| if n.ends_with(suffix) { n.to_string() } else { format!("{n}{suffix}") };
+    std::env::split_paths(&path).flat_map(|dir| names.iter().map(move |n| dir.join(file(n)))).find(|p| is_executable(p))
 }
 
 fn is_executable(p: &Path) -> bool {

@@ -279,7 +279,7 @@ impl Pending {
         drop_aside((index, runtime));
         let dir = if shard == 0 { SEARCH_BUNDLE.to_string() } else { address::search_shard(shard + 1) };
         for f in files {
-            let name = f.filename.to_string_lossy().replace('\\', "/");
+            let name = crate::text::slash_path(&f.filename);
             if published(&name, shard == 0) {
                 sink.put(OutFile { path: format!("{dir}{name}"), bytes: f.contents })?;
             }
