@@ -54,7 +54,7 @@ pub struct Guide {
     pub docs: Vec<Doc>,
     pub originals: usize,
     /// For a translation, the doc it translates.
-    pub source_of: Vec<Option<DocId>>,
+    pub original_of: Vec<Option<DocId>>,
     /// The guide in each of its languages, its own first.
     pub editions: Vec<Edition>,
     /// The site path of each doc's page.
@@ -133,9 +133,10 @@ impl Guide {
         self.docs[..self.originals].iter().filter(|d| d.kind == kind).count()
     }
 
-    /// The doc a doc stands for: its source when it is a translation.
-    pub fn source(&self, id: DocId) -> DocId {
-        self.source_of.get(id).copied().flatten().unwrap_or(id)
+    /// The doc a doc stands for: the original it translates, when it is a
+    /// translation. ("Source" is the bibliographic source of `source:`.)
+    pub fn original(&self, id: DocId) -> DocId {
+        self.original_of.get(id).copied().flatten().unwrap_or(id)
     }
 
     /// The guide's own edition.

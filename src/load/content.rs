@@ -134,7 +134,7 @@ pub struct Doc {
 
 /// A content file as read: what it is, and its Markdown body.
 #[derive(Debug, Clone)]
-pub struct Source {
+pub struct ContentFile {
     pub doc: Doc,
     pub body: String,
 }
@@ -184,7 +184,7 @@ pub fn load(
     include_drafts: bool,
     languages: &[String],
     diags: &mut Diagnostics,
-) -> (Vec<Source>, Vec<String>) {
+) -> (Vec<ContentFile>, Vec<String>) {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         diags.push(
@@ -198,7 +198,7 @@ pub fn load(
         .filter(|f| f.rel.ends_with(".md"))
         .map(|f| f.path)
         .collect();
-    let results: Vec<(Option<Source>, Vec<Diagnostic>)> =
+    let results: Vec<(Option<ContentFile>, Vec<Diagnostic>)> =
         files.par_iter().map(|p| load_file(root, &content, p, languages)).collect();
     let mut sources = Vec::with_capacity(results.len());
     let mut drafts = Vec::new();
@@ -216,7 +216,7 @@ pub fn load(
 }
 
 /// Loads one content file again, for a rebuild after it was saved.
-pub fn load_one(root: &Path, path: &Path, languages: &[String], diags: &mut Diagnostics) -> Option<Source> {
+pub fn load_one(root: &Path, path: &Path, languages: &[String], diags: &mut Diagnostics) -> Option<ContentFile> {
     let (doc, found) = load_file(root, &root.join(CONTENT_DIR), path, languages);
     diags.extend(found);
     doc
@@ -258,7 +258,7 @@ fn place(parts: &[String]) -> Result<Place, String> {
     }
 }
 
-fn load_file(root: &Path, content: &Path, path: &Path, languages: &[String]) -> (Option<Source>, Vec<Diagnostic>) {
+fn load_file(root: &Path, content: &Path, path: &Path, languages: &[String]) -> (Option<ContentFile>, Vec<Diagnostic>) {
     let file = walk::relative(root, path);
     let mut parts: Vec<String> = path
         .strip_prefix(content)
@@ -268,17 +268,17 @@ fn load_file(root: &Path, content: &Path, path: &Path, languages: &[String]) -> 
         .collect();
     let lang = translation_of(&mut parts, languages);
     let (doc, diags) = parse(file, &parts, lang, || std::fs::read(path));
-    let source = doc.map(|d| d.unwrap_or_else(|doc| Source { doc, body: String::new() }));
+    let source = doc.map(|d| d.unwrap_or_else(|doc| ContentFile { doc, body: String::new() }));
     (source, diags)
 }
 
 /// A content file from its bytes, as if it were at `content/<content_path>`.
-pub fn from_bytes(content_path: &str, languages: &[String], bytes: Vec<u8>) -> (Option<Source>, Vec<Diagnostic>) {
+pub fn from_bytes(content_path: &str, languages: &[String], bytes: Vec<u8>) -> (Option<ContentFile>, Vec<Diagnostic>) {
     let mut parts: Vec<String> = content_path.split('/').map(String::from).collect();
     let file = Path::new(CONTENT_DIR).join(content_path);
     let lang = translation_of(&mut parts, languages);
     let (doc, diags) = parse(file, &parts, lang, || Ok(bytes));
-    (doc.map(|d| d.unwrap_or_else(|doc| Source { doc, body: String::new() })), diags)
+    (doc.map(|d| d.unwrap_or_else(|doc| ContentFile { doc, body: String::new() })), diags)
 }
 
 /// The language of a translated file (`x.es.md`), whose name in `parts`
@@ -298,7 +298,7 @@ fn parse(
     parts: &[String],
     lang: Option<String>,
     read: impl FnOnce() -> std::io::Result<Vec<u8>>,
-) -> (Option<Result<Source, Doc>>, Vec<Diagnostic>) {
+) -> (Option<Result<ContentFile, Doc>>, Vec<Diagnostic>) {
     let content_path = parts.join("/");
     let place = match place(parts) {
         Ok(p) => p,
@@ -455,7 +455,7 @@ fn parse(
     // CommonMark asks for U+0000 to become U+FFFD; pulldown-cmark passes it
     // through, and a NUL in a page is an HTML parse error.
     let body = split.body.replace('\0', "\u{fffd}");
-    (Some(Ok(Source { doc, body })), diags)
+    (Some(Ok(ContentFile { doc, body })), diags)
 }
 
 /// `changes:`, a list of `{date, note}`.

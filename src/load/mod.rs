@@ -16,7 +16,7 @@ pub(crate) mod yaml;
 use std::path::Path;
 
 pub use config::Config;
-pub use content::{Doc, Kind, Source};
+pub use content::{ContentFile, Doc, Kind};
 pub use theme::Theme;
 
 use crate::diagnostic::Diagnostics;
@@ -24,7 +24,7 @@ use crate::diagnostic::Diagnostics;
 /// What a build starts from.
 pub struct Loaded {
     pub config: Config,
-    pub sources: Vec<Source>,
+    pub sources: Vec<ContentFile>,
     /// Content paths of the drafts left out, so links to them are explained.
     pub drafts: Vec<String>,
     /// guide.yaml's words in each other language, by language code.

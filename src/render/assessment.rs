@@ -63,7 +63,7 @@ fn lists(guide: &Guide, texts: &Texts) -> Vec<DocId> {
 pub fn render(guide: &Guide, texts: &Texts, edition: &Edition) -> OutFile {
     let path = edition.routes.assessment_items();
     let href = |to: &str| guide.addresses.href(&path, to);
-    let shown = |id: DocId| edition.doc(guide.source(id)).unwrap_or(guide.source(id));
+    let shown = |id: DocId| edition.doc(guide.original(id)).unwrap_or(guide.original(id));
     let link = |id: DocId| Link { title: &guide.docs[shown(id)].title, url: href(guide.path(shown(id))) };
     // The guide's own title, untranslated, names it in answer files: an export
     // from the Spanish pages imports on the English ones, and back.

@@ -45,7 +45,7 @@ pub fn render(
     // Which page of another edition is the same page: a doc and its
     // translation, or a generated page at the same place.
     let same = |p: &Page| match p.kind {
-        PageKind::Doc(id) => format!("doc {}", guide.source(id)),
+        PageKind::Doc(id) => format!("doc {}", guide.original(id)),
         _ => p.path.strip_prefix(&guide.editions[p.edition].routes.home()).unwrap_or(&p.path).to_string(),
     };
     let mut versions: HashMap<String, Vec<&Page>> = HashMap::new();

@@ -39,7 +39,7 @@ pub struct Placement<'a> {
 pub struct InEdition<'a> {
     pub edition: &'a Edition,
     /// For a translation, the doc it translates (by `DocId`).
-    pub source_of: &'a [Option<DocId>],
+    pub original_of: &'a [Option<DocId>],
     /// Every doc's scan, to find a heading again in a translation.
     pub scans: &'a [Scan],
     /// The note after a link to a page that is only in the guide's own
@@ -52,7 +52,7 @@ impl InEdition<'_> {
     /// the translation and its heading of the same place when there is one,
     /// and whether the page is in the guide's own language instead.
     fn target(&self, id: DocId, fragment: Option<&str>) -> (DocId, Option<String>, bool) {
-        let source = self.source_of.get(id).copied().flatten().unwrap_or(id);
+        let source = self.original_of.get(id).copied().flatten().unwrap_or(id);
         let Some(shown) = self.edition.doc(source) else {
             return (source, fragment.map(str::to_string), !self.edition.default);
         };

@@ -245,7 +245,7 @@ fn context(v: &View, what: PageKind) -> (&'static str, Context) {
     };
     let template = match what {
         PageKind::Doc(id) => {
-            let source = g.source(id);
+            let source = g.original(id);
             page.languages = alternates(v, &|n| g.editions[n].doc(source).map(|d| g.path(d).to_string()));
             doc_context(v, id, &mut page, &mut content, &mut nav_current)
         }
@@ -346,7 +346,7 @@ fn doc_context(
 ) -> &'static str {
     let g = v.guide;
     let routes = &v.edition().routes;
-    let source = g.source(id);
+    let source = g.original(id);
     let d = &g.docs[id];
     let r = &g.relations[source];
     page.kind = format!("{:?}", d.kind).to_lowercase();

@@ -113,7 +113,7 @@ impl Plan {
         }
         let mut bodies: Vec<_> = (0..guide.originals).map(|_| digest()).collect();
         for (id, body) in texts.bodies.iter().enumerate() {
-            (id, body).hash(&mut bodies[guide.source(id)]);
+            (id, body).hash(&mut bodies[guide.original(id)]);
         }
         Plan { shape: shape.finish(), outline: outline.finish(), bodies: bodies.iter().map(Hasher::finish).collect() }
     }
@@ -204,14 +204,14 @@ fn reads(guide: &Guide, output: Output) -> Reads {
     match output {
         Output::Web(page) => match page.kind {
             // The home page lists the checklists that have items.
-            PageKind::Doc(id) if guide.home == Some(guide.source(id)) => {
-                Reads { outline: true, bodies: Bodies::Of(vec![guide.source(id)]) }
+            PageKind::Doc(id) if guide.home == Some(guide.original(id)) => {
+                Reads { outline: true, bodies: Bodies::Of(vec![guide.original(id)]) }
             }
-            PageKind::Doc(id) => of(vec![guide.source(id)]),
+            PageKind::Doc(id) => of(vec![guide.original(id)]),
             _ => Reads { outline: true, bodies: Bodies::None },
         },
         Output::Handout(page) => match page.kind {
-            HandoutKind::Practice(id) | HandoutKind::Checklist(id) => of(vec![guide.source(id)]),
+            HandoutKind::Practice(id) | HandoutKind::Checklist(id) => of(vec![guide.original(id)]),
             HandoutKind::Area(n) => {
                 let area = &guide.areas[n];
                 of(std::iter::once(area.doc).chain(area.practices.iter().copied()).collect())

@@ -85,7 +85,7 @@ pub fn page_changes(v: &View, id: DocId) -> Vec<ChangeItem> {
 
 fn changes_of<'g>(v: &View<'g>, id: DocId) -> (&'g [Change], Option<String>) {
     let g = v.guide;
-    let source = g.source(id);
+    let source = g.original(id);
     let d = &g.docs[id];
     if d.changes.is_empty() && source != id || v.foreign(id) {
         let lang = (!v.edition().default).then(|| g.default_edition().code.clone());

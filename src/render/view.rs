@@ -61,14 +61,14 @@ impl View<'_> {
 
     /// The doc this edition shows for a doc: its translation if it has one.
     pub fn shown(&self, id: DocId) -> DocId {
-        let source = self.guide.source(id);
+        let source = self.guide.original(id);
         self.edition().doc(source).unwrap_or(source)
     }
 
     /// Whether a doc is shown in the guide's own language on this edition's page.
     pub fn foreign(&self, id: DocId) -> bool {
         let e = self.edition();
-        !e.default && e.doc(self.guide.source(id)).is_none()
+        !e.default && e.doc(self.guide.original(id)).is_none()
     }
 
     /// The guide's own language, and the note that marks a link to a page in it.
@@ -123,7 +123,7 @@ impl View<'_> {
             movable: false,
             edition: Some(markdown::InEdition {
                 edition: self.edition(),
-                source_of: &self.guide.source_of,
+                original_of: &self.guide.original_of,
                 scans: &self.texts.scans,
                 foreign_note: note,
             }),

@@ -26,13 +26,13 @@ use rayon::prelude::*;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::guide::address::RESERVED;
 use crate::guide::{Addresses, Area, Config, Doc, DocId, Guide, Kind, Routes, Scan, Texts, pages};
-use crate::load::Source;
+use crate::load::ContentFile;
 pub use links::Statics;
 
 /// What a guide is resolved from: `load`'s reading of the site.
 pub struct Input<'a> {
     pub config: Config,
-    pub sources: Vec<Source>,
+    pub sources: Vec<ContentFile>,
     /// Content paths of the drafts left out, so links to them are explained.
     pub drafts: &'a [String],
     /// The static files links may name.
@@ -48,7 +48,7 @@ pub struct Input<'a> {
 pub fn resolve(input: Input, diags: &mut Diagnostics) -> (Guide, Texts) {
     let Input { mut config, mut sources, drafts, statics, texts, language_name } = input;
     sources.sort_by(|a, b| a.doc.file.cmp(&b.doc.file));
-    let (translations, sources): (Vec<Source>, Vec<Source>) = sources.into_iter().partition(|s| s.doc.lang.is_some());
+    let (translations, sources): (Vec<ContentFile>, Vec<ContentFile>) = sources.into_iter().partition(|s| s.doc.lang.is_some());
     let (docs, mut bodies): (Vec<Doc>, Vec<String>) = sources.into_iter().map(|s| (s.doc, s.body)).unzip();
     if !config.audiences_declared {
         config.audiences = relations::audiences_from_pages(&docs);
@@ -89,7 +89,7 @@ pub fn resolve(input: Input, diags: &mut Diagnostics) -> (Guide, Texts) {
         routes,
         config,
         originals: docs.len(),
-        source_of: vec![None; docs.len()],
+        original_of: vec![None; docs.len()],
         editions: Vec::new(),
         docs,
         paths,

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, nearest};
 use crate::guide::{Doc, DocId, Edition, Guide, Routes, Scan};
-use crate::load::Source;
+use crate::load::ContentFile;
 use crate::load::fields::{FRONT_MATTER, Words};
 use crate::load::translations::ConfigText;
 
@@ -30,7 +30,7 @@ pub fn source_hash(doc: &Doc, body: &str) -> String {
 pub fn attach(
     guide: &mut Guide,
     bodies: &mut Vec<String>,
-    translations: Vec<Source>,
+    translations: Vec<ContentFile>,
     mut texts: Vec<(String, ConfigText)>,
     default_name: &str,
     diags: &mut Diagnostics,
@@ -56,7 +56,7 @@ pub fn attach(
         });
     }
     let by_path: HashMap<String, DocId> = (0..n).map(|i| (guide.docs[i].content_path.clone(), i)).collect();
-    for Source { doc, body } in translations {
+    for ContentFile { doc, body } in translations {
         let code = doc.lang.clone().unwrap_or_default();
         let Some(e) = guide.editions.iter().position(|e| e.code == code) else { continue };
         let Some(&source) = by_path.get(&doc.content_path) else {
@@ -84,7 +84,7 @@ pub fn attach(
         };
         guide.paths.push(guide.editions[e].routes.doc(&translated));
         guide.relations.push(guide.relations[source].clone());
-        guide.source_of.push(Some(source));
+        guide.original_of.push(Some(source));
         guide.editions[e].docs[source] = Some(id);
         guide.docs.push(translated);
         bodies.push(body);
@@ -242,7 +242,7 @@ pub fn status(guide: &Guide, bodies: &[String]) -> Vec<String> {
 
 /// Whether a translation is behind its source (for the notice on its page).
 pub fn is_stale(guide: &Guide, bodies: &[String], id: DocId) -> bool {
-    let source = guide.source(id);
+    let source = guide.original(id);
     source != id
         && guide.docs[id].source_hash.as_deref() != Some(source_hash(&guide.docs[source], &bodies[source]).as_str())
 }

@@ -6,7 +6,7 @@
 //! to leave behind. A failed rebuild keeps the last good site and shows its
 //! diagnostics in every open page; the server never exits because of content.
 
-mod http;
+mod routes;
 mod listen;
 mod live;
 mod watch;
@@ -209,7 +209,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Diagnostic> {
             open_browser(&url);
         }
 
-        let app = http::router(shared.clone(), events.clone());
+        let app = routes::router(shared.clone(), events.clone());
         let hosts = listen::Hosts::new(local.ip(), &opts.allow_hosts);
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let stopper = events.clone();

@@ -137,7 +137,7 @@ impl<'v> Sheet<'v> {
 
     fn tip_lines(&self, id: DocId) -> Vec<Line> {
         let g = self.view.guide;
-        g.relations[g.source(id)].tips.iter().map(|&t| self.line(t, self.view.doc_url(t))).collect()
+        g.relations[g.original(id)].tips.iter().map(|&t| self.line(t, self.view.doc_url(t))).collect()
     }
 
     pub fn practice(&mut self, id: DocId, level: u8) -> String {

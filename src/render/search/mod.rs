@@ -47,7 +47,7 @@ fn record(view: &View, id: DocId) -> Option<Record> {
         return None;
     }
     let kind = kind_label(view.strings(), d.kind);
-    let source = guide.source(id);
+    let source = guide.original(id);
     let area = guide.relations[source].area.filter(|_| d.kind == Kind::Practice).map(|a| view.title(a));
     let text = &texts.scans[id].text;
     let mut content = String::with_capacity(d.title.len() * 2 + text.len() + 200);

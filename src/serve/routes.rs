@@ -1,4 +1,4 @@
-//! The preview's HTTP side: the last good site from memory (through the shared
+//! The preview's routes: the last good site from memory (through the shared
 //! file policy in `crate::http`), with the live-reload script added to every
 //! page, and the event stream that tells open pages to reload.
 
