@@ -48,7 +48,8 @@ pub struct Input<'a> {
 pub fn resolve(input: Input, diags: &mut Diagnostics) -> (Guide, Texts) {
     let Input { mut config, mut sources, drafts, statics, texts, language_name } = input;
     sources.sort_by(|a, b| a.doc.file.cmp(&b.doc.file));
-    let (translations, sources): (Vec<ContentFile>, Vec<ContentFile>) = sources.into_iter().partition(|s| s.doc.lang.is_some());
+    let (translations, sources): (Vec<ContentFile>, Vec<ContentFile>) =
+        sources.into_iter().partition(|s| s.doc.lang.is_some());
     let (docs, mut bodies): (Vec<Doc>, Vec<String>) = sources.into_iter().map(|s| (s.doc, s.body)).unzip();
     if !config.audiences_declared {
         config.audiences = relations::audiences_from_pages(&docs);

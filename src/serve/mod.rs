@@ -6,9 +6,9 @@
 //! to leave behind. A failed rebuild keeps the last good site and shows its
 //! diagnostics in every open page; the server never exits because of content.
 
-mod routes;
 mod listen;
 mod live;
+mod routes;
 mod watch;
 
 use std::collections::HashMap;
