@@ -453,9 +453,14 @@ fn rebuild(opts: &Options, cache: &mut Option<Cache>, failing: bool) -> Outcome 
     }
 }
 
+/// The changed files for the status line; a file's name may hold terminal
+/// control characters, shown as symbols as diagnostics show them.
 fn describe(changed: &[PathBuf], root: &Path) -> String {
-    let names: Vec<String> =
-        changed.iter().take(3).map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string()).collect();
+    let name = |p: &PathBuf| {
+        let shown = p.strip_prefix(root).unwrap_or(p).display().to_string();
+        crate::diagnostic::printable(&shown, false).into_owned()
+    };
+    let names: Vec<String> = changed.iter().take(3).map(name).collect();
     match changed.len() {
         0 => "no change".into(),
         n if n <= 3 => names.join(", "),
@@ -508,6 +513,14 @@ mod tests {
         burst.add(&event(written, "/g/content/b.md"), root, out);
         assert!(!burst.saved, "b.md is still being written");
         assert_eq!(burst.changed, [Path::new("/g/content/a.md"), Path::new("/g/content/b.md")]);
+    }
+
+    #[test]
+    fn a_changed_file_named_with_control_characters_is_shown_harmlessly() {
+        let root = Path::new("/g");
+        let shown = super::describe(&[Path::new("/g/content/a\u{1b}]0;pwned\u{7}.md").to_path_buf()], root);
+        assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
+        assert!(shown.starts_with("content/a") && shown.ends_with(".md"), "{shown:?}");
     }
 
     #[test]
