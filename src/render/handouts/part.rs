@@ -127,7 +127,22 @@ fn reused(
             base.new_page = new_page;
             rendered(view, templates, &base, page)
         };
-        let both = render(true).and_then(|on_new| Ok((on_new, render(false)?)));
+        let both = render(true).and_then(|on_new| {
+            // Most parts differ from the first only in their text: the page
+            // switch found on the first makes their other head without a second rendering.
+            let switch = printed.switch.get();
+            let on_same = match switch.and_then(|s| s.as_ref()).and_then(|s| s.same_page(&on_new)) {
+                Some(derived) => derived,
+                None => {
+                    let on_same = render(false)?;
+                    if switch.is_none() {
+                        let _ = printed.switch.set(PageSwitch::between(&on_new, &on_same));
+                    }
+                    on_same
+                }
+            };
+            Ok((on_new, on_same))
+        });
         Some(both.map(|(on_new, on_same)| MovablePart::new(&on_new, &on_same, view.movable(*id)).map(Arc::new)))
     });
     match made.as_deref() {
@@ -139,6 +154,45 @@ fn reused(
         })),
         Some(Err(d)) => Err(d.clone()),
         Some(Ok(None)) | None => Ok(None),
+    }
+}
+
+/// What starting a new page changes at the start of a part, as the theme's
+/// template prints it (the shipped one adds ` new-page` to the class):
+/// `prefix` then `on_new`, instead of `prefix` then `on_same`.
+pub struct PageSwitch {
+    prefix: String,
+    on_new: String,
+    on_same: String,
+}
+
+impl PageSwitch {
+    /// The difference between one part rendered on a new page and not, when
+    /// it comes before the part's own words (before the id mark).
+    fn between(on_new: &str, on_same: &str) -> Option<PageSwitch> {
+        let common = on_new.bytes().zip(on_same.bytes()).take_while(|(a, b)| a == b).count();
+        let common = (0..=common).rev().find(|&n| on_new.is_char_boundary(n) && on_same.is_char_boundary(n))?;
+        let tail =
+            on_new[common..].bytes().rev().zip(on_same[common..].bytes().rev()).take_while(|(a, b)| a == b).count();
+        let (new_end, same_end) = (on_new.len() - tail, on_same.len() - tail);
+        let mark = markdown::id_mark();
+        // Only a switch that ends before anything of the part's own is the same for every part.
+        if on_new[..new_end].contains(mark) || !on_new.is_char_boundary(new_end) || !on_same.is_char_boundary(same_end)
+        {
+            return None;
+        }
+        Some(PageSwitch {
+            prefix: on_new[..common].to_string(),
+            on_new: on_new[common..new_end].to_string(),
+            on_same: on_same[common..same_end].to_string(),
+        })
+    }
+
+    /// The part as on the same page, from the part as on a new page; `None`
+    /// when it does not start as the part the switch was found on.
+    fn same_page(&self, on_new: &str) -> Option<String> {
+        let rest = on_new.strip_prefix(self.prefix.as_str())?.strip_prefix(self.on_new.as_str())?;
+        Some(format!("{}{}{rest}", self.prefix, self.on_same))
     }
 }
 

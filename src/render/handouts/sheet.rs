@@ -224,6 +224,9 @@ fn markdown_html(view: &View, id: DocId, level: u8, prefix: &str) -> markdown::D
 pub struct Printed {
     /// `None` when the theme's part templates are its own.
     pub(super) parts: Option<Memo<markdown::Key, MadePart>>,
+    /// What starting a new page changes in a part, found on the first part
+    /// placed (see `part::PageSwitch`).
+    pub(super) switch: std::sync::OnceLock<Option<super::part::PageSwitch>>,
 }
 
 /// A practice's part made once: `None` when it cannot be placed, the
@@ -232,7 +235,7 @@ pub(super) type MadePart = Result<Option<Arc<super::part::MovablePart>>, crate::
 
 impl Printed {
     pub fn new(templates: &crate::render::templates::Templates) -> Printed {
-        Printed { parts: super::part::reusable(templates).then(Memo::default) }
+        Printed { parts: super::part::reusable(templates).then(Memo::default), switch: Default::default() }
     }
 }
 
