@@ -170,16 +170,10 @@ pub struct Resolved {
 
 impl Resolved {
     /// With its templates parsed; `None` when they cannot be.
-    pub fn with_templates(self, opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
-        let templates = Templates::new(self.templates, self.strings, &self.guide, opts.search(), diags)?;
-        Some(Prepared {
-            guide: self.guide,
-            texts: self.texts,
-            templates,
-            statics: self.statics,
-            statics_set: self.statics_set,
-            theme: self.theme,
-        })
+    pub fn with_templates(mut self, opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
+        let (sources, strings) = (std::mem::take(&mut self.templates), std::mem::take(&mut self.strings));
+        let templates = Templates::new(sources, strings, &self.guide, opts.search(), diags)?;
+        Some(self.reusing(templates))
     }
 
     /// With the templates parsed for an earlier state of the guide of the
