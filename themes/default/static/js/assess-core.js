@@ -15,39 +15,14 @@
 
   // ---------------------------------------------------------------- words
 
-  // The theme's strings for the script (js_*, given by the page as JSON) in
-  // the page's language: every word shown comes from them, so another
-  // language's edition needs no change here. A missing word shows its key.
+  // The theme's words (see words.js), and the names of the answers in them.
+  var BaseWords = typeof module === "object" && module.exports ? require("./words.js") : window.practicaWords;
   function Words(dict, lang) {
-    var words = dict || {};
-    function word(key, values) {
-      var text = words[key];
-      if (text == null) text = key;
-      return text.replace(/\{(\w+)\}/g, function (all, name) {
-        return values && values[name] != null ? String(values[name]) : all;
-      });
-    }
-    // key_one / key_other, chosen by the language's plural rules.
-    function plural(key, n, values) {
-      var form = "other";
-      try { form = new Intl.PluralRules(lang).select(n); } catch (e) { form = n === 1 ? "one" : "other"; }
-      var v = Object.assign({ n: n }, values || {});
-      if (words[key + "_" + form] != null) return word(key + "_" + form, v);
-      if (words[key + "_other"] != null) return word(key + "_other", v);
-      return word(key, v);
-    }
-    // The parts of a string around its placeholders, for a caller that puts
-    // nodes (a link) in them: "{label}: {item}" -> ["", {name:"label"}, ": ", ...].
-    function parts(key) {
-      return (words[key] || key).split(/(\{\w+\})/).map(function (p) {
-        var m = /^\{(\w+)\}$/.exec(p);
-        return m ? { name: m[1] } : p;
-      });
-    }
-    function answerWord(answer) {
-      return answer ? word(KEYS[answer]) : word("unanswered");
-    }
-    return { word: word, plural: plural, parts: parts, answerWord: answerWord, lang: lang };
+    var w = BaseWords(dict, lang);
+    w.answerWord = function (answer) {
+      return answer ? w.word(KEYS[answer]) : w.word("unanswered");
+    };
+    return w;
   }
 
   // ---------------------------------------------------------------- small helpers

@@ -64,21 +64,14 @@
     return e;
   }
 
-  // The search box's words, in the page's language, from the theme's strings
-  // (js_search_*). A missing word shows its key rather than failing.
+  // The search box's words (js_search_*), in the page's language (see words.js).
   var words = {};
   var lang = document.documentElement.lang || undefined;
   function word(key, values) {
-    var text = words[key] != null ? words[key] : key;
-    return text.replace(/\{(\w+)\}/g, function (all, name) {
-      return values && values[name] != null ? String(values[name]) : all;
-    });
+    return window.practicaWords(words, lang).word(key, values);
   }
   function plural(key, n, values) {
-    var form = "other";
-    try { form = new Intl.PluralRules(lang).select(n); } catch (e) { form = n === 1 ? "one" : "other"; }
-    var v = Object.assign({ n: n }, values || {});
-    return word(words[key + "_" + form] != null ? key + "_" + form : key + "_other", v);
+    return window.practicaWords(words, lang).plural(key, n, values);
   }
 
   function runSearch(form, query, filters, limit) {
