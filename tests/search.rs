@@ -156,7 +156,7 @@ fn shards_with_a_script_that_cannot_merge_them_fail_before_writing() {
 #[test]
 fn pinned_item_ids_are_not_searched_text() {
     // The shipped guide's Spanish checklists pin their items to the English ids
-    // (`- [ ] Los supervisores ... {#supervisors-of-peer-workers-...}`).
+    // (`- [ ] Quienes supervisan ... {#supervisors-of-peer-workers-...}`).
     let tmp = tempfile::tempdir().unwrap();
     let (out, offline) = (tmp.path().join("site"), tmp.path().join("offline"));
     assert_eq!(build(&manifest_dir(), &out, &[]).code, 0);
@@ -169,7 +169,8 @@ fn pinned_item_ids_are_not_searched_text() {
             &mut text,
         )
         .unwrap();
-        spanish += usize::from(text.contains("Los supervisores tienen la disponibilidad"));
+        spanish +=
+            usize::from(text.contains("Quienes supervisan al personal de apoyo entre pares tienen la disponibilidad"));
         assert!(!text.contains("{#"), "{}: {text}", path.display());
     }
     assert_eq!(spanish, 1, "the pinned Spanish item is indexed, without its pin");
