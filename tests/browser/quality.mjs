@@ -288,6 +288,9 @@ function checkNetwork(pagePath, viewport, tracker, origin) {
       const url = ev.req.url();
       if (!isLocal(url, origin)) continue; // reported as external-request
       if (answeredBadly.has(url)) continue; // reported with its HTTP status
+      // The browser fetches a page's icon on its own schedule and gives it up
+      // (ERR_ABORTED) when the checker moves on; a missing icon is a 404.
+      if (ev.error === 'net::ERR_ABORTED' && ev.req.resourceType() === 'other') continue;
       failedUrls.add(url);
       report({
         page: pagePath, check: 'network', rule: 'request-failed', viewport,
