@@ -166,6 +166,7 @@ pub fn main() -> ExitCode {
                 force,
                 offline,
                 git_dates: true,
+                parsed: None,
             };
             let progress = PdfProgress::new(std::io::stderr().is_terminal());
             match pipeline::build(&opts, &progress) {

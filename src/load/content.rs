@@ -16,6 +16,7 @@ use serde_yaml::Value;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::fields;
 use crate::load::front_matter::{self, SplitError};
+use crate::load::parsed::Parsed;
 use crate::load::walk;
 use crate::load::yaml::{self, Fields};
 use crate::text::slug::MAX_SLUG;
@@ -183,6 +184,7 @@ pub fn load(
     rules: &walk::Rules,
     include_drafts: bool,
     languages: &[String],
+    parsed: Option<&Parsed>,
     diags: &mut Diagnostics,
 ) -> (Vec<ContentFile>, Vec<String>) {
     let content = root.join(CONTENT_DIR);
@@ -199,7 +201,7 @@ pub fn load(
         .map(|f| f.path)
         .collect();
     let results: Vec<(Option<ContentFile>, Vec<Diagnostic>)> =
-        files.par_iter().map(|p| load_file(root, &content, p, languages)).collect();
+        files.par_iter().map(|p| load_file(root, &content, p, languages, parsed)).collect();
     let mut sources = Vec::with_capacity(results.len());
     let mut drafts = Vec::new();
     for (source, found) in results {
@@ -213,13 +215,6 @@ pub fn load(
         }
     }
     (sources, drafts)
-}
-
-/// Loads one content file again, for a rebuild after it was saved.
-pub fn load_one(root: &Path, path: &Path, languages: &[String], diags: &mut Diagnostics) -> Option<ContentFile> {
-    let (doc, found) = load_file(root, &root.join(CONTENT_DIR), path, languages);
-    diags.extend(found);
-    doc
 }
 
 /// Where a file sits decides what it is.
@@ -258,7 +253,34 @@ fn place(parts: &[String]) -> Result<Place, String> {
     }
 }
 
-fn load_file(root: &Path, content: &Path, path: &Path, languages: &[String]) -> (Option<ContentFile>, Vec<Diagnostic>) {
+fn load_file(
+    root: &Path,
+    content: &Path,
+    path: &Path,
+    languages: &[String],
+    parsed: Option<&Parsed>,
+) -> (Option<ContentFile>, Vec<Diagnostic>) {
+    let read = match parsed {
+        Some(cache) => match std::fs::read(path) {
+            Ok(bytes) => {
+                return cache.get_or_parse(path, bytes, languages, |bytes| {
+                    load_bytes(root, content, path, languages, || Ok(bytes))
+                });
+            }
+            Err(e) => Err(e),
+        },
+        None => std::fs::read(path),
+    };
+    load_bytes(root, content, path, languages, || read)
+}
+
+fn load_bytes(
+    root: &Path,
+    content: &Path,
+    path: &Path,
+    languages: &[String],
+    read: impl FnOnce() -> std::io::Result<Vec<u8>>,
+) -> (Option<ContentFile>, Vec<Diagnostic>) {
     let file = walk::relative(root, path);
     let mut parts: Vec<String> = path
         .strip_prefix(content)
@@ -267,7 +289,7 @@ fn load_file(root: &Path, content: &Path, path: &Path, languages: &[String]) -> 
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     let lang = translation_of(&mut parts, languages);
-    let (doc, diags) = parse(file, &parts, lang, || std::fs::read(path));
+    let (doc, diags) = parse(file, &parts, lang, read);
     let source = doc.map(|d| d.unwrap_or_else(|doc| ContentFile { doc, body: String::new() }));
     (source, diags)
 }

@@ -8,6 +8,7 @@ pub mod content;
 pub mod fields;
 pub mod front_matter;
 pub mod git;
+pub mod parsed;
 pub mod theme;
 pub mod translations;
 pub mod walk;
@@ -41,6 +42,8 @@ pub struct LoadOptions {
     /// Read each page's last-updated date from git (builds do; the preview,
     /// which rebuilds on every save, does not).
     pub git_dates: bool,
+    /// Files parsed by an earlier load, kept by the preview.
+    pub parsed: Option<std::sync::Arc<parsed::Parsed>>,
 }
 
 /// Reads everything a build needs from `root`. `None` when guide.yaml or the
@@ -64,7 +67,7 @@ pub fn load(root: &Path, opts: &LoadOptions, diags: &mut Diagnostics) -> Option<
     } else {
         None
     };
-    let (mut sources, drafts) = content::load(root, &rules, opts.drafts, &codes, diags);
+    let (mut sources, drafts) = content::load(root, &rules, opts.drafts, &codes, opts.parsed.as_deref(), diags);
     if let Some(git) = git {
         let dates = git.dates();
         for s in &mut sources {

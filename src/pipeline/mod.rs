@@ -36,6 +36,8 @@ pub struct Options {
     pub offline: bool,
     /// Read last-updated dates from git (not in the preview, which rebuilds on every save).
     pub git_dates: bool,
+    /// Content files as last parsed, which the preview keeps between rebuilds.
+    pub parsed: Option<std::sync::Arc<load::parsed::Parsed>>,
 }
 
 impl Options {
@@ -53,11 +55,17 @@ impl Options {
             force: false,
             offline: false,
             git_dates: true,
+            parsed: None,
         }
     }
 
     fn load_options(&self) -> LoadOptions {
-        LoadOptions { drafts: self.drafts, base_url: self.base_url.clone(), git_dates: self.git_dates }
+        LoadOptions {
+            drafts: self.drafts,
+            base_url: self.base_url.clone(),
+            git_dates: self.git_dates,
+            parsed: self.parsed.clone(),
+        }
     }
 
     pub fn render_options(&self) -> render::Options {

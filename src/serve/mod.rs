@@ -149,8 +149,9 @@ fn cannot_listen(message: String, help: &str) -> Diagnostic {
 
 /// Runs until Ctrl+C. Fails only for problems that stop the server from
 /// starting (a port in use); content errors never do.
-pub fn run(opts: ServeOptions) -> Result<(), Diagnostic> {
+pub fn run(mut opts: ServeOptions) -> Result<(), Diagnostic> {
     let start = Instant::now();
+    opts.build.parsed = Some(Arc::default());
     let initial = build_in_memory(&opts.build, true);
     let mut warnings = Diagnostics::new();
     let (files, base_path, errors, cache) = match initial {
