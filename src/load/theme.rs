@@ -167,12 +167,8 @@ fn language_strings(
     language: &str,
     diags: &mut Diagnostics,
 ) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
     let name = format!("strings/{language}.yaml");
-    if let Some(f) = DEFAULT_THEME.iter().find(|(b, _)| *b == name) {
-        let text = String::from_utf8_lossy(f.1);
-        read_strings(&text, &Path::new("(built-in theme)").join(f.0), &mut out, diags);
-    }
+    let mut out = builtin_strings(&name).cloned().unwrap_or_default();
     for dir in [&folders.theme, &folders.site] {
         let path = dir.join(&name);
         if let Some(bytes) = walk::read_one(root, &path, rules, diags) {
@@ -181,6 +177,26 @@ fn language_strings(
         }
     }
     out
+}
+
+/// The built-in theme's words in a language (`strings/<code>.yaml`), read
+/// once: the preview reads the theme again on every save.
+fn builtin_strings(name: &str) -> Option<&'static BTreeMap<String, String>> {
+    static READ: std::sync::OnceLock<Vec<(&'static str, BTreeMap<String, String>)>> = std::sync::OnceLock::new();
+    let all = READ.get_or_init(|| {
+        let files = DEFAULT_THEME.iter().filter(|(n, _)| n.starts_with("strings/") && n.ends_with(".yaml"));
+        files
+            .map(|(n, bytes)| {
+                let mut words = BTreeMap::new();
+                // Each file is tested to read cleanly (the test below); a
+                // mistake there is a bug of practica's, not the guide's.
+                let text = String::from_utf8_lossy(bytes);
+                read_strings(&text, &Path::new("(built-in theme)").join(n), &mut words, &mut Diagnostics::new());
+                (*n, words)
+            })
+            .collect()
+    });
+    all.iter().find(|(n, _)| *n == name).map(|(_, w)| w)
 }
 
 fn read_strings(text: &str, file: &Path, out: &mut BTreeMap<String, String>, diags: &mut Diagnostics) {
@@ -205,6 +221,27 @@ fn read_strings(text: &str, file: &Path, out: &mut BTreeMap<String, String>, dia
                 Diagnostic::error(Code::Strings, file, fields.line_of(&key), format!("`{key}` must be text"))
                     .with_help(format!("write it on one line: {key}: \"...\"")),
             ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in words are read once and their problems not reported, so
+    /// each file must read cleanly, as `key: text` lines.
+    #[test]
+    fn every_builtin_strings_file_reads_without_problems() {
+        let files: Vec<_> = DEFAULT_THEME.iter().filter(|(n, _)| n.starts_with("strings/")).collect();
+        assert!(files.len() >= 2, "{files:?}");
+        for (name, bytes) in files {
+            let mut diags = Diagnostics::new();
+            let mut words = BTreeMap::new();
+            read_strings(&String::from_utf8_lossy(bytes), Path::new(name), &mut words, &mut diags);
+            assert!(diags.is_empty(), "{name}: {diags:?}");
+            assert!(words.len() > 50, "{name}: {} words", words.len());
+            assert_eq!(builtin_strings(name), Some(&words), "{name}");
         }
     }
 }
