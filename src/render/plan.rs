@@ -60,6 +60,10 @@ pub enum Selection {
         outline: bool,
         bodies: Vec<bool>,
         complete: bool,
+        /// Whether the web pages (and lists and feeds) are among them, and
+        /// the handouts: the preview makes the handouts after the pages.
+        web: bool,
+        handouts: bool,
     },
     /// The complete guide of every edition, and nothing else.
     Complete,
@@ -133,6 +137,8 @@ impl Plan {
             outline: self.outline != earlier.outline,
             bodies: self.bodies.iter().zip(&earlier.bodies).map(|(a, b)| a != b).collect(),
             complete: true,
+            web: true,
+            handouts: true,
         }
     }
 }
@@ -169,10 +175,13 @@ impl Selection {
     /// Whether `output` is to be made.
     pub fn wants(&self, guide: &Guide, output: Output) -> bool {
         let is_complete = matches!(output, Output::Handout(p) if p.kind == HandoutKind::Complete);
+        let on_paper = matches!(output, Output::Handout(_) | Output::PaperCss);
         let (outline, bodies) = match self {
             Selection::All => return true,
             Selection::Complete => return is_complete,
             Selection::Reading { complete: false, .. } if is_complete => return false,
+            Selection::Reading { handouts: false, .. } if on_paper => return false,
+            Selection::Reading { web: false, .. } if !on_paper => return false,
             Selection::Reading { outline, bodies, .. } => (outline, bodies),
         };
         let reads = reads(guide, output);
@@ -195,6 +204,23 @@ impl Selection {
             *complete = false;
         }
         was
+    }
+
+    /// Leaves the handouts out, and gives the selection of them alone: the
+    /// preview shows the editor's page first and makes the handouts that
+    /// print it a moment later, as they take longer than the pages.
+    pub fn defer_handouts(&mut self) -> Option<Selection> {
+        let Selection::Reading { handouts, .. } = self else { return None };
+        if !*handouts {
+            return None;
+        }
+        *handouts = false;
+        let mut later = self.clone();
+        if let Selection::Reading { web, handouts, .. } = &mut later {
+            *web = false;
+            *handouts = true;
+        }
+        Some(later)
     }
 }
 

@@ -271,20 +271,23 @@ fn rebuild_loop(
         let outcome = rebuild(&opts, &mut cache, failing);
         let ms = start.elapsed().as_millis();
         match outcome {
-            Outcome::Pages { files: pages, changed, warnings, complete } => {
+            Outcome::Pages { files: pages, changed, warnings, complete, handouts } => {
                 complete_due |= complete;
                 print_diagnostics(&opts, &warnings);
                 super::keep_warnings(&shared, &warnings);
-                let made = pages.len();
-                let mut total = 0;
-                update(&shared, |files| {
-                    for p in pages {
-                        files.insert(p.path, Arc::from(p.bytes));
-                    }
-                    total = files.len();
-                });
+                let mut made = pages.len();
+                let mut total = put(&shared, pages);
                 // A page open at one of them takes its new text; others stay.
                 let _ = events.send(LiveEvent::Changed(Arc::new(changed)));
+                if let (Some(later), Some(c)) = (handouts, &cache) {
+                    let (printed, shown) = make_handouts(&opts, c, &later);
+                    made += printed.len();
+                    total = put(&shared, printed);
+                    if !shown.is_empty() {
+                        let _ = events.send(LiveEvent::Changed(Arc::new(shown)));
+                    }
+                }
+                let ms = start.elapsed().as_millis();
                 say(format_args!("Rebuilt {made} of {total} files in {ms} ms ({what})"));
             }
             Outcome::Site(new_files, base, warnings) => {
@@ -351,6 +354,31 @@ fn rebuild_loop(
     }
 }
 
+/// The served files with `made` put in; how many there are.
+fn put(shared: &Shared, made: Vec<OutFile>) -> usize {
+    let mut total = 0;
+    update(shared, |files| {
+        for f in made {
+            files.insert(f.path, Arc::from(f.bytes));
+        }
+        total = files.len();
+    });
+    total
+}
+
+/// The handouts a save reached, made after its pages are on screen; and the
+/// addresses of those an open browser shows.
+fn make_handouts(opts: &Options, cache: &Cache, only: &Selection) -> (Vec<OutFile>, Vec<String>) {
+    let p = &cache.prepared;
+    let mut diags = Diagnostics::new();
+    let kept = Keep::default();
+    crate::render::render(&p.guide, &p.texts, &p.templates, opts.render_options(), only, &kept, &mut diags);
+    print_diagnostics(opts, &diags);
+    let files = kept.into_files();
+    let shown = files.iter().filter_map(|f| page_of(&f.path)).map(|s| served_at(&p.guide, s)).collect();
+    (files, shown)
+}
+
 /// The complete guide after saves that left it out, once the editor pauses;
 /// an open complete guide takes its new text when it is ready.
 fn complete_guide(opts: &Options, cache: &Cache, shared: &Shared, events: &broadcast::Sender<LiveEvent>) {
@@ -396,6 +424,8 @@ enum Outcome {
         changed: Vec<String>,
         warnings: Diagnostics,
         complete: bool,
+        /// The handouts to make once the pages are shown.
+        handouts: Option<Selection>,
     },
     /// A whole new site.
     Site(Files, String, Diagnostics),
@@ -425,6 +455,7 @@ fn rebuild(opts: &Options, cache: &mut Option<Cache>, failing: bool) -> Outcome 
         _ => Selection::All,
     };
     let complete = only.defer_complete(&resolved.guide);
+    let handouts = only.defer_handouts();
     // Parsing the templates is most of preparing a guide the size of the
     // shipped one; they depend on its shape alone.
     let prepared = match cache.take() {
@@ -443,7 +474,7 @@ fn rebuild(opts: &Options, cache: &mut Option<Cache>, failing: bool) -> Outcome 
             let changed = site.files.iter().filter_map(|f| page_of(&f.path)).map(|s| served_at(&p.guide, s)).collect();
             let (files, warnings) = (site.files, site.warnings);
             *cache = Some(Cache { prepared: site.prepared, plan });
-            Outcome::Pages { files, changed, warnings, complete }
+            Outcome::Pages { files, changed, warnings, complete, handouts }
         }
         Ok(site) => {
             let built = super::files_of(site, plan);
