@@ -18,7 +18,7 @@
 //!
 //! A digest that is the same in two plans means every output that reads only
 //! unchanged inputs would be rendered byte for byte as before; the test
-//! tests/preview_equals_build.rs holds the preview to that after each kind of
+//! tests/suite/preview_equals_build.rs holds the preview to that after each kind of
 //! edit.
 
 use std::collections::BTreeMap;

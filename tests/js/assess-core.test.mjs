@@ -1,5 +1,5 @@
 // The self-assessment's pure parts (themes/default/static/js/assess-core.js),
-// run with `node --test tests/js/` (tests/assess.rs runs it under cargo test):
+// run with `node --test tests/js/` (tests/suite/assess.rs runs it under cargo test):
 // answer files read against the guide's items, hostile files refused with
 // the reason, the spreadsheet export, counts by area, the team's agreed
 // answers and two rounds compared.

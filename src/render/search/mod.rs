@@ -228,7 +228,7 @@ pub fn start(
     sink: &dyn Sink,
 ) -> Result<Option<Pending>, Diagnostic> {
     // No guide makes Pagefind fail; debug builds can be told to, so that the
-    // message a user would see is tested (tests/codes.rs).
+    // message a user would see is tested (tests/suite/codes.rs).
     #[cfg(debug_assertions)]
     if std::env::var_os("PRACTICA_FAIL_SEARCH_INDEX").is_some() {
         return Err(failure("failing as PRACTICA_FAIL_SEARCH_INDEX asks"));

@@ -79,7 +79,7 @@ fn backward_imports(src: &Path) -> Vec<String> {
             continue;
         }
         let Some(own) = stage_of(&module) else {
-            problems.push(format!("{}: module `{module}` is in no stage of tests/stages.rs", file.display()));
+            problems.push(format!("{}: module `{module}` is in no stage of tests/suite/stages.rs", file.display()));
             continue;
         };
         let text = fs::read_to_string(file).unwrap();
@@ -102,7 +102,7 @@ fn backward_imports(src: &Path) -> Vec<String> {
                     )),
                     Some(_) => {}
                     None => problems.push(format!(
-                        "{}:{}: `{used}` is in no stage of tests/stages.rs",
+                        "{}:{}: `{used}` is in no stage of tests/suite/stages.rs",
                         file.display(),
                         n + 1
                     )),

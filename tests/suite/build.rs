@@ -1,8 +1,6 @@
 //! `practica build` on the fixture guide: what a publisher would find in public/.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn built() -> (tempfile::TempDir, std::path::PathBuf, Run) {
     let tmp = tempfile::tempdir().unwrap();

@@ -14,8 +14,6 @@
 //! `SKIPPED quality_gates: ...` and pass, except under `CI=true`, where a
 //! missing tool fails them: `.ci/run` installs everything.
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
@@ -35,7 +33,7 @@ fn manifest_dir() -> &'static Path {
 
 /// Builds the guide at `root` and runs the quality gate over the output.
 fn check_site(name: &str, root: &Path) {
-    let Some(chromium) = common::browser::tools_or_skip("quality_gates") else { return };
+    let Some(chromium) = crate::common::browser::tools_or_skip("quality_gates") else { return };
     assert!(root.join("guide.yaml").is_file(), "quality_gates: {} has no guide.yaml", root.display());
 
     let _gate = GATE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());

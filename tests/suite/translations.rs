@@ -2,11 +2,9 @@
 //! English guide with a few pages in Spanish) built and checked as a reader
 //! and an editor meet it.
 
-mod common;
-
 use std::fs;
 
-use common::*;
+use crate::common::*;
 
 fn built() -> (tempfile::TempDir, std::path::PathBuf, Run) {
     let tmp = tempfile::tempdir().unwrap();

@@ -2,13 +2,11 @@
 //! can report, and every one of them is produced here by an input that causes
 //! it, run through the real binary.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// The codes in README's "Diagnostic codes" table.
 fn documented() -> BTreeSet<String> {
@@ -235,7 +233,7 @@ fn every_code_is_produced_by_an_input_that_causes_it() {
     seen.insert("P0504".into());
 
     // P0506: a practice whose printed handout runs over one page (needs Chromium).
-    if let Some(chromium) = common::browser::chromium_or_skip("codes P0506") {
+    if let Some(chromium) = crate::common::browser::chromium_or_skip("codes P0506") {
         let site = copy_fixture("basic");
         let steps: String =
             (1..=60).map(|n| format!("{n}. Step {n}, written out at length to fill the page.\n")).collect();

@@ -1,8 +1,6 @@
 //! The command line itself: help, version, exit codes, init.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn help_and_version_exit_zero() {

@@ -2,9 +2,7 @@
 //! 127.0.0.1, queried through the header box and the /search/ page
 //! (tests/browser/search.mjs holds the steps and their assertions).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn search_finds_practices_in_the_browser() {

@@ -1,11 +1,9 @@
 //! A theme a designer can change: every template documented, the built-in
 //! theme copied into a site to edit, and new partials found by walking.
 
-mod common;
-
 use std::fs;
 
-use common::*;
+use crate::common::*;
 
 #[test]
 fn every_template_of_the_theme_is_in_the_reference() {

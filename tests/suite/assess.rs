@@ -8,11 +8,9 @@
 //! action plan: without them it prints `SKIPPED assess: ...` and passes,
 //! except under `CI=true`, where a missing tool fails it.
 
-mod common;
-
 use std::io::Write;
 
-use common::*;
+use crate::common::*;
 
 const CHECKLIST: &str = "---
 title: Self check

@@ -2,13 +2,11 @@
 //! gives on them, last-updated dates from git, "What's new" and its Atom
 //! feed, and the feedback links at the end of a page.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 const INTERVIEWS: &str = "content/practices/hiring/interviews.md";
 const JOBS: &str = "content/practices/hiring/job-descriptions.md";

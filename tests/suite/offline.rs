@@ -3,14 +3,12 @@
 //! as one zip. The browser side (file:// pages, search, answers) is
 //! tests/browser/offline.mjs, run from the last test here.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 
 const MARKER: &str = ".practica-output";
 

@@ -5,16 +5,14 @@
 //! with venv; outside CI the test says it skipped without them, under CI=true
 //! it fails instead (.ci/run installs both).
 
-mod common;
-
 use std::ffi::OsString;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Instant;
 
-use common::browser::in_ci;
-use common::manifest_dir;
+use crate::common::browser::in_ci;
+use crate::common::manifest_dir;
 
 fn runs(program: &Path, args: &[&str]) -> bool {
     Command::new(program).args(args).output().is_ok_and(|o| o.status.success())

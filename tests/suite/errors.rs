@@ -1,18 +1,16 @@
 //! One test per mistake an editor can make: the bad input itself, exit code 1,
 //! a message naming file and line, and the previous public/ left untouched.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// The common check, plus the location and the closing line every failed build prints.
 fn fails_with(breakage: impl FnOnce(&Path), location: &str, words: &[&str]) -> String {
     let mut all = vec![location, "nothing was written"];
     all.extend_from_slice(words);
-    common::fails_with(breakage, &[], &all)
+    crate::common::fails_with(breakage, &[], &all)
 }
 
 const JD: &str = "content/practices/hiring/job-descriptions.md";

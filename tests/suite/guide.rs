@@ -1,10 +1,8 @@
 //! The shipped guide in content/: it builds cleanly and covers both source handouts.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::*;
+use crate::common::*;
 
 fn build_shipped() -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap();

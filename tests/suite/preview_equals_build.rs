@@ -8,8 +8,6 @@
 //! Both run without the search index, which the preview always makes again
 //! whole, a moment after the pages.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -19,7 +17,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 struct Preview {
     child: Child,

@@ -1,10 +1,8 @@
 //! `practica check`: every problem in one run, sorted, as text or JSON, nothing written.
 
-mod common;
-
 use std::fs;
 
-use common::*;
+use crate::common::*;
 
 fn check(root: &std::path::Path, extra: &[&str]) -> Run {
     let mut args = vec!["check", "--root", root.to_str().unwrap()];

@@ -2,13 +2,11 @@
 //! writes): valid YAML, the full history checked out, only commands the README
 //! documents, and their `build` line builds the shipped guide.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::{copy_dir, manifest_dir, run};
+use crate::common::{copy_dir, manifest_dir, run};
 use serde_yaml::Value;
 
 fn workflow(name: &str) -> (String, Value) {

@@ -4,12 +4,10 @@
 //! required key, an audience guide.yaml does not declare) is refused by the
 //! schema too.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use practica::load::content;
 use practica::load::front_matter;
 use serde_json::Value;

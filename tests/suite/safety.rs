@@ -2,12 +2,10 @@
 //! writes only where it can prove the folder is its own, and each refusal is a
 //! diagnostic with exit 1 and nothing changed on disk.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// A build that must be refused: exit 1, P0505 and `words` in the message,
 /// and nothing under `watched` changed.
