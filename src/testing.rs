@@ -39,6 +39,7 @@ pub fn site(guide_yaml: &str, files: &[(&str, &str)]) -> Site {
         statics: &statics,
         texts: Vec::new(),
         language_name: "English".to_string(),
+        renames: Vec::new(),
     };
     let (guide, texts) = crate::resolve::resolve(input, &mut diags);
     Site { guide, texts, diags }

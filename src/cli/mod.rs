@@ -166,6 +166,7 @@ pub fn main() -> ExitCode {
                 force,
                 offline,
                 git_dates: true,
+                renames: false,
                 parsed: None,
             };
             let progress = PdfProgress::new(std::io::stderr().is_terminal());
@@ -187,7 +188,7 @@ pub fn main() -> ExitCode {
             }
         }
         Command::Check { root, format, drafts } => {
-            let opts = Options { drafts, ..Options::new(root.clone()) };
+            let opts = Options { drafts, renames: true, ..Options::new(root.clone()) };
             let format = match format {
                 FormatArg::Text => Format::Text,
                 FormatArg::Json => Format::Json,

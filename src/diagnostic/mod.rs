@@ -133,6 +133,10 @@ codes! {
     UnknownReference = "P0303",
     /// Two files would be written to the same URL.
     DuplicateUrl = "P0304",
+    /// An `aliases:` entry is not an address of the guide's site.
+    BadAlias = "P0308",
+    /// Note: a page renamed in git left its old address leading nowhere.
+    MovedPage = "P0309",
     /// A link or image points to a file missing from static/.
     MissingStatic = "P0305",
     /// Warning: an image has no alt text.

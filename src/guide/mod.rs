@@ -77,6 +77,18 @@ pub struct Guide {
     pub(crate) published: HashSet<String>,
     /// Content paths of drafts left out of this build (`practices/a/x.md`).
     pub(crate) drafts: HashSet<String>,
+    /// Old addresses that lead to pages (`aliases:`).
+    pub aliases: Vec<Alias>,
+}
+
+/// An old address of a page (`aliases:`), published as a page that sends
+/// readers on to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    /// A site path as the guide's pages have them: `practices/a/old/`, or a
+    /// file such as `old-page.html`.
+    pub path: String,
+    pub doc: DocId,
 }
 
 impl Guide {

@@ -109,6 +109,8 @@ pub struct Doc {
     pub related: Vec<String>,
     pub source: Vec<String>,
     pub applies_to: Vec<String>,
+    /// Addresses the page had before (`aliases:`), as written.
+    pub aliases: Vec<String>,
     /// File line of each front-matter key, for messages about its value.
     pub key_lines: HashMap<String, usize>,
     /// The line of the file the Markdown body starts on.
@@ -159,6 +161,7 @@ impl Doc {
             related: Vec::new(),
             source: Vec::new(),
             applies_to: Vec::new(),
+            aliases: Vec::new(),
             key_lines: HashMap::new(),
             body_line: 1,
             failed: true,
@@ -215,6 +218,15 @@ pub fn load(
         }
     }
     (sources, drafts)
+}
+
+/// What a content file at `content_path` (`practices/a/x.md`) would be by
+/// its place alone, unread: enough to know its address.
+pub fn unread_at(content_path: &str) -> Option<Doc> {
+    let parts: Vec<String> = content_path.split('/').map(String::from).collect();
+    let place = place(&parts).ok()?;
+    let file = Path::new(CONTENT_DIR).join(content_path);
+    Some(Doc::unread(place.kind, file, content_path.to_string(), &place, None))
 }
 
 /// Where a file sits decides what it is.
@@ -465,6 +477,7 @@ fn parse(
         related: got.list("related"),
         source: got.list("source"),
         applies_to: got.list("applies_to"),
+        aliases: got.list("aliases"),
         key_lines,
         body_line: split.body_line,
         failed: false,

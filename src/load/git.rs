@@ -87,9 +87,73 @@ fn parse(log: &str) -> HashMap<String, NaiveDate> {
     dates
 }
 
+/// A content file renamed in a commit, or staged to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rename {
+    /// Paths under content/ (`practices/a/old.md`).
+    pub from: String,
+    pub to: String,
+    /// The commit's time (seconds); later than any commit for a staged rename.
+    pub when: i64,
+}
+
+/// The content files git saw renamed, in commits and staged, oldest first.
+/// Empty without git or outside a repository.
+pub fn renames(root: &Path) -> Vec<Rename> {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(["-c", "core.quotePath=false"])
+            .args(args)
+            .args(["--", "content"])
+            .stdin(Stdio::null())
+            .stderr(Stdio::null())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default()
+    };
+    let mut out =
+        parse_renames(&git(&["log", "-M", "--diff-filter=R", "--name-status", "--format=%x00%ct", "--relative"]));
+    let staged = git(&["diff", "--cached", "-M", "--diff-filter=R", "--name-status", "--relative"]);
+    out.extend(parse_renames(&format!("\0{}\n{staged}", i64::MAX)));
+    out.sort_by_key(|r| r.when);
+    out
+}
+
+/// `--name-status` lines (`R097\tcontent/a.md\tcontent/b.md`) after each
+/// `\0<time>` line.
+fn parse_renames(log: &str) -> Vec<Rename> {
+    let mut out = Vec::new();
+    for commit in log.split('\0').filter(|c| !c.trim().is_empty()) {
+        let mut lines = commit.lines();
+        let Some(when) = lines.next().and_then(|t| t.trim().parse::<i64>().ok()) else { continue };
+        for line in lines {
+            let mut cols = line.split('\t');
+            let (Some(status), Some(from), Some(to)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            let under = |p: &str| p.strip_prefix("content/").filter(|p| p.ends_with(".md")).map(str::to_string);
+            if let (true, Some(from), Some(to)) = (status.starts_with('R'), under(from), under(to)) {
+                out.push(Rename { from, to, when });
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn renames_are_read_from_name_status_lines() {
+        let log = "\u{0}1700000000\n\nR100\tcontent/a/old.md\tcontent/a/new.md\nR090\tstatic/x.png\tstatic/y.png\n";
+        assert_eq!(
+            parse_renames(log),
+            [Rename { from: "a/old.md".into(), to: "a/new.md".into(), when: 1_700_000_000 }]
+        );
+    }
 
     #[test]
     fn the_newest_commit_of_a_file_gives_its_date() {

@@ -31,6 +31,8 @@ pub struct Loaded {
     /// guide.yaml's words in each other language, by language code.
     pub texts: Vec<(String, translations::ConfigText)>,
     pub theme: Theme,
+    /// Content files git saw renamed, when asked for.
+    pub renames: Vec<git::Rename>,
 }
 
 /// What the command line can change about what is read.
@@ -42,6 +44,8 @@ pub struct LoadOptions {
     /// Read each page's last-updated date from git (builds do; the preview,
     /// which rebuilds on every save, does not).
     pub git_dates: bool,
+    /// Read which content files git saw renamed (for `check`'s notes).
+    pub renames: bool,
     /// Files parsed by an earlier load, kept by the preview.
     pub parsed: Option<std::sync::Arc<parsed::Parsed>>,
 }
@@ -79,5 +83,6 @@ pub fn load(root: &Path, opts: &LoadOptions, diags: &mut Diagnostics) -> Option<
     let mut languages = vec![config.language.clone()];
     languages.extend(codes.iter().cloned());
     let theme = theme::load(root, &rules, &config.theme, &languages, diags)?;
-    Some(Loaded { config, sources, drafts, theme, texts })
+    let renames = if opts.renames { git::renames(root) } else { Vec::new() };
+    Some(Loaded { config, sources, drafts, theme, texts, renames })
 }

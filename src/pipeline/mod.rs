@@ -36,6 +36,8 @@ pub struct Options {
     pub offline: bool,
     /// Read last-updated dates from git (not in the preview, which rebuilds on every save).
     pub git_dates: bool,
+    /// Read which content files git saw renamed, for `check`'s notes.
+    pub renames: bool,
     /// Content files as last parsed, which the preview keeps between rebuilds.
     pub parsed: Option<std::sync::Arc<load::parsed::Parsed>>,
 }
@@ -55,6 +57,7 @@ impl Options {
             force: false,
             offline: false,
             git_dates: true,
+            renames: false,
             parsed: None,
         }
     }
@@ -64,6 +67,7 @@ impl Options {
             drafts: self.drafts,
             base_url: self.base_url.clone(),
             git_dates: self.git_dates,
+            renames: self.renames,
             parsed: self.parsed.clone(),
         }
     }
@@ -223,6 +227,7 @@ pub fn resolve(opts: &Options, diags: &mut Diagnostics) -> Option<Resolved> {
         statics: &statics_set,
         texts: loaded.texts,
         language_name,
+        renames: loaded.renames,
     };
     let (mut guide, texts) = resolve::resolve(input, diags);
     if opts.offline {

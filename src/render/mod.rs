@@ -5,6 +5,7 @@
 //! template prints from front matter or guide.yaml is escaped; only the HTML
 //! written from Markdown is passed as safe.
 
+pub mod aliases;
 pub mod assessment;
 pub mod feeds;
 pub mod handouts;
@@ -74,7 +75,10 @@ pub fn render(
             });
         }
         if !opts.offline && only.wants(guide, Output::Feeds) {
-            s.spawn(|_| feeds::render(guide, texts, templates, &web, sink, &mut from_feeds));
+            s.spawn(|_| {
+                feeds::render(guide, texts, templates, &web, sink, &mut from_feeds);
+                aliases::render(guide, templates, sink, &mut from_feeds);
+            });
         }
         let handout_opts = handouts::Options { pdf: opts.pdf };
         handouts::render(guide, texts, templates, handout_opts, only, &markdown, sink, &mut from_handouts);

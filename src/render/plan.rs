@@ -37,7 +37,7 @@ pub enum Output<'a> {
     PaperCss,
     /// Each edition's list of every checklist item (assessment/items.js).
     Items,
-    /// sitemap.xml, robots.txt and the Atom feeds.
+    /// sitemap.xml, robots.txt, the Atom feeds and the pages at old addresses.
     Feeds,
 }
 

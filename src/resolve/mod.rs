@@ -7,6 +7,7 @@
 //! can trust the model completely. Nothing here reads the disk: the static
 //! files that links may name come in as a set.
 
+pub mod aliases;
 pub mod anchors;
 pub mod bundles;
 pub mod html;
@@ -41,12 +42,15 @@ pub struct Input<'a> {
     pub texts: Vec<(String, crate::load::translations::ConfigText)>,
     /// The name of the guide's own language, in itself (`English`).
     pub language_name: String,
+    /// Content files git saw renamed (read for `check`'s notes only).
+    pub renames: Vec<crate::load::git::Rename>,
 }
 
 /// Builds the guide from what `load` read. Problems go to `diags`; the guide
 /// is made whatever they are, so that `check` can report everything at once.
 pub fn resolve(input: Input, diags: &mut Diagnostics) -> (Guide, Texts) {
-    let Input { mut config, mut sources, drafts, statics, texts, language_name } = input;
+    let Input { mut config, mut sources, drafts, statics, texts, language_name, renames } = input;
+    let renames = &renames;
     sources.sort_by(|a, b| a.doc.file.cmp(&b.doc.file));
     let (translations, sources): (Vec<ContentFile>, Vec<ContentFile>) =
         sources.into_iter().partition(|s| s.doc.lang.is_some());
@@ -107,10 +111,13 @@ pub fn resolve(input: Input, diags: &mut Diagnostics) -> (Guide, Texts) {
         by_content_path,
         published: HashSet::new(),
         drafts: draft_set,
+        aliases: Vec::new(),
     };
     translations::attach(&mut guide, &mut bodies, translations, texts, &language_name, diags);
     check_translated_addresses(&guide, diags);
     guide.published = published(&guide);
+    guide.aliases = aliases::resolve(&guide, diags);
+    aliases::renamed(&guide, renames, diags);
     let scans = scan_all(&guide, &bodies, statics, diags);
     warnings::check(&guide, &scans, diags);
     values::check(&guide, diags);

@@ -6,6 +6,7 @@
 
 mod common;
 
+mod aliases;
 mod assess;
 mod build;
 mod check;

@@ -43,6 +43,9 @@ pub static FRONT_MATTER: &[Field] = &[
     Field::new("changes", Type::Records(CHANGE), "Changes that matter to readers, listed on the page, on What's new and in the feed. A translation may give its own, translated.", "[{date: 2026-03-01, note: Added guidance on billing codes.}]")
         .kinds(ALL)
         .words(Words::Translated),
+    Field::new("aliases", Type::List, "Addresses the page had before, each of which then sends readers here: keep a renamed page's printed QR codes and links working.", "[practices/supervision/old-name/]")
+        .kinds(LISTED)
+        .words(Words::Translated),
     Field::new("source_hash", Type::Text, "Which version of the page the translation was brought up to date with, as `practica check` prints it.", "1a2b3c4d-5e6f7a8b-9c0d1e2f")
         .kinds(ALL)
         .words(Words::TranslationOnly),
