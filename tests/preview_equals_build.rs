@@ -90,11 +90,17 @@ impl Drop for Preview {
     }
 }
 
-/// The page as the build wrote it: the preview adds one script element.
+/// The page as the build wrote it: the preview adds one script element, and
+/// the editing bar while editing is on.
 fn without_live_script(body: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(body);
     let Some(start) = text.find("<script data-practica-live") else { return body.to_vec() };
     let end = start + text[start..].find("</script>").expect("the live script ends") + "</script>".len();
+    let text = format!("{}{}", &text[..start], &text[end..]);
+    let Some(start) = text.find("<nav aria-label=\"Editing\" lang=\"en\" data-practica-editbar") else {
+        return text.into_bytes();
+    };
+    let end = start + text[start..].find("</nav>").expect("the editing bar ends") + "</nav>".len();
     format!("{}{}", &text[..start], &text[end..]).into_bytes()
 }
 

@@ -1,0 +1,66 @@
+//! The editing API's requests, after the guard: each one's handler, run
+//! off the server's threads when it reads or builds the guide.
+
+use std::sync::Arc;
+
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderMap, HeaderValue, Method, Response, StatusCode, header};
+use serde_json::{Value, json};
+
+use super::Edit;
+use super::query::param;
+use super::read::{self, Answer};
+
+pub fn json_response(status: u16, value: &Value) -> Response<Body> {
+    let mut r = Response::new(Body::from(value.to_string()));
+    *r.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+pub fn error(status: StatusCode, message: &str) -> Response<Body> {
+    json_response(status.as_u16(), &json!({ "error": message }))
+}
+
+fn answer(a: Answer) -> Response<Body> {
+    match a {
+        Ok((status, v)) => json_response(status, &v),
+        Err((status, message)) => json_response(status, &json!({ "error": message })),
+    }
+}
+
+pub fn today() -> String {
+    chrono::Local::now().date_naive().format("%Y-%m-%d").to_string()
+}
+
+/// Runs `work` on a thread that may block (reading files, building).
+async fn blocking(work: impl FnOnce() -> Answer + Send + 'static) -> Response<Body> {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(a) => answer(a),
+        Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "the preview failed while doing this; see its terminal"),
+    }
+}
+
+pub async fn handle(
+    edit: Arc<Edit>,
+    method: Method,
+    what: &str,
+    query: Option<&str>,
+    _headers: &HeaderMap,
+    body: Bytes,
+) -> Response<Body> {
+    let _ = &body;
+    let get = method == Method::GET;
+    let post = method == Method::POST;
+    match what {
+        "guide" if get => answer(read::guide(&edit.index(), &today())),
+        "file" if get => {
+            let path = param(query, "path").unwrap_or_default();
+            blocking(move || read::file(&edit.root(), &path, &edit.index())).await
+        }
+        "guide" | "file" => error(StatusCode::METHOD_NOT_ALLOWED, "this is read with GET"),
+        _ if !get && !post => error(StatusCode::METHOD_NOT_ALLOWED, "the editing API takes GET and POST"),
+        _ => error(StatusCode::NOT_FOUND, "there is no such request in the editing API"),
+    }
+}

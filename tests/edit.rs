@@ -1,0 +1,293 @@
+//! Editing in the preview (issue 30), over HTTP against the real binary: the
+//! guard on every request, what may be read and written, saves that change
+//! only what the editor changed, conflicts, new pages and images.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::{Value, json};
+
+struct Preview {
+    child: Child,
+    addr: String,
+    dir: tempfile::TempDir,
+    secret: Option<String>,
+    said: Vec<String>,
+}
+
+struct Answer {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+impl Answer {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+}
+
+impl Preview {
+    fn start(extra: &[&str]) -> Preview {
+        Preview::start_with(|_| {}, extra)
+    }
+
+    fn start_with(setup: impl FnOnce(&Path), extra: &[&str]) -> Preview {
+        let dir = copy_fixture("basic");
+        setup(dir.path());
+        let mut args = vec!["serve", "--root", dir.path().to_str().unwrap(), "--port", "0", "--no-search"];
+        args.extend_from_slice(extra);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_practica"))
+            .args(&args)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in stdout.lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut said = Vec::new();
+        while let Ok(line) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            said.push(line.clone());
+            if let Some(url) = line.strip_prefix("Serving http://") {
+                let url = url.split_whitespace().next().unwrap();
+                let addr = url[..url.find('/').unwrap()].to_string();
+                let mut p = Preview { child, addr, dir, secret: None, said };
+                let shell = p.request("GET", "/__practica/status", &[], b"");
+                p.secret = shell.body.split("name=\"practica-secret\" content=\"").nth(1).map(|s| s[..64].to_string());
+                return p;
+            }
+        }
+        let _ = child.kill();
+        panic!("serve did not print its address: {said:?}");
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn request(&self, method: &str, target: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
+        let mut s = TcpStream::connect(&self.addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        let mut head = format!("{method} {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n", self.addr);
+        for (k, v) in headers {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
+        head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+        s.write_all(head.as_bytes()).unwrap();
+        s.write_all(body).unwrap();
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).unwrap();
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+        Answer { status, head: head.to_ascii_lowercase(), body: body.to_string() }
+    }
+
+    /// An API request as the preview's own pages make it.
+    fn api(&self, method: &str, what: &str, body: Option<Value>) -> Answer {
+        let secret = self.secret.clone().expect("editing is on");
+        let origin = format!("http://{}", self.addr);
+        let body = body.map(|b| b.to_string()).unwrap_or_default();
+        let headers =
+            [("X-Practica-Secret", secret.as_str()), ("Origin", origin.as_str()), ("Content-Type", "application/json")];
+        self.request(method, &format!("/__practica/api/{what}"), &headers, body.as_bytes())
+    }
+
+    fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root().join(rel)).unwrap()
+    }
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+const PRACTICE: &str = "content/practices/support/regular-supervision.md";
+
+#[test]
+fn pages_carry_the_bar_and_the_views_carry_the_secret() {
+    let p = Preview::start(&[]);
+    let page = p.request("GET", "/guides/peer/practices/support/regular-supervision/", &[], b"");
+    assert_eq!(page.status, 200);
+    let bar = page.body.split("<nav aria-label=\"Editing\"").nth(1).expect("the editing bar");
+    assert!(bar.contains(
+        "href=\"/__practica/edit?file=content%2Fpractices%2Fsupport%2Fregular-supervision.md\">Edit this page"
+    ));
+    assert!(bar.contains(">Guide status<") && bar.contains(">New page<"));
+    let handout = p.request("GET", "/guides/peer/handouts/support/regular-supervision/", &[], b"");
+    assert!(handout.body.contains("/__practica/edit?file=content%2Fpractices%2Fsupport%2Fregular-supervision.md"));
+    let tags = p.request("GET", "/guides/peer/tags/", &[], b"");
+    assert!(tags.body.contains("data-practica-editbar") && !tags.body.contains("Edit this page"));
+
+    for (view, target) in [
+        ("edit", "/__practica/edit?file=content%2Fabout.md"),
+        ("new", "/__practica/new?kind=tip"),
+        ("status", "/__practica/status"),
+    ] {
+        let shell = p.request("GET", target, &[], b"");
+        assert_eq!(shell.status, 200, "{view}");
+        assert!(shell.body.contains(&format!("<body data-view=\"{view}\">")), "{view}");
+        assert!(shell.body.contains("<html lang=\"en\">") && shell.body.contains("<main id=\"main\""));
+        assert!(shell.body.contains("name=\"practica-base\" content=\"/guides/peer/\""));
+        assert!(shell.body.contains(&format!("content=\"{}\"", p.secret.as_deref().unwrap())));
+        assert!(shell.body.contains("href=\"#main\""), "a skip link");
+    }
+    let edit = p.request("GET", "/__practica/edit?file=content%2Fabout.md", &[], b"");
+    assert!(edit.body.contains("<a href=\"/guides/peer/about/\">Back to the page</a>"));
+    // The views' scripts answer even before they are written, so a page never breaks on them.
+    let script = p.request("GET", "/__practica/edit/status.js", &[], b"");
+    assert_eq!(script.status, 200);
+    assert!(script.head.contains("content-type: text/javascript"));
+    assert_eq!(p.request("GET", "/__practica/edit/nothing.js", &[], b"").status, 404);
+    assert_eq!(p.request("GET", "/__practica/edit/shell.html", &[], b"").status, 404);
+}
+
+#[test]
+fn the_api_answers_only_the_previews_own_pages_with_the_secret() {
+    let p = Preview::start(&[]);
+    let before = snapshot(p.root());
+    let secret = p.secret.clone().unwrap();
+    let own = format!("http://{}", p.addr);
+    let port: u16 = p.addr.rsplit(':').next().unwrap().parse().unwrap();
+    let other = format!("http://127.0.0.1:{}", port.wrapping_add(1));
+    let change = json!({ "path": PRACTICE, "hash": "x", "changes": { "title": "Hacked" } }).to_string();
+    let json_type = ("Content-Type", "application/json");
+    let attempts: Vec<(&str, Vec<(&str, &str)>)> = vec![
+        ("no secret", vec![json_type, ("Origin", own.as_str())]),
+        ("a wrong secret", vec![json_type, ("X-Practica-Secret", "0123"), ("Origin", own.as_str())]),
+        ("another port's page", vec![json_type, ("X-Practica-Secret", secret.as_str()), ("Origin", other.as_str())]),
+        ("another port's referer", vec![json_type, ("X-Practica-Secret", secret.as_str()), ("Referer", &other)]),
+        ("a form", vec![("Content-Type", "application/x-www-form-urlencoded"), ("X-Practica-Secret", secret.as_str())]),
+        ("plain text", vec![("Content-Type", "text/plain"), ("X-Practica-Secret", secret.as_str())]),
+        ("cross-site fetch", vec![json_type, ("X-Practica-Secret", secret.as_str()), ("Sec-Fetch-Site", "cross-site")]),
+    ];
+    for (what, headers) in &attempts {
+        let a = p.request("POST", "/__practica/api/save", headers, change.as_bytes());
+        assert_eq!(a.status, 403, "{what}: {}", a.body);
+        assert!(!a.head.contains("access-control-"), "{what}: no CORS headers");
+        // A form's content type matters for writes only.
+        if !matches!(*what, "a form" | "plain text") {
+            let g = p.request("GET", "/__practica/api/guide", headers, b"");
+            assert_eq!(g.status, 403, "{what}: reading needs the same");
+        }
+    }
+    let preflight = p.request(
+        "OPTIONS",
+        "/__practica/api/save",
+        &[("Origin", other.as_str()), ("Access-Control-Request-Method", "POST")],
+        b"",
+    );
+    assert_ne!(preflight.status, 200);
+    assert!(!preflight.head.contains("access-control-"));
+    let guide = p.api("GET", "guide", None);
+    assert_eq!(guide.status, 200, "{}", guide.body);
+    assert!(!guide.head.contains("access-control-"));
+    assert_eq!(snapshot(p.root()), before, "nothing changed");
+}
+
+#[test]
+fn editing_is_off_beyond_loopback_and_with_no_edit() {
+    for (args, says) in [
+        (&["--no-edit"][..], "Editing is off (--no-edit)."),
+        (&["--bind", "0.0.0.0"][..], "Editing is off: the preview listens on 0.0.0.0; editing needs 127.0.0.1."),
+    ] {
+        let p = Preview::start(args);
+        assert!(p.said.iter().any(|l| l == says), "{args:?}: {:?}", p.said);
+        assert!(p.secret.is_none(), "{args:?}");
+        let page = p.request("GET", "/guides/peer/about/", &[], b"");
+        assert_eq!(page.status, 200);
+        assert!(!page.body.contains("data-practica-editbar"), "{args:?}: no bar");
+        for target in [
+            "/__practica/api/guide",
+            "/__practica/edit?file=content%2Fabout.md",
+            "/__practica/status",
+            "/__practica/edit/edit.js",
+        ] {
+            assert_eq!(p.request("GET", target, &[], b"").status, 404, "{args:?} {target}");
+        }
+    }
+}
+
+#[test]
+fn a_file_is_read_with_its_parts_and_only_inside_the_guide() {
+    let p = Preview::start(&[]);
+    let f = p.api("GET", &format!("file?path={}", PRACTICE.replace('/', "%2F")), None);
+    assert_eq!(f.status, 200, "{}", f.body);
+    let v = f.json();
+    assert_eq!(v["text"], p.read(PRACTICE));
+    assert_eq!((v["kind"].as_str(), v["lang"].as_str()), (Some("practice"), Some("en")));
+    assert_eq!(v["front_matter"]["audience"], json!(["supervisors"]));
+    assert_eq!(v["body_line"], 9);
+    assert!(v["body"].as_str().unwrap().starts_with("## Why it matters"));
+    assert_eq!(v["url"], "/guides/peer/practices/support/regular-supervision/");
+    assert_eq!(v["hash"].as_str().unwrap().len(), 40);
+    assert_eq!(p.api("GET", "file?path=content/nothing.md", None).status, 404);
+    for bad in ["../Cargo.toml", "/etc/passwd", "content/../guide.yaml", "templates/base.html", "static/img/map.svg"] {
+        let a = p.api("GET", &format!("file?path={bad}"), None);
+        assert_eq!(a.status, 400, "{bad}: {}", a.body);
+    }
+}
+
+/// A guide whose content/ holds a link to a folder outside it.
+#[cfg(unix)]
+fn linked_out(root: &Path) {
+    let outside = root.join("../").join(format!("{}-outside", root.file_name().unwrap().to_string_lossy()));
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("secret.md"), "---\ntitle: Outside\n---\n").unwrap();
+    std::os::unix::fs::symlink(&outside, root.join("content/linked")).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_guide_is_neither_read_nor_written() {
+    let p = Preview::start_with(linked_out, &[]);
+    let outside = p.root().join("../").join(format!("{}-outside", p.root().file_name().unwrap().to_string_lossy()));
+    let a = p.api("GET", "file?path=content/linked/secret.md", None);
+    assert_eq!(a.status, 400, "{}", a.body);
+    assert!(!a.body.contains("Outside"));
+    let save = p.api(
+        "POST",
+        "save",
+        Some(json!({ "path": "content/linked/secret.md", "hash": "", "text": "---\ntitle: In\n---\n" })),
+    );
+    assert_eq!(save.status, 400, "{}", save.body);
+    let new = p.api("POST", "new", Some(json!({ "kind": "page", "title": "X", "file": "linked/x.md" })));
+    assert!(new.status >= 400, "{}", new.body);
+    assert_eq!(std::fs::read_to_string(outside.join("secret.md")).unwrap(), "---\ntitle: Outside\n---\n");
+    assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 1);
+    let _ = std::fs::remove_dir_all(outside);
+}
+
+#[test]
+fn the_guide_lists_fields_from_the_one_description() {
+    let p = Preview::start(&[]);
+    let g = p.api("GET", "guide", None).json();
+    assert_eq!(g["title"], "Fixture Guide");
+    assert_eq!(g["base"], "/guides/peer/");
+    let practice: Vec<&str> =
+        g["fields"]["practice"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(practice[..3], ["title", "summary", "audience"]);
+    assert!(practice.contains(&"next_review") && !practice.contains(&"source_hash"));
+    assert!(g["audiences"].as_array().unwrap().iter().any(|a| a["key"] == "supervisors"));
+    assert!(g["tags"].as_array().unwrap().contains(&json!("supervision")));
+    let page = g["pages"].as_array().unwrap().iter().find(|p| p["file"] == PRACTICE).expect("the practice");
+    assert_eq!(page["headings"][0]["id"], "why-it-matters");
+    assert_eq!(g["today"].as_str().unwrap().len(), 10);
+}
