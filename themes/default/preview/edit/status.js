@@ -19,7 +19,6 @@
   main.appendChild(body);
 
   var guide = null; // GET /api/guide: today's date and the language names
-  var last = null; // the last status shown
 
   function plural(n, one, many) {
     return n + " " + (n === 1 ? one : many);
@@ -174,10 +173,12 @@
       "section",
       { "aria-labelledby": "pv-reviews" },
       el("h2", { id: "pv-reviews", text: "Reviews due (" + reviews.length + ")" }),
-      el("p", {
-        text: "A page is due for review on its next_review: date, or its reviewed: date plus the guide's review_every: months. " +
-          "Once you have checked a page is still right, mark it reviewed.",
-      }),
+      el(
+        "p",
+        null,
+        "A page is due for review on its ", el("code", { text: "next_review:" }), " date, or its ", el("code", { text: "reviewed:" }),
+        " date plus guide.yaml's ", el("code", { text: "review_every:" }), " months. Once you have checked a page is still right, mark it reviewed."
+      ),
       el("h3", { text: "Overdue (" + overdue.length + ")" }),
       overdue.length ? reviewTable(overdue, "Pages whose review is overdue") : el("p", { text: "No review is overdue." }),
       el("h3", { text: "Due within a month (" + soon.length + ")" }),
@@ -237,7 +238,7 @@
       "li",
       null,
       page.title + " ",
-      el("a", { href: C.view("translate", { file: page.file, lang: lang }), "data-key": "translate:" + lang + ":" + page.file }, stale ? "Update the translation" : "Translate", hidden(": " + page.title)),
+      el("a", { href: C.view("translate", { file: page.file, lang: lang }), "data-key": "translate:" + lang + ":" + page.file }, "Translate", hidden(": " + page.title)),
       el("span", { class: "pv-file-name" }, el("code", { text: stale ? page.translation || page.file : page.file }))
     );
   }
@@ -275,7 +276,6 @@
   // ------------------------------------------------------------ the page
 
   function render(s) {
-    last = s;
     var languages = s.languages || [];
     var translations = languages.reduce(function (n, l) { return n + l.missing.length + l.stale.length; }, 0);
     var focused = document.activeElement && document.activeElement.getAttribute("data-key");

@@ -84,7 +84,8 @@
   function originalColumn(t) {
     return el(
       "section",
-      { class: "pv-column pv-original", "aria-labelledby": "pv-original" },
+      // Focusable: on a wide window it scrolls on its own, and the keyboard must reach that too.
+      { class: "pv-column pv-original", "aria-labelledby": "pv-original", tabindex: "0" },
       el("h2", { id: "pv-original", text: "Original (" + languageName(guide.lang) + ")" }),
       el("p", null, el("code", { text: t.original.path }), " \u00b7 read-only"),
       changesNote(t),
@@ -94,9 +95,9 @@
 
   // ------------------------------------------------------------ the translation
 
+  /** Where the translation stands, and "Mark as up to date" when it is not. */
   function state(t) {
     var tr = t.translation;
-    if (!tr.exists) return null;
     var current = tr.source_hash && tr.source_hash === t.original.source_hash;
     var box = el(
       "div",
@@ -111,13 +112,15 @@
     );
     if (!current) {
       box.appendChild(el("p", {
-        text: "Once it says what the original says, mark it up to date: that sets source_hash: " + t.original.source_hash + " in its front matter.",
+        text: "Once it says what the original says, mark it up to date: that saves it with source_hash: " +
+          t.original.source_hash + " (and any change not saved yet).",
       }));
-      box.appendChild(el("p", null, el("button", { type: "button", class: "pv-button", onclick: function (e) { markCurrent(t, e.currentTarget); } }, "Mark as up to date")));
+      box.appendChild(el("p", null, el("button", { type: "button", class: "pv-button", onclick: function (e) { markCurrent(e.currentTarget); } }, "Mark as up to date")));
     }
     return box;
   }
 
+  var stateSlot = null; // where state() goes, kept while the editor stays
   function translationColumn(t) {
     var tr = t.translation;
     var name = languageName(lang);
@@ -129,39 +132,58 @@
     );
     if (!tr.exists) {
       column.appendChild(el("p", { text: "This page has no " + name + " translation yet. It starts as a copy of the original's text, which you then translate." }));
-      column.appendChild(el("p", null, el("button", { type: "button", class: "pv-button", onclick: function (e) { start(t, e.currentTarget); } }, "Start the translation")));
+      column.appendChild(el("p", null, el("button", { type: "button", class: "pv-button", onclick: function (e) { start(e.currentTarget); } }, "Start the translation")));
       return column;
     }
-    column.appendChild(state(t));
+    stateSlot = el("div", null, state(t));
+    column.appendChild(stateSlot);
     var slot = el("div", { class: "pv-editor", lang: lang });
     column.appendChild(slot);
     if (window.practicaEditor && typeof window.practicaEditor.mount === "function") {
-      editor = window.practicaEditor.mount(slot, { path: tr.path });
+      window.practicaEditor
+        .mount(slot, { path: tr.path, headingLevel: 3, onSaved: function () { refresh(); } })
+        .then(function (e) { editor = e; })
+        .catch(function () { /* the editor shows why in its place */ });
     } else {
       slot.appendChild(el("p", null, "The editor is not available here. ", el("a", { href: C.view("edit", { file: tr.path }), text: "Edit the translation" }), " in the edit view."));
     }
     return column;
   }
 
-  /** "Mark as up to date": the original's source_hash into the translation's front matter. */
-  function markCurrent(t, button) {
-    if (editor && typeof editor.dirty === "function" && editor.dirty()) {
-      say("Save the translation first: it has changes that are not saved yet.", true);
-      message.focus();
-      return;
-    }
+  /**
+   * "Mark as up to date": the original's source_hash into the translation's
+   * front matter. Through the editor's own form and save when it is there,
+   * so its conflict handling and unsaved changes are kept; otherwise a save
+   * of that one key.
+   */
+  function markCurrent(button) {
+    var hash = shown.original.source_hash;
+    var path = shown.translation.path;
+    var field = editor && editor.control && editor.control("source_hash");
     button.disabled = true;
-    C.api("GET", "file?" + C.query({ path: t.translation.path }))
-      .then(function (r) {
-        if (!r.ok) throw new Error(r.data.error || "The translation could not be read.");
-        return C.api("POST", "save", { path: t.translation.path, hash: r.data.hash, changes: { source_hash: t.original.source_hash } });
+    var saved;
+    if (field) {
+      field.set(hash);
+      editor.changed();
+      saved = editor.save().then(function (r) {
+        if (!r) throw new Error("the editor did not save it; it says why above its form.");
+      });
+    } else {
+      saved = C.api("GET", "file?" + C.query({ path: path }))
+        .then(function (r) {
+          if (!r.ok) throw new Error(r.data.error || "The translation could not be read.");
+          return C.api("POST", "save", { path: path, hash: r.data.hash, changes: { source_hash: hash } });
+        })
+        .then(function (s) {
+          if (!s.ok) throw new Error(s.data.error || "The translation could not be saved.");
+        });
+    }
+    saved
+      .then(function () {
+        say("Marked up to date: source_hash: " + hash + " in " + path + ".");
+        message.focus();
+        return refresh();
       })
-      .then(function (s) {
-        if (!s.ok) throw new Error(s.data.error || "The translation could not be saved.");
-        say("Marked up to date: source_hash: " + t.original.source_hash + " in " + t.translation.path + ".");
-        return load();
-      })
-      .then(function () { message.focus(); })
       .catch(function (err) {
         button.disabled = false;
         say("The translation was not marked up to date: " + err.message, true);
@@ -170,9 +192,9 @@
   }
 
   /** "Start the translation": a copy of the original's text, then the editor on it. */
-  function start(t, button) {
+  function start(button) {
     button.disabled = true;
-    C.api("POST", "new", { kind: "translation", original: t.original.path, lang: lang })
+    C.api("POST", "new", { kind: "translation", original: shown.original.path, lang: lang })
       .then(function (r) {
         if (!r.ok) throw new Error(r.data.error || "The translation could not be made.");
         say("Started " + r.data.path + " from a copy of the original's text. Translate it, then save.");
@@ -188,8 +210,12 @@
 
   // ------------------------------------------------------------ the page
 
+  var shown = null; // the last GET /api/translation answer shown
+  var originalSlot = null;
+
+  /** The whole view, the editor mounted afresh. */
   function render(t) {
-    if (editor && typeof editor.unmount === "function") editor.unmount();
+    shown = t;
     editor = null;
     body.textContent = "";
     body.removeAttribute("aria-busy");
@@ -199,17 +225,36 @@
       "p",
       { class: "pv-lead" },
       "Translating ",
-      page ? el("a", { href: page.url, text: title }) : el("span", { lang: guide.lang, text: title }),
+      page ? el("a", { href: page.url, lang: guide.lang, text: title }) : el("span", { lang: guide.lang, text: title }),
       " from " + languageName(guide.lang) + " into " + languageName(lang) + "."
     ));
-    body.appendChild(el("div", { class: "pv-columns" }, originalColumn(t), translationColumn(t)));
+    originalSlot = el("div", { class: "pv-slot" }, originalColumn(t));
+    body.appendChild(el("div", { class: "pv-columns" }, originalSlot, translationColumn(t)));
+  }
+
+  function fetchTranslation() {
+    return C.api("GET", "translation?" + C.query({ file: file, lang: lang })).then(function (r) {
+      if (!r.ok) throw new Error(r.data.error || "The preview answered " + r.status + ".");
+      return r.data;
+    });
   }
 
   function load() {
-    return C.api("GET", "translation?" + C.query({ file: file, lang: lang })).then(function (r) {
-      if (!r.ok) throw new Error(r.data.error || "The preview answered " + r.status + ".");
-      render(r.data);
-      return r.data;
+    return fetchTranslation().then(render);
+  }
+
+  /**
+   * After a save: where the translation stands and what is marked in the
+   * original, read again; the editor stays as it is.
+   */
+  function refresh() {
+    return fetchTranslation().then(function (t) {
+      if (!shown || t.translation.exists !== shown.translation.exists || !stateSlot) return render(t);
+      shown = t;
+      stateSlot.textContent = "";
+      stateSlot.appendChild(state(t));
+      originalSlot.textContent = "";
+      originalSlot.appendChild(originalColumn(t));
     });
   }
 
