@@ -291,3 +291,158 @@ fn the_guide_lists_fields_from_the_one_description() {
     assert_eq!(page["headings"][0]["id"], "why-it-matters");
     assert_eq!(g["today"].as_str().unwrap().len(), 10);
 }
+
+/// Front matter written as people write it: comments, odd quoting, a flow
+/// list and a block list, blank lines, a body with trailing spaces.
+const HAND_WRITTEN: &str = concat!(
+    "---\n",
+    "# Checked with the supervisors' group.\n",
+    "title: 'Regular supervision'\n",
+    "summary:   \"Meet regularly.\"   # keep it short\n",
+    "\n",
+    "audience: [ supervisors ]\n",
+    "tags:\n",
+    "    - supervision\n",
+    "related: [job-descriptions]\n",
+    "source: handbook\n",
+    "reviewed: 2026-01-05\n",
+    "---\n",
+    "## Why it matters  \n",
+    "\n",
+    "Regular meetings.\n",
+);
+
+fn hand_written(root: &Path) {
+    std::fs::write(root.join(PRACTICE), HAND_WRITTEN).unwrap();
+}
+
+fn differing(a: &str, b: &str) -> Vec<(String, String)> {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split('\n').collect(), b.split('\n').collect());
+    (0..a.len().max(b.len()))
+        .filter(|&i| a.get(i) != b.get(i))
+        .map(|i| (a.get(i).unwrap_or(&"").to_string(), b.get(i).unwrap_or(&"").to_string()))
+        .collect()
+}
+
+fn hash_of(p: &Preview, path: &str) -> String {
+    p.api("GET", &format!("file?path={path}"), None).json()["hash"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_save_changes_only_the_lines_of_the_changed_keys() {
+    let p = Preview::start_with(hand_written, &[]);
+    let hash = hash_of(&p, PRACTICE);
+    let everything = json!({
+        "title": "Supervision that lasts", "summary": "Meet every week, and write it down.",
+        "audience": ["supervisors"], "tags": ["supervision"], "related": ["job-descriptions"],
+        "source": "handbook", "reviewed": "2026-01-05",
+    });
+    let saved = p.api("POST", "save", Some(json!({ "path": PRACTICE, "hash": hash, "changes": everything })));
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let now = p.read(PRACTICE);
+    assert_eq!(
+        differing(HAND_WRITTEN, &now),
+        [
+            ("title: 'Regular supervision'".to_string(), "title: 'Supervision that lasts'".to_string()),
+            (
+                "summary:   \"Meet regularly.\"   # keep it short".to_string(),
+                "summary: \"Meet every week, and write it down.\"   # keep it short".to_string()
+            ),
+        ]
+    );
+    assert_eq!(saved.json()["hash"].as_str().unwrap(), hash_of(&p, PRACTICE));
+    assert_eq!(saved.json()["text"], now);
+
+    // null removes a key; a new key goes at the end; the body is replaced as sent.
+    let hash = hash_of(&p, PRACTICE);
+    let body = "## Why it matters  \n\nRegular meetings, every week.\n";
+    let changes = json!({ "reviewed": null, "next_review": "2027-01-15" });
+    let saved =
+        p.api("POST", "save", Some(json!({ "path": PRACTICE, "hash": hash, "changes": changes, "body": body })));
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let after = p.read(PRACTICE);
+    assert!(!after.contains("reviewed:"), "{after}");
+    assert!(
+        after.contains(
+            "source: handbook\nnext_review: 2027-01-15\n---\n## Why it matters  \n\nRegular meetings, every week.\n"
+        ),
+        "{after}"
+    );
+    assert!(after.starts_with("---\n# Checked with the supervisors' group.\n"));
+}
+
+#[test]
+fn a_file_changed_on_disk_is_never_overwritten() {
+    let p = Preview::start(&[]);
+    let opened = hash_of(&p, PRACTICE);
+    let theirs = p.read(PRACTICE).replace("Meet regularly.", "Meet every fortnight.");
+    std::fs::write(p.root().join(PRACTICE), &theirs).unwrap();
+    let a = p.api("POST", "save", Some(json!({ "path": PRACTICE, "hash": opened, "changes": { "title": "Mine" } })));
+    assert_eq!(a.status, 409, "{}", a.body);
+    let v = a.json();
+    assert_eq!(v["disk"]["text"], theirs);
+    assert!(v["mine"].as_str().unwrap().contains("title: Mine"));
+    assert_eq!(p.read(PRACTICE), theirs, "nothing written");
+    // After choosing, the editor saves the whole text against the disk's version.
+    let merged = theirs.replace("title: Regular supervision", "title: Mine");
+    let a = p.api("POST", "save", Some(json!({ "path": PRACTICE, "hash": v["disk"]["hash"], "text": merged })));
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(p.read(PRACTICE), merged);
+}
+
+#[test]
+fn a_breaking_save_is_saved_and_the_preview_shows_the_problem() {
+    let p = Preview::start(&[]);
+    let preview = p.api("POST", "preview", Some(json!({ "path": PRACTICE, "changes": { "audience": ["nobody"] }, "body": "## Steps\n\nSee [x](@/practices/none.md).\n" })));
+    assert_eq!(preview.status, 200, "{}", preview.body);
+    let v = preview.json();
+    assert!(v["text"].as_str().unwrap().contains("audience: [nobody]"));
+    assert!(v["html"].as_str().unwrap().contains("<h2 id=\"steps\""), "{}", v["html"]);
+    let problems = v["problems"].as_array().unwrap();
+    let audience = problems.iter().find(|p| p["field"] == "audience").unwrap_or_else(|| panic!("{problems:?}"));
+    assert_eq!((audience["severity"].as_str(), audience["line"].as_u64()), (Some("error"), Some(4)));
+    assert!(audience["help"].is_string() && audience["code"].as_str().unwrap().starts_with('P'));
+    let link = problems
+        .iter()
+        .find(|p| p["message"].as_str().unwrap_or_default().contains("none.md"))
+        .expect("the broken link");
+    assert_eq!(link["line"], 11, "the body's line 3 is the file's line 11");
+    assert!(link.get("field").is_none());
+    assert_eq!(
+        p.read(PRACTICE),
+        std::fs::read_to_string(fixture("basic").join(PRACTICE)).unwrap(),
+        "a preview writes nothing"
+    );
+
+    let hash = hash_of(&p, PRACTICE);
+    let saved =
+        p.api("POST", "save", Some(json!({ "path": PRACTICE, "hash": hash, "changes": { "audience": ["nobody"] } })));
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert!(p.read(PRACTICE).contains("audience: [nobody]"));
+}
+
+#[test]
+fn writes_outside_the_guides_files_are_refused() {
+    let p = Preview::start(&[]);
+    let before = snapshot(p.root());
+    for bad in [
+        "../outside.md",
+        "/tmp/x.md",
+        "content/../Cargo.toml",
+        "content/../guide.yaml/../x.md",
+        "templates/base.html",
+        "static/img/map.svg",
+        "Cargo.toml",
+    ] {
+        let a = p.api("POST", "save", Some(json!({ "path": bad, "hash": "", "text": "x" })));
+        assert!(a.status == 400 || a.status == 404, "{bad}: {} {}", a.status, a.body);
+    }
+    let get = p.request(
+        "GET",
+        &format!("/__practica/api/save?path={PRACTICE}"),
+        &[("X-Practica-Secret", p.secret.as_deref().unwrap())],
+        b"",
+    );
+    assert_eq!(get.status, 404, "a GET never writes");
+    assert_eq!(snapshot(p.root()), before);
+}

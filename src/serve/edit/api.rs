@@ -47,13 +47,33 @@ pub async fn handle(
     method: Method,
     what: &str,
     query: Option<&str>,
-    _headers: &HeaderMap,
+    headers: &HeaderMap,
     body: Bytes,
 ) -> Response<Body> {
-    let _ = &body;
     let get = method == Method::GET;
     let post = method == Method::POST;
+    let json = || -> Result<Value, Response<Body>> {
+        serde_json::from_slice(&body)
+            .map_err(|e| error(StatusCode::BAD_REQUEST, &format!("the request is not JSON: {e}")))
+    };
+    if post && what != "image" && !super::guard::is_json(headers) {
+        return error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "this request takes JSON (Content-Type: application/json)");
+    }
     match what {
+        "preview" | "save" if post => {
+            let req = match json() {
+                Ok(v) => v,
+                Err(r) => return r,
+            };
+            if what == "preview" {
+                return blocking(move || super::save::preview(&edit.opts, &req)).await;
+            }
+            // One write at a time: between reading the file and renaming the
+            // new text over it, no other save may slip in.
+            let _one = edit.writing.lock().await;
+            let root = edit.root();
+            blocking(move || super::save::save(&root, &req)).await
+        }
         "guide" if get => answer(read::guide(&edit.index(), &today())),
         "file" if get => {
             let path = param(query, "path").unwrap_or_default();

@@ -9,10 +9,13 @@ mod api;
 pub mod bar;
 mod fields;
 mod files;
+mod frontmatter;
 mod guard;
 pub mod index;
+mod preview;
 mod query;
 mod read;
+mod save;
 mod shell;
 
 use std::path::PathBuf;
