@@ -137,12 +137,16 @@
     }
     stateSlot = el("div", null, state(t));
     column.appendChild(stateSlot);
-    var slot = el("div", { class: "pv-editor", lang: lang });
+    var slot = el("div", { class: "pv-editor" });
     column.appendChild(slot);
     if (window.practicaEditor && typeof window.practicaEditor.mount === "function") {
       window.practicaEditor
         .mount(slot, { path: tr.path, headingLevel: 3, onSaved: function () { refresh(); } })
-        .then(function (e) { editor = e; })
+        .then(function (e) {
+          editor = e;
+          // The text is in the translation's language (its spelling, its voice); the editor's words stay English.
+          if (e.textarea) e.textarea.setAttribute("lang", lang);
+        })
         .catch(function () { /* the editor shows why in its place */ });
     } else {
       slot.appendChild(el("p", null, "The editor is not available here. ", el("a", { href: C.view("edit", { file: tr.path }), text: "Edit the translation" }), " in the edit view."));
