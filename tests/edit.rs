@@ -443,6 +443,79 @@ fn writes_outside_the_guides_files_are_refused() {
         &[("X-Practica-Secret", p.secret.as_deref().unwrap())],
         b"",
     );
-    assert_eq!(get.status, 404, "a GET never writes");
+    assert_eq!(get.status, 405, "a GET never writes");
     assert_eq!(snapshot(p.root()), before);
+}
+
+#[test]
+fn a_new_page_gets_its_name_from_its_title_and_never_replaces_a_file() {
+    let p = Preview::start(&[]);
+    let name = p.api("GET", "new-name?kind=practice&area=support&title=Peer+supervision+%C3%A0+deux", None);
+    assert_eq!(name.json()["path"], "content/practices/support/peer-supervision-a-deux.md");
+    let made = p.api(
+        "POST",
+        "new",
+        Some(json!({ "kind": "practice", "area": "support", "title": "Peer supervision à deux" })),
+    );
+    assert_eq!(made.status, 201, "{}", made.body);
+    let text = p.read("content/practices/support/peer-supervision-a-deux.md");
+    assert_eq!(text, "---\ntitle: Peer supervision à deux\nsummary: \"\"\n---\n\n");
+    assert_eq!(made.json()["hash"], hash_of(&p, "content/practices/support/peer-supervision-a-deux.md"));
+
+    let again = p.api(
+        "POST",
+        "new",
+        Some(json!({ "kind": "practice", "area": "support", "title": "Peer supervision à deux" })),
+    );
+    assert_eq!(again.status, 409, "{}", again.body);
+    let taken = p.api("POST", "new", Some(json!({ "kind": "page", "title": "Anything", "file": "about" })));
+    assert_eq!(taken.status, 409, "{}", taken.body);
+    assert_eq!(p.read("content/about.md"), std::fs::read_to_string(fixture("basic").join("content/about.md")).unwrap());
+
+    let tip = p.api("POST", "new", Some(json!({ "kind": "tip", "title": "Start small" })));
+    assert_eq!((tip.status, tip.json()["path"].as_str()), (201, Some("content/tips/start-small.md")));
+    for (req, field) in [
+        (json!({ "kind": "practice", "title": "No area" }), "area"),
+        (json!({ "kind": "practice", "area": "nowhere", "title": "X" }), "area"),
+        (json!({ "kind": "tip", "title": "  " }), "title"),
+        (json!({ "kind": "page", "title": "X", "file": "../x" }), "file"),
+        (json!({ "kind": "page", "title": "X", "file": "tags" }), "file"),
+        (json!({ "kind": "poem", "title": "X" }), "kind"),
+    ] {
+        let a = p.api("POST", "new", Some(req.clone()));
+        assert_eq!((a.status, a.json()["field"].as_str()), (400, Some(field)), "{req}: {}", a.body);
+    }
+}
+
+#[test]
+fn images_are_checked_by_size_and_first_bytes() {
+    let p = Preview::start(&[]);
+    let secret = p.secret.clone().unwrap();
+    let upload = |name: &str, kind: &str, bytes: &[u8]| {
+        let h = [("X-Practica-Secret", secret.as_str()), ("Content-Type", kind)];
+        p.request("POST", &format!("/__practica/api/image?name={name}"), &h, bytes)
+    };
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+    let a = upload("Team%20Photo.jpeg", "application/octet-stream", png);
+    assert_eq!(a.status, 201, "{}", a.body);
+    assert_eq!(a.json()["path"], "images/team-photo.png", "the name from a slug, the type from the bytes");
+    assert_eq!(a.json()["url"], "/guides/peer/images/team-photo.png");
+    assert_eq!(std::fs::read(p.root().join("static/images/team-photo.png")).unwrap(), png);
+    assert_eq!(upload("team-photo.png", "image/png", png).status, 200, "the same image again is fine");
+    let mut other = png.to_vec();
+    other.push(0);
+    assert_eq!(upload("team-photo.png", "image/png", &other).status, 409);
+    assert_eq!(upload("page.png", "image/png", b"<html><script>alert(1)</script></html>").status, 415);
+    assert_eq!(
+        upload("x.svg", "image/svg+xml", b"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>").status,
+        415
+    );
+    let mut big = png.to_vec();
+    big.resize(5 * 1024 * 1024 + 1, 0);
+    let too_big = upload("big.png", "image/png", &big);
+    assert!(too_big.status == 413, "{}", too_big.status);
+    assert_eq!(upload("form.png", "multipart/form-data; boundary=x", png).status, 403);
+    let names: Vec<_> =
+        std::fs::read_dir(p.root().join("static/images")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["team-photo.png"]);
 }

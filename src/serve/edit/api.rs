@@ -26,12 +26,19 @@ pub fn error(status: StatusCode, message: &str) -> Response<Body> {
 fn answer(a: Answer) -> Response<Body> {
     match a {
         Ok((status, v)) => json_response(status, &v),
-        Err((status, message)) => json_response(status, &json!({ "error": message })),
+        Err(r) => {
+            let mut v = json!({ "error": r.message });
+            if let Some(f) = r.field {
+                v["field"] = json!(f);
+            }
+            json_response(r.status, &v)
+        }
     }
 }
 
+/// Today, or the day `PRACTICA_TODAY` gives, as `check` takes it.
 pub fn today() -> String {
-    chrono::Local::now().date_naive().format("%Y-%m-%d").to_string()
+    crate::resolve::reviews::today().format("%Y-%m-%d").to_string()
 }
 
 /// Runs `work` on a thread that may block (reading files, building).
@@ -79,7 +86,23 @@ pub async fn handle(
             let path = param(query, "path").unwrap_or_default();
             blocking(move || read::file(&edit.root(), &path, &edit.index())).await
         }
-        "guide" | "file" => error(StatusCode::METHOD_NOT_ALLOWED, "this is read with GET"),
+        "new" if post => {
+            let req = match json() {
+                Ok(v) => v,
+                Err(r) => return r,
+            };
+            let _one = edit.writing.lock().await;
+            let (root, index) = (edit.root(), edit.index());
+            blocking(move || super::new::create(&root, &index, &req)).await
+        }
+        "new-name" if get => answer(super::new::name(&edit.index(), query)),
+        "image" if post => {
+            let _one = edit.writing.lock().await;
+            let (root, index, q) = (edit.root(), edit.index(), query.map(str::to_string));
+            blocking(move || super::new::image(&root, &index, q.as_deref(), &body)).await
+        }
+        "guide" | "file" | "new-name" => error(StatusCode::METHOD_NOT_ALLOWED, "this is read with GET"),
+        "preview" | "save" | "new" | "image" => error(StatusCode::METHOD_NOT_ALLOWED, "this is sent with POST"),
         _ if !get && !post => error(StatusCode::METHOD_NOT_ALLOWED, "the editing API takes GET and POST"),
         _ => error(StatusCode::NOT_FOUND, "there is no such request in the editing API"),
     }

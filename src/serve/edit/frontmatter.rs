@@ -257,6 +257,12 @@ fn item_value(lines: &[&str], indent: usize) -> Option<Value> {
     serde_json::to_value(parsed).ok()?.as_array()?.first().cloned()
 }
 
+/// Where the field description lists `key` (front matter, then guide.yaml).
+fn described_at(key: &str) -> usize {
+    use crate::load::fields::{FRONT_MATTER, GUIDE};
+    FRONT_MATTER.iter().chain(GUIDE.iter()).position(|f| f.name == key).unwrap_or(usize::MAX)
+}
+
 /// The YAML text `yaml` with `changes` made (key → new value, `null` to
 /// remove). Keys whose value is unchanged keep their lines.
 pub fn apply(yaml: &str, changes: &Map<String, Value>) -> Result<String, String> {
@@ -269,7 +275,7 @@ pub fn apply(yaml: &str, changes: &Map<String, Value>) -> Result<String, String>
     let found = entries(&lines);
     // Replacements by line index: (start, end, new text).
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
-    let mut added = String::new();
+    let mut added: Vec<(usize, String)> = Vec::new();
     for (key, new) in changes {
         match found.iter().find(|e| &e.key == key) {
             Some(e) => {
@@ -281,12 +287,12 @@ pub fn apply(yaml: &str, changes: &Map<String, Value>) -> Result<String, String>
                 }
             }
             None if new.is_null() => {}
-            None => added.push_str(&render(key, &[], new)),
+            None => added.push((described_at(key), render(key, &[], new))),
         }
     }
     edits.sort_by_key(|e| e.0);
     let raw: Vec<&str> = yaml.split_inclusive('\n').collect();
-    let mut out = String::with_capacity(yaml.len() + added.len());
+    let mut out = String::with_capacity(yaml.len() + 64);
     let mut i = 0;
     let mut edits = edits.into_iter().peekable();
     while i < raw.len() {
@@ -305,7 +311,11 @@ pub fn apply(yaml: &str, changes: &Map<String, Value>) -> Result<String, String>
         if !out.is_empty() && !out.ends_with('\n') {
             out.push('\n');
         }
-        out.push_str(&added);
+        // New keys in the order the field description lists them.
+        added.sort_by_key(|a| a.0);
+        for (_, text) in added {
+            out.push_str(&text);
+        }
     }
     Ok(out)
 }

@@ -12,6 +12,7 @@ mod files;
 mod frontmatter;
 mod guard;
 pub mod index;
+mod new;
 mod preview;
 mod query;
 mod read;

@@ -8,8 +8,29 @@ use super::files::{self, Area};
 use super::index::Index;
 use crate::load::front_matter;
 
-/// An answer: status and JSON, or status and a sentence.
-pub type Answer = Result<(u16, Value), (u16, String)>;
+/// An answer: status and JSON, or why not.
+pub type Answer = Result<(u16, Value), Refusal>;
+
+/// A request refused: its status, a sentence for the editor, and the field
+/// of the form it is about, if one.
+#[derive(Debug)]
+pub struct Refusal {
+    pub status: u16,
+    pub message: String,
+    pub field: Option<&'static str>,
+}
+
+impl Refusal {
+    pub fn at(status: u16, field: &'static str, message: impl Into<String>) -> Refusal {
+        Refusal { status, message: message.into(), field: Some(field) }
+    }
+}
+
+impl From<(u16, String)> for Refusal {
+    fn from((status, message): (u16, String)) -> Refusal {
+        Refusal { status, message, field: None }
+    }
+}
 
 pub fn guide(index: &Index, today: &str) -> Answer {
     Ok((

@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 
 use super::files::{self, Area};
 use super::frontmatter;
-use super::read::{Answer, text_of};
+use super::read::{Answer, Refusal, text_of};
 use crate::pipeline::Options;
 
 /// The request's text: `text` as given, or `changes` and `body` applied to `base`.
@@ -37,7 +37,7 @@ pub fn preview(opts: &Options, req: &Value) -> Answer {
     let path = path_of(req)?;
     let (area, path_on_disk) = files::resolve(&opts.root, &path).map_err(|e| (400, e))?;
     if area != Area::Content {
-        return Err((400, format!("`{path}` is not a page of the guide")));
+        return Err(Refusal::from((400, format!("`{path}` is not a page of the guide"))));
     }
     let base = match req.get("base").and_then(Value::as_str) {
         Some(b) => b.to_string(),
@@ -55,7 +55,7 @@ pub fn save(root: &Path, req: &Value) -> Answer {
     let path = path_of(req)?;
     let (area, on_disk) = files::resolve(root, &path).map_err(|e| (400, e))?;
     if area == Area::Image {
-        return Err((400, "images are added with api/image".into()));
+        return Err(Refusal::from((400, "images are added with api/image".into())));
     }
     let (_, disk, disk_hash) = text_of(root, &path)?;
     let base = req.get("base").and_then(Value::as_str).unwrap_or(&disk);
