@@ -39,13 +39,18 @@ impl Preview {
     }
 
     fn start_with(setup: impl FnOnce(&Path), extra: &[&str]) -> Preview {
-        let dir = copy_fixture("basic");
+        Preview::start_on("basic", setup, extra)
+    }
+
+    fn start_on(fixture: &str, setup: impl FnOnce(&Path), extra: &[&str]) -> Preview {
+        let dir = copy_fixture(fixture);
         setup(dir.path());
         let mut args = vec!["serve", "--root", dir.path().to_str().unwrap(), "--port", "0", "--no-search"];
         args.extend_from_slice(extra);
         let mut child = Command::new(env!("CARGO_BIN_EXE_practica"))
             .args(&args)
             .env("NO_COLOR", "1")
+            .env("PRACTICA_TODAY", TODAY)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -118,6 +123,9 @@ impl Drop for Preview {
         let _ = self.child.wait();
     }
 }
+
+/// The day the previews take for today, as `check` does (PRACTICA_TODAY).
+const TODAY: &str = "2026-12-07";
 
 const PRACTICE: &str = "content/practices/support/regular-supervision.md";
 
@@ -518,4 +526,104 @@ fn images_are_checked_by_size_and_first_bytes() {
     let names: Vec<_> =
         std::fs::read_dir(p.root().join("static/images")).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["team-photo.png"]);
+}
+
+#[test]
+fn the_status_lists_problems_reviews_and_languages() {
+    let p = Preview::start_on(
+        "bilingual",
+        |root| {
+            edit(root, "content/about.md", "title: About", "title: About\nnext_review: 2026-12-01");
+            edit(root, "content/checklists/self-check.md", "title:", "next_review: 2026-12-20\ntitle:");
+            edit(root, PRACTICE, "audience: [supervisors]", "audience: [nobody]");
+        },
+        &[],
+    );
+    let a = p.api("GET", "status", None);
+    assert_eq!(a.status, 200, "{}", a.body);
+    let v = a.json();
+    let problems = v["problems"].as_array().unwrap();
+    let problem =
+        problems.iter().find(|d| d["file"] == PRACTICE && d["severity"] == "error").expect("the audience problem");
+    assert_eq!((problem["field"].as_str(), problem["severity"].as_str()), (Some("audience"), Some("error")));
+    let reviews = v["reviews"].as_array().unwrap();
+    assert_eq!(reviews.len(), 2, "{reviews:?}");
+    assert_eq!((reviews[0]["file"].as_str(), reviews[0]["overdue"].as_bool()), (Some("content/about.md"), Some(true)));
+    assert_eq!(
+        (reviews[1]["next_review"].as_str(), reviews[1]["overdue"].as_bool()),
+        (Some("2026-12-20"), Some(false))
+    );
+    let es = &v["languages"][0];
+    assert_eq!(es["lang"], "es");
+    let missing: Vec<&str> = es["missing"].as_array().unwrap().iter().map(|m| m["file"].as_str().unwrap()).collect();
+    assert!(
+        missing.contains(&"content/tips/train-supervisors.md") && !missing.contains(&"content/about.md"),
+        "{missing:?}"
+    );
+}
+
+fn git(root: &Path, args: &[&str]) {
+    let ok = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(ok.success(), "git {args:?}");
+}
+
+#[test]
+fn a_translation_shows_what_changed_since_and_is_marked_up_to_date() {
+    let p = Preview::start_on(
+        "bilingual",
+        |root| {
+            git(root, &["init", "-q"]);
+            git(root, &["add", "-A"]);
+            git(root, &["commit", "-q", "-m", "first"]);
+        },
+        &[],
+    );
+    let page = p.request("GET", "/guides/peer/es/about/", &[], b"");
+    assert!(
+        page.body.contains("/__practica/translate?file=content%2Fabout.md&amp;lang=es\">Edit this translation"),
+        "the bar"
+    );
+    let v = p.api("GET", "translation?file=content/about.md&lang=es", None).json();
+    assert_eq!(v["translation"]["exists"], true);
+    assert_eq!(v["changed"], json!([]), "up to date: {v}");
+    assert_eq!(v["original"]["source_hash"], v["translation"]["source_hash"]);
+
+    let original = p.read("content/about.md");
+    let changed = original.replacen("\n---\n", "\n---\nA new first paragraph.\n\n", 1);
+    std::fs::write(p.root().join("content/about.md"), &changed).unwrap();
+    git(p.root(), &["commit", "-qam", "second"]);
+    let v = p.api("GET", "translation?file=content/about.md&lang=es", None).json();
+    let body_line = v["original"]["body_line"].as_u64().unwrap();
+    assert_eq!(v["changed"], json!([{ "line": body_line, "text": "A new first paragraph." }]), "{v}");
+    assert_ne!(v["original"]["source_hash"], v["translation"]["source_hash"]);
+
+    // Mark as up to date: the translation records the original's hash.
+    let tr = &v["translation"];
+    let mark =
+        json!({ "path": tr["path"], "hash": tr["hash"], "changes": { "source_hash": v["original"]["source_hash"] } });
+    assert_eq!(p.api("POST", "save", Some(mark)).status, 200);
+    let v = p.api("GET", "translation?file=content/about.md&lang=es", None).json();
+    assert_eq!(v["changed"], json!([]));
+    let status = p.api("GET", "status", None).json();
+    assert_eq!(status["languages"][0]["stale"], json!([]), "{}", status["languages"]);
+
+    // Without a recorded version the history cannot tell, and says so.
+    let missing = p.api("GET", "translation?file=content/tips/train-supervisors.md&lang=es", None).json();
+    assert_eq!((missing["translation"]["exists"].as_bool(), missing["changed"].is_null()), (Some(false), true));
+    let made = p.api(
+        "POST",
+        "new",
+        Some(json!({ "kind": "translation", "original": "content/tips/train-supervisors.md", "lang": "es" })),
+    );
+    assert_eq!(made.status, 201, "{}", made.body);
+    assert_eq!(p.read("content/tips/train-supervisors.es.md"), p.read("content/tips/train-supervisors.md"));
+    assert_eq!(p.api("GET", "translation?file=content/about.md&lang=fr", None).status, 400);
 }

@@ -95,13 +95,24 @@ pub async fn handle(
             let (root, index) = (edit.root(), edit.index());
             blocking(move || super::new::create(&root, &index, &req)).await
         }
+        "status" if get => {
+            let opts = edit.opts.clone();
+            blocking(move || super::status::status(&opts)).await
+        }
+        "translation" if get => {
+            let (file, lang) = (param(query, "file").unwrap_or_default(), param(query, "lang").unwrap_or_default());
+            let (root, index) = (edit.root(), edit.index());
+            blocking(move || super::translation::translation(&root, &index, &file, &lang)).await
+        }
         "new-name" if get => answer(super::new::name(&edit.index(), query)),
         "image" if post => {
             let _one = edit.writing.lock().await;
             let (root, index, q) = (edit.root(), edit.index(), query.map(str::to_string));
             blocking(move || super::new::image(&root, &index, q.as_deref(), &body)).await
         }
-        "guide" | "file" | "new-name" => error(StatusCode::METHOD_NOT_ALLOWED, "this is read with GET"),
+        "guide" | "file" | "new-name" | "status" | "translation" => {
+            error(StatusCode::METHOD_NOT_ALLOWED, "this is read with GET")
+        }
         "preview" | "save" | "new" | "image" => error(StatusCode::METHOD_NOT_ALLOWED, "this is sent with POST"),
         _ if !get && !post => error(StatusCode::METHOD_NOT_ALLOWED, "the editing API takes GET and POST"),
         _ => error(StatusCode::NOT_FOUND, "there is no such request in the editing API"),

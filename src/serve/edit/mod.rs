@@ -11,6 +11,7 @@ mod fields;
 mod files;
 mod frontmatter;
 mod guard;
+mod history;
 pub mod index;
 mod new;
 mod preview;
@@ -18,6 +19,8 @@ mod query;
 mod read;
 mod save;
 mod shell;
+mod status;
+mod translation;
 
 use std::path::PathBuf;
 use std::sync::Arc;
