@@ -627,3 +627,24 @@ fn a_translation_shows_what_changed_since_and_is_marked_up_to_date() {
     assert_eq!(p.read("content/tips/train-supervisors.es.md"), p.read("content/tips/train-supervisors.md"));
     assert_eq!(p.api("GET", "translation?file=content/about.md&lang=fr", None).status, 400);
 }
+
+/// A page of another origin (another port on 127.0.0.1) in headless
+/// Chromium: fetch, form posts, a navigation and a frame change nothing
+/// (tests/browser/edit-security.mjs). Skips loudly outside CI without the tools.
+#[test]
+fn another_sites_page_in_a_browser_changes_nothing() {
+    let Some(chromium) = common::browser::tools_or_skip("edit-security") else { return };
+    let p = Preview::start(&[]);
+    let before = snapshot(p.root());
+    let report = common::browser::report(
+        common::browser::script("edit-security.mjs", &chromium)
+            .args(["--preview", &format!("http://{}", p.addr), "--file", PRACTICE, "--site"])
+            .arg(p.root()),
+    );
+    println!("{report}");
+    assert!(report.contains("edit-security: 9 passed, 0 failed"), "{report}");
+    let after = snapshot(p.root());
+    let changed: Vec<_> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
+    assert_eq!(changed, [Path::new(PRACTICE)], "only the preview's own save");
+    assert!(p.read(PRACTICE).contains("title: Saved by the preview"));
+}
