@@ -4,128 +4,14 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+mod edit_support;
+
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
 
 use common::*;
-use serde_json::{Value, json};
-
-struct Preview {
-    child: Child,
-    addr: String,
-    dir: tempfile::TempDir,
-    secret: Option<String>,
-    said: Vec<String>,
-}
-
-struct Answer {
-    status: u16,
-    head: String,
-    body: String,
-}
-
-impl Answer {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
-    }
-}
-
-impl Preview {
-    fn start(extra: &[&str]) -> Preview {
-        Preview::start_with(|_| {}, extra)
-    }
-
-    fn start_with(setup: impl FnOnce(&Path), extra: &[&str]) -> Preview {
-        Preview::start_on("basic", setup, extra)
-    }
-
-    fn start_on(fixture: &str, setup: impl FnOnce(&Path), extra: &[&str]) -> Preview {
-        let dir = copy_fixture(fixture);
-        setup(dir.path());
-        let mut args = vec!["serve", "--root", dir.path().to_str().unwrap(), "--port", "0", "--no-search"];
-        args.extend_from_slice(extra);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_practica"))
-            .args(&args)
-            .env("NO_COLOR", "1")
-            .env("PRACTICA_TODAY", TODAY)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = BufReader::new(child.stdout.take().unwrap());
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in stdout.lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let mut said = Vec::new();
-        while let Ok(line) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            said.push(line.clone());
-            if let Some(url) = line.strip_prefix("Serving http://") {
-                let url = url.split_whitespace().next().unwrap();
-                let addr = url[..url.find('/').unwrap()].to_string();
-                let mut p = Preview { child, addr, dir, secret: None, said };
-                let shell = p.request("GET", "/__practica/status", &[], b"");
-                p.secret = shell.body.split("name=\"practica-secret\" content=\"").nth(1).map(|s| s[..64].to_string());
-                return p;
-            }
-        }
-        let _ = child.kill();
-        panic!("serve did not print its address: {said:?}");
-    }
-
-    fn root(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn request(&self, method: &str, target: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
-        let mut s = TcpStream::connect(&self.addr).unwrap();
-        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-        let mut head = format!("{method} {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n", self.addr);
-        for (k, v) in headers {
-            head.push_str(&format!("{k}: {v}\r\n"));
-        }
-        head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
-        s.write_all(head.as_bytes()).unwrap();
-        s.write_all(body).unwrap();
-        let mut raw = Vec::new();
-        s.read_to_end(&mut raw).unwrap();
-        let text = String::from_utf8_lossy(&raw).into_owned();
-        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-        let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
-        Answer { status, head: head.to_ascii_lowercase(), body: body.to_string() }
-    }
-
-    /// An API request as the preview's own pages make it.
-    fn api(&self, method: &str, what: &str, body: Option<Value>) -> Answer {
-        let secret = self.secret.clone().expect("editing is on");
-        let origin = format!("http://{}", self.addr);
-        let body = body.map(|b| b.to_string()).unwrap_or_default();
-        let headers =
-            [("X-Practica-Secret", secret.as_str()), ("Origin", origin.as_str()), ("Content-Type", "application/json")];
-        self.request(method, &format!("/__practica/api/{what}"), &headers, body.as_bytes())
-    }
-
-    fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.root().join(rel)).unwrap()
-    }
-}
-
-impl Drop for Preview {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// The day the previews take for today, as `check` does (PRACTICA_TODAY).
-const TODAY: &str = "2026-12-07";
+use edit_support::Preview;
+use serde_json::json;
 
 const PRACTICE: &str = "content/practices/support/regular-supervision.md";
 
