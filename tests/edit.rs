@@ -524,11 +524,12 @@ fn another_sites_page_in_a_browser_changes_nothing() {
     let before = snapshot(p.root());
     let report = common::browser::report(
         common::browser::script("edit-security.mjs", &chromium)
-            .args(["--preview", &format!("http://{}", p.addr), "--file", PRACTICE, "--site"])
+            .args(["--preview", &format!("http://{}", p.addr), "--file", PRACTICE])
+            .args(["--page", "/guides/peer/practices/support/regular-supervision/", "--site"])
             .arg(p.root()),
     );
     println!("{report}");
-    assert!(report.contains("edit-security: 9 passed, 0 failed"), "{report}");
+    assert!(report.contains("edit-security: 10 passed, 0 failed"), "{report}");
     let after = snapshot(p.root());
     let changed: Vec<_> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
     assert_eq!(changed, [Path::new(PRACTICE)], "only the preview's own save");

@@ -6,10 +6,11 @@
 // the preview's own pages. No file of the guide may change. Then the
 // preview's own page saves, to show the same check sees a change.
 //
-//   node tests/browser/edit-security.mjs --preview http://127.0.0.1:PORT --site SITE --file content/x.md
+//   node tests/browser/edit-security.mjs --preview http://127.0.0.1:PORT --site SITE --file content/x.md --page /path/of/its/page/
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { arg, assert, checks, CHROMIUM_ARGS, findChromium } from './lib.mjs';
@@ -34,6 +35,7 @@ function files(dir = site, out = {}) {
 }
 
 const api = `${preview}/__practica/api`;
+const pagePath = arg('--page', '/');
 const body = JSON.stringify({ path: file, hash: '', text: '---\ntitle: Changed by another site\n---\n' });
 // The attacker's page: every attempt it can make from script, each recorded.
 const ATTACK = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Another site</title></head><body>
@@ -116,6 +118,25 @@ try {
     const inner = framed.frames().find((f) => f.url().includes('/__practica/edit'));
     const secret = inner ? await inner.evaluate(() => document.querySelector('meta[name=practica-secret]')?.content || '').catch(() => '') : '';
     assert(secret === '', 'the framed editor loaded with its secret');
+  });
+
+  // The bar every preview page carries: it wraps on a phone and passes axe.
+  const phone = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  await phone.goto(`${preview}${pagePath}`);
+  await check('the editing bar fits a 320 px screen without sideways scrolling, and passes axe', async () => {
+    const wide = await phone.evaluate(() => document.documentElement.scrollWidth);
+    assert(wide <= 320, `the page is ${wide} px wide`);
+    const bar = await phone.evaluate(() => {
+      const nav = document.querySelector('nav[data-practica-editbar]');
+      return nav && { label: nav.getAttribute('aria-label'), right: nav.getBoundingClientRect().right, links: nav.querySelectorAll('a').length };
+    });
+    assert(bar && bar.label === 'Editing' && bar.right <= 320 && bar.links === 3, JSON.stringify(bar));
+    await phone.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    const found = await phone.evaluate(async () => {
+      const r = await window.axe.run({ include: [['nav[data-practica-editbar]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return r.violations.map((v) => v.id);
+    });
+    assert(found.length === 0, `axe: ${found.join(', ')}`);
   });
 
   await check('no file of the guide changed', () => {

@@ -1,15 +1,16 @@
 //! The editing bar every served page carries while editing is on: "Edit
 //! this page", "Guide status" and "New page". Its styles are its own (inline)
 //! so any theme shows it the same, and it wraps rather than widening the
-//! page on a phone.
+//! page on a phone. Light, so the theme's focus outline (made for light
+//! backgrounds) shows on its links.
 
 use super::index::Target;
 use super::query::encode;
 
 const STYLE: &str = "display:block;box-sizing:border-box;max-width:100%;margin:0;padding:6px 12px;\
-background:#1b2530;color:#fff;font:15px/1.5 system-ui,sans-serif;border-bottom:3px solid #f5b700";
+background:#fff4d6;color:#1b2530;font:15px/1.5 system-ui,sans-serif;border-bottom:3px solid #d99a00";
 const LIST: &str = "display:flex;flex-wrap:wrap;gap:2px 18px;align-items:baseline;margin:0;padding:0;list-style:none";
-const LINK: &str = "color:#fff;text-decoration:underline;text-underline-offset:2px";
+const LINK: &str = "color:#0b4a73;text-decoration:underline;text-underline-offset:2px";
 
 /// The bar's HTML, for a page made from `target` (none for generated pages).
 pub fn html(target: Option<&Target>) -> String {
