@@ -81,6 +81,13 @@
     return c;
   }
 
+  /** Help text with its `code` as code. */
+  function codeSpans(text) {
+    return String(text).split("`").map(function (part, i) {
+      return i % 2 ? el("code", { text: part }) : part;
+    });
+  }
+
   /** The label's words: the name, and "(required)". */
   function labelWords(field) {
     return [labelOf(field.name), field.required ? el("span", { class: "pe-req", text: " (required)" }) : null];
@@ -88,7 +95,7 @@
 
   /** The hint and error paragraphs of a field, and `describe(node)` to tie them to a control or fieldset. */
   function notes(field, id) {
-    var hint = field.help ? el("p", { class: "pe-hint", id: id + "-hint", text: field.help }) : null;
+    var hint = field.help ? el("p", { class: "pe-hint", id: id + "-hint" }, codeSpans(field.help)) : null;
     var error = el("p", { class: "pe-error", id: id + "-error", hidden: true });
     var targets = [];
     var extra = [];
@@ -127,7 +134,7 @@
       input.appendChild(el("option", { value: "", text: field.required ? "Choose one" : "(none)" }));
       (field.choices || []).forEach(function (ch) { input.appendChild(el("option", { value: ch, text: ch })); });
     } else if (field.max_length) {
-      input = el("textarea", { id: id, name: field.name, rows: 3 });
+      input = el("textarea", { id: id, name: field.name, rows: 2 });
     } else {
       var type = t === "date" ? "date" : t === "int" ? "number" : "text";
       input = el("input", { id: id, name: field.name, type: type, min: field.min, max: field.max, step: t === "int" ? 1 : null,
@@ -282,7 +289,7 @@
     function render() {
       list.textContent = "";
       values.forEach(function (v, i) {
-        var name = labelOfValue[v] ? labelOfValue[v] + " (" + v + ")" : v;
+        var name = labelOfValue[v] && labelOfValue[v] !== v ? labelOfValue[v] + " (" + v + ")" : v;
         list.appendChild(el("li", {},
           el("span", { text: name }),
           el("button", { type: "button", class: "pe-chip-remove", "aria-label": "Remove " + name, text: "Remove", onclick: function () {
@@ -364,7 +371,7 @@
         group.appendChild(el("div", { class: "pe-field pe-field-" + f.type },
           el("label", { for: fid, text: labelOf(f.name) + (f.required ? " (required)" : "") }), input));
       });
-      var remove = el("button", { type: "button", class: "pe-button pe-quiet", text: "Remove this entry" });
+      var remove = el("button", { type: "button", class: "pe-button pe-quiet", text: "Remove" });
       group.appendChild(remove);
       row.appendChild(group);
       var item = {
@@ -401,7 +408,7 @@
     function number() {
       entries.forEach(function (e, i) {
         e.legend.textContent = "Change " + (i + 1);
-        e.remove.setAttribute("aria-label", "Remove change " + (i + 1));
+        e.remove.textContent = "Remove change " + (i + 1);
       });
       list.hidden = !entries.length;
     }
@@ -548,7 +555,7 @@
     self.status = el("p", { class: "pe-status", role: "status" });
     self.saveButton = el("button", { type: "submit", class: "pe-button pe-primary", text: "Save", "aria-keyshortcuts": "Control+S" });
     self.notice = el("div", { class: "pe-notice", hidden: true });
-    self.summary = el("div", { class: "pe-summary", tabindex: "-1", hidden: true, "aria-labelledby": p + "-summary-title" });
+    self.summary = el("section", { class: "pe-summary", tabindex: "-1", hidden: true, "aria-labelledby": p + "-summary-title" });
     self.conflictBox = el("section", { class: "pe-conflict", hidden: true, tabindex: "-1", "aria-labelledby": p + "-conflict-title" });
 
     self.textarea = el("textarea", { id: p + "-body", class: "pe-body", spellcheck: "true", rows: 24,
@@ -978,7 +985,7 @@
 
   function newView(main, params) {
     var p = C.uid("pe-new");
-    var summary = el("div", { class: "pe-summary", tabindex: "-1", hidden: true, "aria-labelledby": p + "-summary-title" });
+    var summary = el("section", { class: "pe-summary", tabindex: "-1", hidden: true, "aria-labelledby": p + "-summary-title" });
     var form = el("form", { class: "pe-form pe-new", novalidate: true });
     main.appendChild(form);
     C.guide().then(function (guide) {
@@ -1062,8 +1069,8 @@
         if (!title.value.trim()) problems.push(["title", "Enter a title."]);
         if (!name.value.trim()) problems.push(["file", "Enter a file name."]);
         if (problems.length) return show(problems);
-        var file = name.value.trim().replace(/\.md$/, "") + ".md";
-        var req = { kind: currentKind(), title: title.value.trim(), file: folder ? folder + file : file };
+        // The name alone: the folder follows from the kind and the area.
+        var req = { kind: currentKind(), title: title.value.trim(), file: name.value.trim().replace(/\.md$/, "") };
         if (req.kind === "practice") req.area = area.value;
         submit.disabled = true;
         status.textContent = "Making the page…";
