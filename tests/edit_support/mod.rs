@@ -78,6 +78,7 @@ impl Preview {
             }
         }
         let _ = child.kill();
+        let _ = child.wait();
         panic!("serve did not print its address: {said:?}");
     }
 

@@ -59,19 +59,23 @@ pub async fn handle(
 ) -> Response<Body> {
     let get = method == Method::GET;
     let post = method == Method::POST;
-    let json = || -> Result<Value, Response<Body>> {
-        serde_json::from_slice(&body)
-            .map_err(|e| error(StatusCode::BAD_REQUEST, &format!("the request is not JSON: {e}")))
+    // Every POST but an image's is JSON.
+    let req: Value = if post && what != "image" {
+        if !super::guard::is_json(headers) {
+            return error(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "this request takes JSON (Content-Type: application/json)",
+            );
+        }
+        match serde_json::from_slice(&body) {
+            Ok(v) => v,
+            Err(e) => return error(StatusCode::BAD_REQUEST, &format!("the request is not JSON: {e}")),
+        }
+    } else {
+        Value::Null
     };
-    if post && what != "image" && !super::guard::is_json(headers) {
-        return error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "this request takes JSON (Content-Type: application/json)");
-    }
     match what {
         "preview" | "save" if post => {
-            let req = match json() {
-                Ok(v) => v,
-                Err(r) => return r,
-            };
             if what == "preview" {
                 return blocking(move || super::save::preview(&edit.opts, &req)).await;
             }
@@ -87,10 +91,6 @@ pub async fn handle(
             blocking(move || read::file(&edit.root(), &path, &edit.index())).await
         }
         "new" if post => {
-            let req = match json() {
-                Ok(v) => v,
-                Err(r) => return r,
-            };
             let _one = edit.writing.lock().await;
             let (root, index) = (edit.root(), edit.index());
             blocking(move || super::new::create(&root, &index, &req)).await
