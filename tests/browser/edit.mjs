@@ -248,6 +248,19 @@ await check('?line=N in the address selects that line of the file', async () => 
   equal(got, [true, lines[n - 1]], 'the selected line');
 });
 
+await check('guide.yaml opens as its text (no form) at ?line=N, and saves only the line changed', async () => {
+  const before = read('guide.yaml');
+  await page.goto(editUrl('guide.yaml', '&line=1'));
+  const text = page.getByRole('textbox', { name: "The file's text" });
+  await text.waitFor();
+  equal(await page.locator('.pe-details').count(), 0, 'no form for guide.yaml');
+  equal(await text.evaluate((t) => [document.activeElement === t, t.value.slice(t.selectionStart, t.selectionEnd)]), [true, 'title: Fixture Guide'], 'line 1 selected');
+  await page.keyboard.type('title: Fixture Guide for Editors');
+  await page.keyboard.press('Control+S');
+  await saved(page);
+  equal(read('guide.yaml'), before.replace('title: Fixture Guide\n', 'title: Fixture Guide for Editors\n'), 'guide.yaml');
+});
+
 // ---------------------------------------------------------------- paste
 
 await check('Word\'s clipboard pastes as Markdown: headings, nested bullets, numbers, bold, links, a table', async () => {

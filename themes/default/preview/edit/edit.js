@@ -524,10 +524,11 @@
     });
   };
 
-  /** The fields of this file's kind, as the guide describes them. */
+  /** The fields of this file's kind, as the guide describes them; none for a file edited as plain text. */
   Editor.prototype.fields = function (file) {
     var all = this.guide.fields || {};
-    var list = (all[file.kind] || all.page || []).slice();
+    if (this.raw) return [];
+    var list = (all[file.kind] || []).slice();
     if (file.original) (all.translation || []).forEach(function (f) {
       if (!list.some(function (x) { return x.name === f.name; })) list.push(f);
     });
@@ -537,10 +538,13 @@
   Editor.prototype.build = function (file) {
     var self = this;
     self.file = file;
+    // guide.yaml, or a kind the description does not know: the whole text, no form.
+    self.raw = !(self.guide.fields || {})[file.kind];
     self.hash = file.hash;
     self.startText = file.text;
-    self.baseBody = file.body;
-    self.bodyLine = file.body_line || 1;
+    self.baseBody = self.raw ? file.text : file.body;
+    self.bodyLine = self.raw ? 1 : file.body_line || 1;
+    var h = "h" + Math.min(6, Math.max(2, Number(self.opts.headingLevel) || 2));
     var fm = file.front_matter || {};
     var ctx = { guide: self.guide, prefix: self.prefix, readOnly: self.readOnly };
     self.controls = self.fields(file).map(function (f) {
@@ -550,6 +554,7 @@
     });
     var p = self.prefix;
     var c = self.container;
+    self.h = h;
     c.textContent = "";
 
     self.status = el("p", { class: "pe-status", role: "status" });
@@ -560,34 +565,35 @@
 
     self.textarea = el("textarea", { id: p + "-body", class: "pe-body", spellcheck: "true", rows: 24,
       "aria-describedby": p + "-body-hint", readonly: self.readOnly });
-    self.textarea.value = file.body;
+    self.textarea.value = self.baseBody;
     self.article = el("div", { class: "pe-rendered" });
 
     var others = Object.keys(fm).filter(function (k) {
       return !self.controls.some(function (x) { return x.field.name === k; });
     });
-    var details = el("section", { class: "pe-details", "aria-labelledby": p + "-details-title" },
-      el("h2", { id: p + "-details-title", text: "About this page" }),
+    var details = self.raw ? null : el("section", { class: "pe-details", "aria-labelledby": p + "-details-title" },
+      el(h, { id: p + "-details-title", text: "About this page" }),
       others.length ? el("p", { class: "pe-hint", text: "Also in the file, kept as they are: " + others.join(", ") + "." }) : null,
       el("div", { class: "pe-fields" }, self.controls.map(function (x) { return x.node; })));
 
     var told = function (m) { self.say(m); };
     var write = el("section", { class: "pe-write", "aria-labelledby": p + "-text-title" },
-      el("h2", { id: p + "-text-title", text: "Text" }),
-      el("label", { for: self.textarea.id, class: "pe-label", text: "The page's text, in Markdown" }),
+      el(h, { id: p + "-text-title", text: "Text" }),
+      el("label", { for: self.textarea.id, class: "pe-label", text: self.raw ? "The file's text" : "The page's text, in Markdown" }),
       el("p", { id: p + "-body-hint", class: "pe-hint", text: self.readOnly
         ? "Read only."
+        : self.raw ? "This file has no form here: edit its text; the problems above say what to fix."
         : "The buttons add headings, lists, checklist items, callouts, links to other pages and images. Text pasted from Word or Google Docs keeps its headings, lists, links and tables." }),
-      self.readOnly ? null : window.practicaToolbar ? window.practicaToolbar.create(self.textarea, { guide: self.guide, told: told }) : null,
+      self.readOnly || self.raw ? null : window.practicaToolbar ? window.practicaToolbar.create(self.textarea, { guide: self.guide, told: told }) : null,
       self.textarea);
     var look = el("section", { class: "pe-look", "aria-labelledby": p + "-look-title" },
-      el("h2", { id: p + "-look-title", text: "How the page will look" }),
+      el(h, { id: p + "-look-title", text: self.raw ? "The guide" : "How the page will look" }),
       self.article);
 
     var form = el("form", { class: "pe-form", novalidate: true },
       self.readOnly ? null : el("div", { class: "pe-bar" }, self.saveButton, self.status),
       self.notice, self.conflictBox, self.summary,
-      el("div", { class: "pe-editing" }, details, el("div", { class: "pe-columns" }, write, look)));
+      el("div", { class: "pe-editing" }, el("div", { class: "pe-columns" }, el("div", { class: "pe-left" }, details, write), look)));
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       self.save();
@@ -602,7 +608,7 @@
     });
     self.form = form;
     c.appendChild(form);
-    if (window.practicaPaste && !self.readOnly) window.practicaPaste.attach(self.textarea, told);
+    if (window.practicaPaste && !self.readOnly && !self.raw) window.practicaPaste.attach(self.textarea, told);
 
     if (!self.readOnly && self.opts.keep !== false) self.restore();
     if (!self.bound && !self.readOnly && self.opts.shortcuts !== false) {
@@ -721,7 +727,8 @@
     self.previewTimer = setTimeout(function () {
       var seq = ++self.previewSeq;
       var body = self.body();
-      C.api("POST", "preview", { path: self.path, changes: self.changes(), body: body, base: self.startText }).then(function (r) {
+      var req = self.raw ? { path: self.path, text: body } : { path: self.path, changes: self.changes(), body: body, base: self.startText };
+      C.api("POST", "preview", req).then(function (r) {
         // Only the answer to the latest text counts.
         if (seq !== self.previewSeq || !document.contains(self.form)) return;
         if (!r.ok) {
@@ -730,9 +737,15 @@
           return;
         }
         var text = r.data.text || "";
-        if (body && text.slice(-body.length) === body) self.bodyLine = text.slice(0, text.length - body.length).split("\n").length;
+        if (!self.raw && body && text.slice(-body.length) === body) self.bodyLine = text.slice(0, text.length - body.length).split("\n").length;
         self.previewText = text;
-        self.article.innerHTML = r.data.html || "";
+        if (typeof r.data.html === "string") self.article.innerHTML = r.data.html;
+        else {
+          self.article.textContent = "";
+          self.article.appendChild(el("p", { class: "pe-hint", text: self.raw
+            ? "Saving this file rebuilds the whole guide; the problems above are what check finds with this text."
+            : "The page cannot be shown with this text: the problems above say why." }));
+        }
         self.problems(r.data.problems || [], text);
       });
     }, delay);
@@ -767,11 +780,14 @@
       return;
     }
     var errors = mine.filter(function (x) { return x.severity === "error"; }).length;
-    s.classList.toggle("pe-only-warnings", !errors);
+    var warnings = mine.filter(function (x) { return x.severity === "warning"; }).length;
+    var notes = mine.length - errors - warnings;
+    s.classList.toggle("pe-only-warnings", !errors && warnings > 0);
+    s.classList.toggle("pe-only-notes", !errors && !warnings);
     var list = el("ul", { class: "pe-summary-list" });
     var shown = {};
     mine.forEach(function (x) {
-      var field = x.field || (x.line && x.line < self.bodyLine ? keyAt(text, x.line) : null);
+      var field = self.raw ? null : x.field || (x.line && x.line < self.bodyLine ? keyAt(text, x.line) : null);
       var c = field ? self.control(field) : null;
       var where;
       var href;
@@ -792,17 +808,18 @@
       } else {
         where = x.line ? "Line " + x.line + " of the file" : "The page";
       }
-      var words = (x.severity === "warning" ? "Warning: " : "") + where + ": " + x.message;
+      var words = (x.severity === "warning" ? "Warning: " : x.severity === "note" ? "Note: " : "") + where + ": " + x.message;
       var item = el("li", { class: "pe-" + (x.severity || "error") },
         href ? el("a", { href: href, text: words, onclick: function (ev) { ev.preventDefault(); go(); } }) : el("span", { text: words }),
         x.help ? el("span", { class: "pe-help", text: x.help }) : null,
         x.code ? el("span", { class: "pe-code", text: " (" + x.code + ")" }) : null);
       list.appendChild(item);
     });
+    var rest = [warnings ? plural(warnings, "warning", "warnings") : null, notes ? plural(notes, "note", "notes") : null].filter(Boolean).join(" and ");
     var title = errors
-      ? (errors === 1 ? "There is a problem" : "There are " + errors + " problems") + (mine.length > errors ? " and " + plural(mine.length - errors, "warning", "warnings") : "")
-      : plural(mine.length, "warning", "warnings");
-    s.appendChild(el("h2", { id: p + "-summary-title", text: title }));
+      ? (errors === 1 ? "There is a problem" : "There are " + errors + " problems") + (rest ? ", and " + rest : "")
+      : rest.charAt(0).toUpperCase() + rest.slice(1);
+    s.appendChild(el(self.h, { id: p + "-summary-title", text: title }));
     s.appendChild(el("p", { class: "pe-hint", text: "The page is saved even with problems; the site keeps its last good version until they are fixed." }));
     s.appendChild(list);
     if (elsewhere) {
@@ -835,7 +852,8 @@
       self.say("Nothing to save: no changes since the last save.");
       return Promise.resolve(null);
     }
-    var req = whole ? { path: self.path, hash: whole.hash, text: whole.text } : { path: self.path, hash: self.hash, changes: changes, body: body };
+    if (!whole && self.raw) whole = { hash: self.hash, text: body, keep: true };
+    var req = whole ? { path: self.path, hash: whole.hash, text: whole.text } : { path: self.path, hash: self.hash, changes: changes, body: body, base: self.startText };
     self.saving = true;
     self.saveButton.disabled = true;
     self.say("Saving…");
@@ -850,7 +868,7 @@
         self.say("Not saved: " + (r.data.error || "the preview answered " + r.status) + " Your changes are still here.");
         return null;
       }
-      return self.saved(r.data, changes, body, !!whole);
+      return self.saved(r.data, changes, body, !!whole && !whole.keep);
     });
   };
 
@@ -891,7 +909,7 @@
     var self = this;
     var p = self.prefix;
     var box = self.conflictBox;
-    var mine = typeof data.mine === "string" ? data.mine : self.previewText || "";
+    var mine = typeof data.mine === "string" ? data.mine : self.raw ? self.body() : self.previewText || "";
     var disk = data.disk;
     box.textContent = "";
     var mineArea = el("textarea", { id: p + "-mine", readonly: true, rows: 14, class: "pe-body" });
@@ -901,7 +919,7 @@
     diskArea.value = disk.text;
     merged.value = mine;
     var differ = differentLines(mine, disk.text);
-    box.appendChild(el("h2", { id: p + "-conflict-title", text: "This page was changed on disk while you were editing it" }));
+    box.appendChild(el(self.h, { id: p + "-conflict-title", text: "This page was changed on disk while you were editing it" }));
     box.appendChild(el("p", { text: "Someone or something else (another editor, a git pull, a text editor) saved the file after you opened it. Nothing has been saved over it. Choose the version to keep, or make one text of both and save that." }));
     if (differ.length) box.appendChild(el("p", { text: "They differ at " + (differ.length > 12 ? differ.slice(0, 12).join(", ") + " and more" : differ.join(", ")) + "." }));
     box.appendChild(el("div", { class: "pe-versions" },
@@ -1119,7 +1137,7 @@
       path: path,
       line: params.get("line"),
       onLoaded: function (file) {
-        var title = (file.front_matter && file.front_matter.title) || path;
+        var title = (file.kind !== "guide" && file.front_matter && file.front_matter.title) || path;
         if (heading) heading.textContent = "Edit \u201c" + title + "\u201d";
         document.title = "Edit " + title + " \u00b7 " + document.title.replace(/^[^·]*·\s*/, "");
         box.insertBefore(el("p", { class: "pe-file", text: "File: " + path }), box.firstChild);
