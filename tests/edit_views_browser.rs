@@ -74,12 +74,12 @@ fn editors_keep_the_guide_current_from_the_status_and_translation_views() {
         "## In place when",
         "Review each description every year with a peer worker.\n\n## In place when",
     );
-    let report = browser::report(
-        browser::script("edit-views.mjs", &chromium)
-            .arg("--site")
-            .arg(root)
-            .args(["--practica", env!("CARGO_BIN_EXE_practica"), "--today", TODAY])
-            .env("NO_COLOR", "1"),
-    );
+    let mut cmd = browser::script("edit-views.mjs", &chromium);
+    cmd.arg("--site").arg(root).args(["--practica", env!("CARGO_BIN_EXE_practica"), "--today", TODAY]);
+    // Screenshots of both views at 1280 and 1024 px, to look at: EDIT_SHOTS=/some/folder.
+    if let Ok(dir) = std::env::var("EDIT_SHOTS") {
+        cmd.arg("--shots").arg(dir);
+    }
+    let report = browser::report(&mut cmd);
     assert!(report.contains("edit-views: 9 passed, 0 failed"), "{report}");
 }
