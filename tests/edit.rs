@@ -477,6 +477,9 @@ fn a_translation_shows_what_changed_since_and_is_marked_up_to_date() {
         page.body.contains("/__practica/translate?file=content%2Fabout.md&amp;lang=es\">Edit this translation"),
         "the bar"
     );
+    let shell = p.request("GET", "/__practica/translate?file=content%2Fabout.md&lang=es", &[], b"");
+    assert!(shell.body.contains("<body data-view=\"translate\">"));
+    assert!(shell.body.contains("<a href=\"/guides/peer/es/about/\">Back to the page</a>"), "the translation's page");
     let v = p.api("GET", "translation?file=content/about.md&lang=es", None).json();
     assert_eq!(v["translation"]["exists"], true);
     assert_eq!(v["changed"], json!([]), "up to date: {v}");

@@ -67,16 +67,13 @@ pub async fn page(AxState(edit): AxState<Arc<Edit>>, uri: Uri) -> Response<Body>
         "translate" => "Translate a page",
         _ => "Guide status",
     };
-    // "Back to the page": the page made from the file, when there is one.
+    // "Back to the page": the page made from the file (in the translate
+    // view, its translation's page if it has one yet), when there is one.
+    let lang = param(q, "lang").filter(|l| !l.is_empty());
+    let page_of = |f: &str| index.pages.iter().find(|p| p.file == f);
     let back = file
-        .as_ref()
-        .and_then(|f| {
-            let lang = param(q, "lang");
-            index.pages.iter().find(|p| {
-                &p.file == f && lang.as_ref().is_none_or(|_| p.lang == index.lang)
-                    || lang.as_ref().is_some_and(|l| &p.lang == l && original_of(&p.file, l) == *f)
-            })
-        })
+        .as_deref()
+        .and_then(|f| lang.as_deref().and_then(|l| page_of(&translation_of(f, l))).or_else(|| page_of(f)))
         .map(|p| format!("<li><a href=\"{}\">Back to the page</a></li>", escape_html(&p.url)))
         .unwrap_or_default();
     let current = |v: &str| if v == view { " aria-current=\"page\"" } else { "" };
@@ -103,7 +100,7 @@ pub async fn page(AxState(edit): AxState<Arc<Edit>>, uri: Uri) -> Response<Body>
     r
 }
 
-/// `content/x.es.md` → `content/x.md` for language `lang`.
-fn original_of(file: &str, lang: &str) -> String {
-    file.strip_suffix(&format!(".{lang}.md")).map_or_else(|| file.to_string(), |s| format!("{s}.md"))
+/// `content/x.md` → `content/x.es.md` for language `lang`.
+fn translation_of(file: &str, lang: &str) -> String {
+    file.strip_suffix(".md").map_or_else(|| file.to_string(), |s| format!("{s}.{lang}.md"))
 }
