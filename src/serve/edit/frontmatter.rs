@@ -472,6 +472,9 @@ mod tests {
             }
         }
         assert_eq!(apply("title: A\n", &changes(json!({"title": "Plain words"}))).unwrap(), "title: Plain words\n");
+        // Dates stay plain YAML dates, as people write them.
+        let dates = changes(json!({"reviewed": "2026-12-07", "next_review": "2027-12-07"}));
+        assert_eq!(apply("reviewed: 2026-01-01\n", &dates).unwrap(), "reviewed: 2026-12-07\nnext_review: 2027-12-07\n");
         let flow = apply("tags: [a]\n", &changes(json!({"tags": ["a, b", "c"]}))).unwrap();
         assert_eq!(flow, "tags: [\"a, b\", c]\n");
     }
