@@ -93,6 +93,24 @@ fn the_api_answers_only_the_previews_own_pages_with_the_secret() {
     let guide = p.api("GET", "guide", None);
     assert_eq!(guide.status, 200, "{}", guide.body);
     assert!(!guide.head.contains("access-control-"));
+    // Reading, even with the secret, never writes.
+    for what in [
+        "guide",
+        "file?path=content/about.md",
+        "status",
+        "new-name?kind=tip&title=X",
+        "translation?file=content/about.md&lang=es",
+    ] {
+        p.api("GET", what, None);
+    }
+    let writes = ["save", "new", "image", "preview"];
+    for what in writes {
+        assert_eq!(
+            p.api("GET", &format!("{what}?path={PRACTICE}&kind=tip&title=X&name=x.png"), None).status,
+            405,
+            "{what}"
+        );
+    }
     assert_eq!(snapshot(p.root()), before, "nothing changed");
 }
 
@@ -313,6 +331,12 @@ fn a_breaking_save_is_saved_and_the_preview_shows_the_problem() {
         p.api("POST", "save", Some(json!({ "path": PRACTICE, "hash": hash, "changes": { "audience": ["nobody"] } })));
     assert_eq!(saved.status, 200, "{}", saved.body);
     assert!(p.read(PRACTICE).contains("audience: [nobody]"));
+    let status = p.api("GET", "status", None).json();
+    let found =
+        status["problems"].as_array().unwrap().iter().any(|d| d["file"] == PRACTICE && d["field"] == "audience");
+    assert!(found, "the guide's status shows the saved problem: {}", status["problems"]);
+    // The last good site stays up.
+    assert_eq!(p.request("GET", "/guides/peer/practices/support/regular-supervision/", &[], b"").status, 200);
 }
 
 #[test]
@@ -353,7 +377,10 @@ fn a_new_page_gets_its_name_from_its_title_and_never_replaces_a_file() {
     );
     assert_eq!(made.status, 201, "{}", made.body);
     let text = p.read("content/practices/support/peer-supervision-a-deux.md");
-    assert_eq!(text, "---\ntitle: Peer supervision à deux\nsummary: \"\"\n---\n\n");
+    assert_eq!(
+        text,
+        "---\ntitle: Peer supervision à deux\nsummary: One sentence that says what this is and why.\n---\n\n"
+    );
     assert_eq!(made.json()["hash"], hash_of(&p, "content/practices/support/peer-supervision-a-deux.md"));
 
     let again = p.api(
@@ -368,6 +395,12 @@ fn a_new_page_gets_its_name_from_its_title_and_never_replaces_a_file() {
 
     let tip = p.api("POST", "new", Some(json!({ "kind": "tip", "title": "Start small" })));
     assert_eq!((tip.status, tip.json()["path"].as_str()), (201, Some("content/tips/start-small.md")));
+    // The preview picks the new file up like any other: its page is served.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while p.request("GET", "/guides/peer/tips/start-small/", &[], b"").status != 200 {
+        assert!(std::time::Instant::now() < deadline, "the new tip's page is not served");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
     for (req, field) in [
         (json!({ "kind": "practice", "title": "No area" }), "area"),
         (json!({ "kind": "practice", "area": "nowhere", "title": "X" }), "area"),

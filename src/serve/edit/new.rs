@@ -99,14 +99,16 @@ pub fn name(index: &Index, q: Option<&str>) -> Answer {
 }
 
 /// The text of a new page: its required keys (the title given, the others
-/// empty for the editor to fill in), then an empty body.
+/// the field description's example, for the editor to replace: an empty
+/// one would stop the preview building until it is filled in), then an
+/// empty body.
 fn starting_text(kind: Kind, title: &str) -> String {
     let mut changes = Map::new();
     for f in File::FrontMatter(kind).fields().into_iter().filter(|f| f.required_for(Some(kind))) {
         let v = match (f.name, f.ty) {
             ("title", _) => json!(title.trim()),
             (_, Type::List | Type::OneOrList | Type::Records(_)) => json!([]),
-            _ => json!(""),
+            _ => json!(f.example),
         };
         changes.insert(f.name.to_string(), v);
     }
@@ -252,7 +254,7 @@ mod tests {
     fn a_new_page_starts_with_its_required_keys() {
         assert_eq!(
             starting_text(Kind::Practice, " Hold regular supervision "),
-            "---\ntitle: Hold regular supervision\nsummary: \"\"\n---\n\n"
+            "---\ntitle: Hold regular supervision\nsummary: One sentence that says what this is and why.\n---\n\n"
         );
         assert_eq!(starting_text(Kind::Tip, "Start: small"), "---\ntitle: \"Start: small\"\n---\n\n");
         assert_eq!(slug_of("Écrire à l'équipe — vite!"), "ecrire-a-l-equipe-vite");
