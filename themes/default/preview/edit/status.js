@@ -77,10 +77,11 @@
     );
   }
 
-  function problemsSection(problems) {
+  /** `list` grouped by file under an h3 each, the files with errors first, then by name. */
+  function byFile(list) {
     var groups = {};
     var order = [];
-    problems.forEach(function (p) {
+    list.forEach(function (p) {
       var key = p.file || "";
       if (!groups[key]) {
         groups[key] = [];
@@ -88,35 +89,48 @@
       }
       groups[key].push(p);
     });
-    // Files with errors first: those are what keep the guide from building.
     order.sort(function (a, b) {
       var ra = Math.min.apply(null, groups[a].map(rank));
       var rb = Math.min.apply(null, groups[b].map(rank));
       return ra - rb || (a < b ? -1 : a > b ? 1 : 0);
     });
-    var counts = ["error", "warning", "note"]
-      .map(function (s) {
-        var n = problems.filter(function (p) { return (SEVERITY[p.severity] ? p.severity : "note") === s; }).length;
-        return n ? plural(n, s, s + "s") : null;
-      })
-      .filter(Boolean);
-    return el(
-      "section",
-      { "aria-labelledby": "pv-problems" },
-      el("h2", { id: "pv-problems", text: "Problems (" + problems.length + ")" }),
-      problems.length
-        ? [
-            el("p", { text: counts.join(", ") + ". Each links to the editor at its line." }),
-            order.map(function (file) {
-              var list = groups[file].slice().sort(function (a, b) { return (a.line || 0) - (b.line || 0) || rank(a) - rank(b); });
-              return [
-                el("h3", { class: "pv-file" }, el("code", { text: file || "The guide" }), " (" + list.length + ")"),
-                el("ul", { class: "pv-list" }, list.map(problemItem)),
-              ];
-            }),
-          ]
-        : el("p", { text: "practica check finds no problem." })
-    );
+    return order.map(function (file) {
+      var items = groups[file].slice().sort(function (a, b) { return rank(a) - rank(b) || (a.line || 0) - (b.line || 0); });
+      return [
+        el("h3", { class: "pv-file" }, el("code", { text: file || "The guide" }), " (" + items.length + ")"),
+        el("ul", { class: "pv-list" }, items.map(problemItem)),
+      ];
+    });
+  }
+
+  /**
+   * What check finds, in its own two kinds: problems (errors and warnings)
+   * and its notes on translations and reviews.
+   */
+  function problemsSections(all) {
+    var problems = all.filter(function (p) { return p.severity === "error" || p.severity === "warning"; });
+    var notes = all.filter(function (p) { return p.severity !== "error" && p.severity !== "warning"; });
+    var errors = problems.filter(function (p) { return p.severity === "error"; }).length;
+    var counts = [errors ? plural(errors, "error", "errors") : null, problems.length - errors ? plural(problems.length - errors, "warning", "warnings") : null].filter(Boolean);
+    return [
+      el(
+        "section",
+        { "aria-labelledby": "pv-problems" },
+        el("h2", { id: "pv-problems", text: "Problems (" + problems.length + ")" }),
+        problems.length
+          ? [el("p", { text: counts.join(", ") + ", by file. Each links to the editor at its line." }), byFile(problems)]
+          : el("p", { text: "practica check finds no error and no warning." })
+      ),
+      notes.length
+        ? el(
+            "section",
+            { "aria-labelledby": "pv-notes" },
+            el("h2", { id: "pv-notes", text: "Notes on translations and reviews (" + notes.length + ")" }),
+            el("p", { text: "What practica check notes without failing, by file: pages not translated or out of date, and reviews." }),
+            byFile(notes)
+          )
+        : null,
+    ];
   }
 
   // ------------------------------------------------------------ reviews
@@ -278,6 +292,8 @@
   function render(s) {
     var languages = s.languages || [];
     var translations = languages.reduce(function (n, l) { return n + l.missing.length + l.stale.length; }, 0);
+    var problems = s.problems.filter(function (p) { return p.severity === "error" || p.severity === "warning"; }).length;
+    var notes = s.problems.length - problems;
     var focused = document.activeElement && document.activeElement.getAttribute("data-key");
     body.textContent = "";
     body.removeAttribute("aria-busy");
@@ -286,7 +302,7 @@
         el("div", { class: "pv-clean" },
           el("h2", { text: "The guide is clean" }),
           el("p", {
-            text: "practica check finds no problem, no review is due within a month" +
+            text: "practica check finds no problem and has no note, no review is due within a month" +
               (languages.length ? ", and every page is translated and up to date." : "."),
           })
         )
@@ -296,14 +312,18 @@
         el(
           "ul",
           { class: "pv-summary", "aria-label": "Summary" },
-          el("li", null, el("a", { href: "#pv-problems", text: plural(s.problems.length, "problem", "problems") })),
+          el("li", null, el("a", { href: "#pv-problems", text: plural(problems, "problem", "problems") })),
           el("li", null, el("a", { href: "#pv-reviews", text: plural(s.reviews.length, "review due", "reviews due") })),
-          languages.length ? el("li", null, el("a", { href: "#pv-translations", text: plural(translations, "translation to do", "translations to do") })) : null
+          languages.length ? el("li", null, el("a", { href: "#pv-translations", text: plural(translations, "translation to do", "translations to do") })) : null,
+          notes ? el("li", null, el("a", { href: "#pv-notes", text: plural(notes, "note", "notes") })) : null
         )
       );
-      body.appendChild(problemsSection(s.problems));
+      // The notes last: most repeat, one by one, what the reviews and translations list.
+      var parts = problemsSections(s.problems);
+      body.appendChild(parts[0]);
       body.appendChild(reviewsSection(s.reviews));
       if (languages.length) body.appendChild(translationsSection(languages));
+      if (parts[1]) body.appendChild(parts[1]);
     }
     // A refresh while the editor was on a control puts them back on it (or
     // on the message, when what they were on is gone, e.g. a page marked reviewed).
