@@ -571,3 +571,27 @@ fn another_sites_page_in_a_browser_changes_nothing() {
     assert_eq!(changed, [Path::new(PRACTICE)], "only the preview's own save");
     assert!(p.read(PRACTICE).contains("title: Saved by the preview"));
 }
+
+/// A name pointed at 127.0.0.1 by another site (DNS rebinding) is no name of
+/// the preview: its requests are refused before the API sees them.
+#[test]
+fn a_request_for_another_host_name_is_refused() {
+    use std::io::{Read, Write};
+    let p = Preview::start(&[]);
+    let before = snapshot(p.root());
+    let port = p.addr.rsplit(':').next().unwrap();
+    let body = json!({ "path": PRACTICE, "hash": "", "text": "x" }).to_string();
+    let mut s = std::net::TcpStream::connect(&p.addr).unwrap();
+    let secret = p.secret.clone().unwrap();
+    write!(
+        s,
+        "POST /__practica/api/save HTTP/1.1\r\nHost: evil.example:{port}\r\nOrigin: http://evil.example:{port}\r\n\
+         X-Practica-Secret: {secret}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    s.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 403"), "{answer}");
+    assert_eq!(snapshot(p.root()), before);
+}
