@@ -58,6 +58,9 @@
   function changesNote(t) {
     var changed = t.changed;
     if (!t.translation.exists) return el("p", { text: "There is no translation yet, so nothing is marked." });
+    if (!t.translation.source_hash) {
+      return el("p", { text: "The translation does not say which version of the original it follows, so nothing is marked. Compare the whole text." });
+    }
     if (changed === null || changed === undefined) {
       return el("p", {
         text: "The earlier text is not known: the version of the original that the translation follows is not in the guide's git history, " +
