@@ -595,3 +595,22 @@ fn a_request_for_another_host_name_is_refused() {
     assert!(answer.starts_with("HTTP/1.1 403"), "{answer}");
     assert_eq!(snapshot(p.root()), before);
 }
+
+#[test]
+fn guide_yaml_is_edited_as_text_too() {
+    let p = Preview::start(&[]);
+    let before = p.read("guide.yaml");
+    let hash = hash_of(&p, "guide.yaml");
+    let saved = p.api(
+        "POST",
+        "save",
+        Some(json!({ "path": "guide.yaml", "hash": hash, "changes": { "title": "Peer Guide" } })),
+    );
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert_eq!(
+        differing(&before, &p.read("guide.yaml")),
+        [("title: Fixture Guide".to_string(), "title: Peer Guide".to_string())]
+    );
+    let body = p.api("POST", "save", Some(json!({ "path": "guide.yaml", "hash": saved.json()["hash"], "body": "x" })));
+    assert_eq!(body.status, 400, "guide.yaml has no body");
+}

@@ -353,6 +353,13 @@ pub fn edit_file(text: &str, changes: &Map<String, Value>, body: Option<&str>) -
     Ok(if crlf { out.replace("\r\n", "\n").replace('\n', "\r\n") } else { out })
 }
 
+/// A whole YAML file (guide.yaml) with `changes` made, its line endings kept.
+pub fn edit_yaml(text: &str, changes: &Map<String, Value>) -> Result<String, String> {
+    let bom = if text.starts_with('\u{feff}') { "\u{feff}" } else { "" };
+    let out = format!("{bom}{}", apply(&super::read::plain(text), changes)?);
+    Ok(if text.contains("\r\n") { out.replace('\n', "\r\n") } else { out })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -490,5 +497,10 @@ mod tests {
         assert_eq!(none, "---\ntitle: T\n---\nJust text\n");
         assert!(edit_file("---\ntitle: A\n", &changes(json!({"title": "B"})), None).is_err());
         assert!(apply("a: 1\n", &changes(json!({"bad key": 1}))).is_err());
+        let guide = "# The guide\r\ntitle: A\r\nlanguage: en\r\n";
+        assert_eq!(
+            edit_yaml(guide, &changes(json!({"title": "B"}))).unwrap(),
+            "# The guide\r\ntitle: B\r\nlanguage: en\r\n"
+        );
     }
 }

@@ -11,8 +11,9 @@ use super::frontmatter;
 use super::read::{Answer, Refusal, text_of};
 use crate::pipeline::Options;
 
-/// The request's text: `text` as given, or `changes` and `body` applied to `base`.
-fn edited(req: &Value, base: &str) -> Result<String, (u16, String)> {
+/// The request's text: `text` as given, or `changes` and `body` applied to
+/// `base` (a content file), or `changes` applied to the whole of guide.yaml.
+fn edited(req: &Value, base: &str, area: Area) -> Result<String, (u16, String)> {
     if let Some(t) = req.get("text").and_then(Value::as_str) {
         return Ok(t.to_string());
     }
@@ -23,7 +24,11 @@ fn edited(req: &Value, base: &str) -> Result<String, (u16, String)> {
         Some(_) => return Err((400, "`changes` must be an object of keys and their new values".into())),
     };
     let body = req.get("body").and_then(Value::as_str);
-    frontmatter::edit_file(base, changes, body).map_err(|e| (400, e))
+    match area {
+        Area::Config if body.is_some() => Err((400, "guide.yaml has no body; send `changes` or `text`".into())),
+        Area::Config => frontmatter::edit_yaml(base, changes).map_err(|e| (400, e)),
+        _ => frontmatter::edit_file(base, changes, body).map_err(|e| (400, e)),
+    }
 }
 
 fn path_of(req: &Value) -> Result<String, (u16, String)> {
@@ -43,7 +48,7 @@ pub fn preview(opts: &Options, req: &Value) -> Answer {
         Some(b) => b.to_string(),
         None => std::fs::read_to_string(&path_on_disk).unwrap_or_default(),
     };
-    let text = edited(req, &base)?;
+    let text = edited(req, &base, area)?;
     let p = super::preview::render(opts, &path, &super::read::plain(&text));
     Ok((
         200,
@@ -59,7 +64,7 @@ pub fn save(root: &Path, req: &Value) -> Answer {
     }
     let (_, disk, disk_hash) = text_of(root, &path)?;
     let base = req.get("base").and_then(Value::as_str).unwrap_or(&disk);
-    let mine = edited(req, base)?;
+    let mine = edited(req, base, area)?;
     let hash = req.get("hash").and_then(Value::as_str).unwrap_or_default();
     if hash != disk_hash {
         return Ok((
