@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use common::*;
-use edit_support::Preview;
+use edit_support::{Preview, differing, git};
 use serde_json::json;
 
 const PRACTICE: &str = "content/practices/support/regular-supervision.md";
@@ -226,14 +226,6 @@ const HAND_WRITTEN: &str = concat!(
 
 fn hand_written(root: &Path) {
     std::fs::write(root.join(PRACTICE), HAND_WRITTEN).unwrap();
-}
-
-fn differing(a: &str, b: &str) -> Vec<(String, String)> {
-    let (a, b): (Vec<&str>, Vec<&str>) = (a.split('\n').collect(), b.split('\n').collect());
-    (0..a.len().max(b.len()))
-        .filter(|&i| a.get(i) != b.get(i))
-        .map(|i| (a.get(i).unwrap_or(&"").to_string(), b.get(i).unwrap_or(&"").to_string()))
-        .collect()
 }
 
 fn hash_of(p: &Preview, path: &str) -> String {
@@ -479,19 +471,6 @@ fn the_status_lists_problems_reviews_and_languages() {
         missing.contains(&"content/tips/train-supervisors.md") && !missing.contains(&"content/about.md"),
         "{missing:?}"
     );
-}
-
-fn git(root: &Path, args: &[&str]) {
-    let ok = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .unwrap();
-    assert!(ok.success(), "git {args:?}");
 }
 
 #[test]

@@ -125,3 +125,26 @@ impl Drop for Preview {
         let _ = self.child.wait();
     }
 }
+
+/// The lines that differ, old against new, by position.
+pub fn differing(a: &str, b: &str) -> Vec<(String, String)> {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split('\n').collect(), b.split('\n').collect());
+    (0..a.len().max(b.len()))
+        .filter(|&i| a.get(i) != b.get(i))
+        .map(|i| (a.get(i).unwrap_or(&"").to_string(), b.get(i).unwrap_or(&"").to_string()))
+        .collect()
+}
+
+/// `git` in the guide's folder, as an editor with a name.
+pub fn git(root: &Path, args: &[&str]) {
+    let ok = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(ok.success(), "git {args:?}");
+}
