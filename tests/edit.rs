@@ -7,7 +7,6 @@ mod common;
 mod edit_support;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use common::*;
 use edit_support::{Preview, differing, git};
