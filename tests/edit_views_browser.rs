@@ -2,10 +2,11 @@
 //! browser (issue 30): a copy of the bilingual fixture guide, in a git
 //! repository of its own (the translation view finds what changed in a page
 //! through its history), with a planted problem, an overdue review, a review
-//! due soon, a page changed since its Spanish translation and a page with no
-//! translation. tests/browser/edit-views.mjs starts `practica serve` on it
-//! and uses the views with the keyboard, checking the files they write, what
-//! `practica check` says afterwards, axe and the Nu checker.
+//! due soon, a page changed since its Spanish translation, a translation of
+//! a version git does not hold and a page with no translation; and a clean
+//! guide (`practica init`'s). tests/browser/edit-views.mjs starts `practica
+//! serve` on them and uses the views with the keyboard, checking the files
+//! they write, what `practica check` says afterwards, axe and the Nu checker.
 //!
 //! Needs what the other browser tests need, and git: without them it prints
 //! `SKIPPED edit-views: ...` and passes, except under `CI=true`, where a
@@ -62,7 +63,20 @@ fn editors_keep_the_guide_current_from_the_status_and_translation_views() {
     edit(root, "content/practices/support/regular-supervision.md", "title:", "reviewed: 2025-10-01\ntitle:");
     edit(root, "content/tips/train-supervisors.md", "title:", "reviewed: 2025-12-20\ntitle:");
     // A problem `check` finds: a heading that skips a level (P0208).
-    edit(root, "content/practices/hiring/interviews.md", "Fair questions.", "Fair questions.\n\n#### A skipped level\n\nMore.");
+    edit(
+        root,
+        "content/practices/hiring/interviews.md",
+        "Fair questions.",
+        "Fair questions.\n\n#### A skipped level\n\nMore.",
+    );
+    // A translation that names a version of its page no commit holds: what
+    // changed since cannot be known.
+    edit(
+        root,
+        "content/about.es.md",
+        "source_hash: 74350de7-3fa5c47a-1c7f4aea",
+        "source_hash: 00000000-00000000-00000000",
+    );
     git(root, &["init", "-q"]);
     git(root, &["add", "-A"]);
     git(root, &["commit", "-q", "-m", "the guide"]);
@@ -81,5 +95,5 @@ fn editors_keep_the_guide_current_from_the_status_and_translation_views() {
         cmd.arg("--shots").arg(dir);
     }
     let report = browser::report(&mut cmd);
-    assert!(report.contains("edit-views: 9 passed, 0 failed"), "{report}");
+    assert!(report.contains("edit-views: 11 passed, 0 failed"), "{report}");
 }
