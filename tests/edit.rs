@@ -417,9 +417,14 @@ fn images_are_checked_by_size_and_first_bytes() {
     let a = upload("Team%20Photo.jpeg", "application/octet-stream", png);
     assert_eq!(a.status, 201, "{}", a.body);
     assert_eq!(a.json()["path"], "images/team-photo.png", "the name from a slug, the type from the bytes");
-    assert_eq!(a.json()["url"], "/guides/peer/images/team-photo.png");
+    assert_eq!(a.json()["url"], "/images/team-photo.png", "as Markdown names it");
     assert_eq!(std::fs::read(p.root().join("static/images/team-photo.png")).unwrap(), png);
     assert_eq!(upload("team-photo.png", "image/png", png).status, 200, "the same image again is fine");
+    // Written into a page as the upload names it, the image resolves.
+    let body = format!("![The team]({})\n", a.json()["url"].as_str().unwrap());
+    let preview = p.api("POST", "preview", Some(json!({ "path": PRACTICE, "body": body }))).json();
+    assert_eq!(preview["problems"], json!([]), "{}", preview["problems"]);
+    assert!(preview["html"].as_str().unwrap().contains("images/team-photo.png"), "{}", preview["html"]);
     let mut other = png.to_vec();
     other.push(0);
     assert_eq!(upload("team-photo.png", "image/png", &other).status, 409);

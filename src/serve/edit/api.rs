@@ -107,8 +107,8 @@ pub async fn handle(
         "new-name" if get => answer(super::new::name(&edit.index(), query)),
         "image" if post => {
             let _one = edit.writing.lock().await;
-            let (root, index, q) = (edit.root(), edit.index(), query.map(str::to_string));
-            blocking(move || super::new::image(&root, &index, q.as_deref(), &body)).await
+            let (root, q) = (edit.root(), query.map(str::to_string));
+            blocking(move || super::new::image(&root, q.as_deref(), &body)).await
         }
         "guide" | "file" | "new-name" | "status" | "translation" => {
             error(StatusCode::METHOD_NOT_ALLOWED, "this is read with GET")

@@ -84,7 +84,8 @@ impl Index {
         let c = &guide.config;
         let audiences = c.audiences.iter().map(|a| Named { key: a.key.clone(), label: a.label.clone(), file: None });
         let sources = c.sources.iter().map(|s| Named { key: s.key.clone(), label: s.title.clone(), file: None });
-        let images = p.statics.keys().filter(|k| k.starts_with("images/")).map(|k| format!("{base}{k}")).collect();
+        // As Markdown names them (`/images/x.png`): practica adds the sub-path.
+        let images = p.statics.keys().filter(|k| k.starts_with("images/")).map(|k| format!("/{k}")).collect();
         Index {
             title: c.title.clone(),
             lang: c.language.clone(),

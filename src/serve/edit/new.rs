@@ -189,7 +189,7 @@ fn svg_scripted(bytes: &[u8]) -> bool {
             .any(|w| lower.contains(w))
 }
 
-pub fn image(root: &Path, index: &Index, q: Option<&str>, bytes: &[u8]) -> Answer {
+pub fn image(root: &Path, q: Option<&str>, bytes: &[u8]) -> Answer {
     if bytes.len() > MAX_IMAGE {
         return Err(Refusal::from((
             413,
@@ -216,7 +216,8 @@ pub fn image(root: &Path, index: &Index, q: Option<&str>, bytes: &[u8]) -> Answe
     let name = format!("{}.{ext}", slug_of(stem));
     let path = format!("static/images/{name}");
     let (_, on_disk) = files::resolve(root, &path).map_err(|e| (400, e))?;
-    let url = format!("{}images/{name}", index.base);
+    // As Markdown names it: practica adds the site's sub-path.
+    let url = format!("/images/{name}");
     let made = json!({ "path": format!("images/{name}"), "url": url });
     match std::fs::read(&on_disk) {
         Ok(old) if old == bytes => return Ok((200, made)),
