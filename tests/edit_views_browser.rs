@@ -58,10 +58,10 @@ fn editors_keep_the_guide_current_from_the_status_and_translation_views() {
     let site = copy_fixture("bilingual");
     let root = site.path();
     // Reviews every year: one page last reviewed over a year before TODAY
-    // (overdue), one eleven and a half months before (due within a month).
+    // (overdue); one that names its own next review, within a month of TODAY.
     edit(root, "guide.yaml", "language: en\n", "language: en\nreview_every: 12\n");
     edit(root, "content/practices/support/regular-supervision.md", "title:", "reviewed: 2025-10-01\ntitle:");
-    edit(root, "content/tips/train-supervisors.md", "title:", "reviewed: 2025-12-20\ntitle:");
+    edit(root, "content/tips/train-supervisors.md", "title:", "reviewed: 2025-12-20\nnext_review: 2026-12-20\ntitle:");
     // A problem `check` finds: a heading that skips a level (P0208).
     edit(
         root,
@@ -95,5 +95,5 @@ fn editors_keep_the_guide_current_from_the_status_and_translation_views() {
         cmd.arg("--shots").arg(dir);
     }
     let report = browser::report(&mut cmd);
-    assert!(report.contains("edit-views: 11 passed, 0 failed"), "{report}");
+    assert!(report.contains("edit-views: 12 passed, 0 failed"), "{report}");
 }

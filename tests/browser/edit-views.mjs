@@ -201,6 +201,18 @@ await check('"Mark reviewed today" on an overdue page changes only its reviewed:
   equal(checkSays('P0701', OVERDUE), [], 'check\'s overdue notes for the page');
 });
 
+const DUE_SOON = 'content/tips/train-supervisors.md';
+await check('"Mark reviewed today" on a page that names its next review also moves that on by the months it had', async () => {
+  await page.getByRole('heading', { level: 3, name: 'Due within a month (1)' }).waitFor();
+  const before = read(DUE_SOON);
+  await tabTo(focusedButton, ['Mark reviewed today', 'Train supervisors'], 'the button of the page due soon');
+  await page.keyboard.press('Enter');
+  await message(/Marked .Train supervisors. reviewed today/);
+  const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  equal(differing(before, read(DUE_SOON)), [[2, 'reviewed: 2025-12-20', `reviewed: ${today}`], [3, 'next_review: 2026-12-20', `next_review: ${nextYear}`]], 'the lines that changed');
+  await page.getByRole('heading', { level: 3, name: 'Due within a month (0)' }).waitFor({ timeout: 15000 });
+});
+
 const ORIGINAL = 'content/practices/hiring/job-descriptions.md';
 const TRANSLATION = 'content/practices/hiring/job-descriptions.es.md';
 await check('a stale translation appears under Spanish with a "Translate" link', async () => {
