@@ -79,7 +79,11 @@
       el(
         "ul",
         { class: "pv-changes" },
-        changed.map(function (c) { return el("li", null, el("a", { href: "#pv-L" + c.line, text: "Line " + c.line })); })
+        changed.map(function (c) {
+          var text = String(c.text || "").trim();
+          if (text.length > 70) text = text.slice(0, 69) + "\u2026";
+          return el("li", null, el("a", { href: "#pv-L" + c.line, text: "Line " + c.line }), text ? el("span", { lang: guide.lang, text: ": " + text }) : null);
+        })
       ),
     ];
   }
@@ -233,7 +237,9 @@
       { class: "pv-lead" },
       "Translating ",
       page ? el("a", { href: page.url, lang: guide.lang, text: title }) : el("span", { lang: guide.lang, text: title }),
-      " from " + languageName(guide.lang) + " into " + languageName(lang) + "."
+      " from " + languageName(guide.lang) + " into " + languageName(lang) + ". ",
+      // One above the other on a narrow window, the original first: a way past it.
+      el("a", { href: "#pv-translation", text: "Go to the translation" })
     ));
     originalSlot = el("div", { class: "pv-slot" }, originalColumn(t));
     body.appendChild(el("div", { class: "pv-columns" }, originalSlot, translationColumn(t)));
