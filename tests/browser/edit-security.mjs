@@ -123,7 +123,7 @@ try {
   // The bar every preview page carries: it wraps on a phone and passes axe.
   const phone = await browser.newPage({ viewport: { width: 320, height: 640 } });
   await phone.goto(`${preview}${pagePath}`);
-  await check('the editing bar fits a 320 px screen without sideways scrolling, and passes axe', async () => {
+  await check('the editing bar fits a 320 px screen without sideways scrolling, passes axe and is not printed', async () => {
     const wide = await phone.evaluate(() => document.documentElement.scrollWidth);
     assert(wide <= 320, `the page is ${wide} px wide`);
     const bar = await phone.evaluate(() => {
@@ -137,6 +137,9 @@ try {
       return r.violations.map((v) => v.id);
     });
     assert(found.length === 0, `axe: ${found.join(', ')}`);
+    await phone.emulateMedia({ media: 'print' });
+    const printed = await phone.evaluate(() => getComputedStyle(document.querySelector('nav[data-practica-editbar]')).display);
+    assert(printed === 'none', `in print the bar is ${printed}`);
   });
 
   await check('no file of the guide changed', () => {

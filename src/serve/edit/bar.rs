@@ -33,13 +33,27 @@ pub fn html(target: Option<&Target>) -> String {
     )
 }
 
+/// Keeps the bar off paper: a handout printed from the preview prints as
+/// the built one does.
+const PRINT: &str =
+    "<style data-practica-editbar>@media print{[data-practica-editbar]{display:none!important}}</style>";
+
 /// `page` with the bar as the first thing of its body, after the skip link
-/// if it starts with one, so the skip link stays the first thing to tab to.
+/// if it starts with one, so the skip link stays the first thing to tab to,
+/// and the style that hides it in print at the end of its head.
 pub fn inject(page: &[u8], bar: &str) -> Vec<u8> {
     let Some(at) = body_start(page) else { return page.to_vec() };
     let at = after_skip_link(page, at).unwrap_or(at);
-    let mut out = Vec::with_capacity(page.len() + bar.len());
-    out.extend_from_slice(&page[..at]);
+    let head_end = page[..at].windows(7).rposition(|w| w.eq_ignore_ascii_case(b"</head>"));
+    let mut out = Vec::with_capacity(page.len() + bar.len() + PRINT.len());
+    match head_end {
+        Some(h) => {
+            out.extend_from_slice(&page[..h]);
+            out.extend_from_slice(PRINT.as_bytes());
+            out.extend_from_slice(&page[h..at]);
+        }
+        None => out.extend_from_slice(&page[..at]),
+    }
     out.extend_from_slice(bar.as_bytes());
     out.extend_from_slice(&page[at..]);
     out
@@ -77,6 +91,8 @@ mod tests {
         assert!(out.contains("Skip</a><nav>B</nav><main>"), "{out}");
         let plain = String::from_utf8(inject(b"<body><main></main></body>", "<nav>B</nav>")).unwrap();
         assert_eq!(plain, "<body><nav>B</nav><main></main></body>");
+        let headed = String::from_utf8(inject(b"<head><title>T</title></head><body></body>", "<nav>B</nav>")).unwrap();
+        assert_eq!(headed, format!("<head><title>T</title>{PRINT}</head><body><nav>B</nav></body>"));
     }
 
     #[test]
