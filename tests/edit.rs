@@ -597,3 +597,13 @@ fn guide_yaml_is_edited_as_text_too() {
     let body = p.api("POST", "save", Some(json!({ "path": "guide.yaml", "hash": saved.json()["hash"], "body": "x" })));
     assert_eq!(body.status, 400, "guide.yaml has no body");
 }
+
+#[test]
+fn a_preview_that_cannot_render_says_why_even_from_another_file() {
+    let p = Preview::start(&[]);
+    std::fs::write(p.root().join("guide.yaml"), "title: [unclosed\n").unwrap();
+    let v = p.api("POST", "preview", Some(json!({ "path": PRACTICE, "changes": { "title": "New" } }))).json();
+    assert!(v["html"].is_null());
+    let problems = v["problems"].as_array().unwrap();
+    assert!(problems.iter().any(|d| d["file"] == "guide.yaml" && d["severity"] == "error"), "{problems:?}");
+}

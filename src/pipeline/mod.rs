@@ -208,9 +208,10 @@ pub fn resolve(opts: &Options, diags: &mut Diagnostics) -> Option<Resolved> {
 /// loading the file from disk found is left out of `diags`.
 pub fn resolve_replacing(opts: &Options, file: &str, bytes: Vec<u8>, diags: &mut Diagnostics) -> Option<Resolved> {
     let mut found = Diagnostics::new();
-    let mut loaded = load::load(&opts.root, &opts.load_options(), &mut found)?;
+    let loaded = load::load(&opts.root, &opts.load_options(), &mut found);
     found.retain(|d| crate::text::slash_path(&d.file) != file);
     diags.append(found);
+    let mut loaded = loaded?;
     let codes: Vec<String> = loaded.config.languages.iter().map(|l| l.code.clone()).collect();
     let content_path = file.strip_prefix("content/").unwrap_or(file);
     let (source, problems) = load::content::from_bytes(content_path, &codes, bytes);

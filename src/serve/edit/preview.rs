@@ -28,7 +28,9 @@ pub fn render(opts: &Options, file: &str, text: &str) -> Preview {
     let prepared = pipeline::resolve_replacing(&opts, file, text.as_bytes().to_vec(), &mut diags)
         .and_then(|r| r.with_templates(&opts, &mut diags));
     let Some(p) = prepared else {
+        // Nothing could be rendered: the errors that stopped it, wherever they are.
         out.problems = problems(&diags, file, None);
+        out.problems.extend(elsewhere(&diags, file));
         return out;
     };
     let id = p.guide.docs.iter().position(|d| crate::text::slash_path(&d.file) == file);
@@ -47,7 +49,16 @@ pub fn render(opts: &Options, file: &str, text: &str) -> Preview {
         }
     }
     out.problems = problems(&diags, file, id.map(|i| &p.guide.docs[i]));
+    if out.html.is_none() {
+        out.problems.extend(elsewhere(&diags, file));
+    }
     out
+}
+
+/// The errors in other files than `file` (guide.yaml, a template).
+fn elsewhere(diags: &Diagnostics, file: &str) -> Vec<Value> {
+    let other = |d: &&Diagnostic| d.is_error() && crate::text::slash_path(&d.file) != file;
+    diags.iter().filter(other).map(|d| problem(d, None)).collect()
 }
 
 /// What `check` would say about `file`, each with the front-matter key it
