@@ -247,6 +247,13 @@ await check('the translate view shows the original with the lines changed since 
   await screenshot('translate');
 });
 
+await check('an edit of the original saved elsewhere while the view is open is marked too', async () => {
+  const text = read(ORIGINAL);
+  writeFileSync(path.join(site, ORIGINAL), text.replace('- [ ] A description exists.', '- [ ] A description exists and is shared with the team.'));
+  await page.waitForFunction(() => [...document.querySelectorAll('.pv-source mark')].some((m) => m.textContent.includes('shared with the team')), null, { timeout: 15000 });
+  equal(await page.locator('.pv-source mark').count(), 2, 'lines marked');
+});
+
 await check('"Mark as up to date" changes only the translation\'s source_hash, and check no longer reports it out of date (P0602)', async () => {
   assert(checkSays('P0602', TRANSLATION).length === 1, 'check reports it out of date before');
   const before = read(TRANSLATION);

@@ -193,7 +193,8 @@
       .then(function () {
         say("Marked up to date: source_hash: " + hash + " in " + path + ".");
         message.focus();
-        return refresh();
+        // The editor's own save has its onSaved read the view again.
+        return field ? null : refresh();
       })
       .catch(function (err) {
         button.disabled = false;
@@ -264,10 +265,19 @@
     return fetchTranslation().then(function (t) {
       if (!shown || t.translation.exists !== shown.translation.exists || !stateSlot) return render(t);
       shown = t;
+      var onState = stateSlot.contains(document.activeElement);
       stateSlot.textContent = "";
       stateSlot.appendChild(state(t));
+      if (onState) (stateSlot.querySelector("button") || message).focus();
+      // The original where the editor had scrolled it, and focus kept if it was there.
+      var old = originalSlot.firstChild;
+      var top = old ? old.scrollTop : 0;
+      var focused = old && old.contains(document.activeElement);
       originalSlot.textContent = "";
-      originalSlot.appendChild(originalColumn(t));
+      var column = originalColumn(t);
+      originalSlot.appendChild(column);
+      column.scrollTop = top;
+      if (focused) column.focus();
     });
   }
 
@@ -281,10 +291,27 @@
     failed(new Error("the address needs the original's file and a language, e.g. ?file=content/about.md&lang=es. The guide status page links each page to translate."));
     return;
   }
+  // The original may change while the view is open (saved in its own
+  // editor, a git pull): the preview says when it rebuilt, and the original
+  // and where the translation stands are read again; the editor stays.
+  var pending = null;
+  function listen() {
+    var ws = new WebSocket("ws://" + location.host + "/__practica/events");
+    ws.onmessage = function () {
+      clearTimeout(pending);
+      pending = setTimeout(function () {
+        // A failure here must not take the editor, and what is typed in it, away.
+        if (shown) refresh().catch(function (err) { say("The original could not be read again: " + err.message, true); });
+      }, 150);
+    };
+    ws.onclose = function () { setTimeout(listen, 2000); };
+  }
+
   C.guide()
     .then(function (g) {
       guide = g;
       return load();
     })
+    .then(listen)
     .catch(failed);
 })();
