@@ -95,5 +95,5 @@ fn editors_keep_the_guide_current_from_the_status_and_translation_views() {
         cmd.arg("--shots").arg(dir);
     }
     let report = browser::report(&mut cmd);
-    assert!(report.contains("edit-views: 13 passed, 0 failed"), "{report}");
+    assert!(report.contains("edit-views: 14 passed, 0 failed"), "{report}");
 }

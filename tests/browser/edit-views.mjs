@@ -202,6 +202,12 @@ await check('"Mark reviewed today" on an overdue page changes only its reviewed:
   equal(checkSays('P0701', OVERDUE), [], 'check\'s overdue notes for the page');
 });
 
+await check('the status page follows a fix saved elsewhere while it is open', async () => {
+  await page.getByRole('heading', { level: 2, name: 'Problems (1)' }).waitFor();
+  writeFileSync(path.join(site, INTERVIEWS), read(INTERVIEWS).replace('#### A skipped level', '### A skipped level'));
+  await page.getByRole('heading', { level: 2, name: 'Problems (0)' }).waitFor({ timeout: 15000 });
+});
+
 const DUE_SOON = 'content/tips/train-supervisors.md';
 await check('"Mark reviewed today" on a page that names its next review also moves that on by the months it had', async () => {
   await page.getByRole('heading', { level: 3, name: 'Due within a month (1)' }).waitFor();
