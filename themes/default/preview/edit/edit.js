@@ -666,7 +666,8 @@
 
   Editor.prototype.keep = function () {
     var s = storage();
-    if (!s || this.readOnly || this.opts.keep === false) return;
+    // While a save is on its way, the draft would be of a text about to be replaced.
+    if (!s || this.readOnly || this.opts.keep === false || this.saving) return;
     var key = draftKey(this.path, this.hash);
     try {
       if (!this.dirty()) {
@@ -682,6 +683,7 @@
   };
 
   Editor.prototype.forget = function () {
+    clearTimeout(this.keepTimer);
     var s = storage();
     if (!s) return;
     var prefix = DRAFT + this.path + ":";
@@ -861,10 +863,12 @@
       self.saving = false;
       self.saveButton.disabled = false;
       if (r.status === 409 && r.data.disk) {
+        self.keep();
         self.conflict(r.data);
         return null;
       }
       if (!r.ok) {
+        self.keep();
         self.say("Not saved: " + (r.data.error || "the preview answered " + r.status) + " Your changes are still here.");
         return null;
       }
@@ -886,7 +890,9 @@
     };
     if (whole) {
       // A whole text was saved (after a conflict): the form starts again from it.
+      self.saving = true;
       return C.api("GET", "file?" + C.query({ path: self.path })).then(function (r) {
+        self.saving = false;
         if (r.ok) self.build(r.data);
         self.saveButton.focus();
         return next();
