@@ -12,7 +12,7 @@
 // tests/fixtures/basic made by tests/edit_browser.rs); the script reads and
 // changes its files to see what the editor's saves did.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -221,6 +221,33 @@ await check('a link from the picker: the @/ form, no problem, and the rendered l
   const target = await page.request.get(`${origin}${href.split('#')[0]}`);
   equal(target.status(), 200, 'the linked page');
   assert((await target.text()).includes('id="why-it-matters"'), 'the linked heading');
+});
+
+await check('an image uploaded from the dialog: alt text required, the file in static/images/, the Markdown without the base path', async () => {
+  const file = 'content/about.md';
+  await openEditor(page, file);
+  await toEnd(page);
+  await page.getByRole('button', { name: 'Image' }).click();
+  const dlg = page.getByRole('dialog', { name: 'Add an image' });
+  await dlg.getByRole('radio', { name: 'Upload one from this computer' }).check();
+  // A 1×1 PNG.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4DwAAAQEABRjYTgAAAABJRU5ErkJggg==', 'base64');
+  await dlg.getByLabel('Image file').setInputFiles({ name: 'Team Meeting.png', mimeType: 'image/png', buffer: png });
+  await dlg.getByRole('button', { name: 'Insert image' }).click();
+  const alt = dlg.getByLabel('Alt text (required)');
+  equal(await alt.getAttribute('aria-invalid'), 'true', 'alt text refused when empty');
+  assert(await alt.evaluate((a) => a === document.activeElement), 'focus on the alt text');
+  const error = await page.locator(`#${(await alt.getAttribute('aria-describedby')).split(' ').find((d) => d.endsWith('-error'))}`).textContent();
+  assert(/alt text is required/.test(error), error);
+  assert(!existsSync(path.join(site, 'static/images/team-meeting.png')), 'nothing uploaded yet');
+  await alt.fill('Four peer workers around a table');
+  await dlg.getByRole('button', { name: 'Insert image' }).click();
+  await dlg.waitFor({ state: 'detached' });
+  assert((await textarea(page).inputValue()).endsWith('![Four peer workers around a table](/images/team-meeting.png)'), await textarea(page).inputValue());
+  assert(readFileSync(path.join(site, 'static/images/team-meeting.png')).equals(png), 'the uploaded bytes');
+  await until('the image in the preview', () => page.locator(`.pe-rendered img[src="${base}images/team-meeting.png"][alt="Four peer workers around a table"]`).count());
+  await page.getByRole('button', { name: 'Save' }).click();
+  await saved(page);
 });
 
 await check('a broken link is listed at the top; its entry selects its line in the text', async () => {

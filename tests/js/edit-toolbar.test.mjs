@@ -62,3 +62,9 @@ test('link and image: Markdown with the text escaped, the caret after it', () =>
   assert.equal(run(T.link, 'See «here» now', 'the [old] guide', '@/practices/a/b.md#why'), 'See [the \\[old\\] guide](@/practices/a/b.md#why)| now');
   assert.equal(run(T.image, 'x|', 'Map of\nthe regions', '/images/map.png'), 'x![Map of the regions](/images/map.png)|');
 });
+
+test("an image's address without the site's base path, as Markdown names static files", () => {
+  assert.equal(T.sitePath('/guides/peer/images/map.png', '/guides/peer/'), '/images/map.png');
+  assert.equal(T.sitePath('/images/map.png', '/'), '/images/map.png');
+  assert.equal(T.sitePath('/images/map.png', '/guides/peer/'), '/images/map.png');
+});

@@ -146,6 +146,14 @@
     return edit(start, end, md, start + md.length);
   }
 
+  /**
+   * An image's address as Markdown names it: from the site's root, without
+   * the base path (practica adds it), as `/images/x.png` means static/images/x.png.
+   */
+  function sitePath(url, base) {
+    return base && base !== "/" && url.indexOf(base) === 0 ? "/" + url.slice(base.length) : url;
+  }
+
   P.apply = apply;
   P.heading = heading;
   P.bold = bold;
@@ -155,6 +163,7 @@
   P.link = link;
   P.image = image;
   P.linkText = linkText;
+  P.sitePath = sitePath;
 
   if (typeof window === "undefined" || typeof document === "undefined") return;
 
@@ -312,7 +321,7 @@
   function imageDialog(textarea, guide, told, returnTo) {
     var start = textarea.selectionStart;
     var end = textarea.selectionEnd;
-    var images = guide.images || [];
+    var images = (guide.images || []).map(function (u) { return sitePath(u, guide.base); });
     var name = C.uid("pe-img");
     var pick = C.el("select", { disabled: !images.length });
     images.forEach(function (url) { pick.appendChild(C.el("option", { value: url, text: url.replace(/^.*\//, "") })); });
@@ -364,7 +373,8 @@
     function send(file) {
       return C.api("POST", "image?" + C.query({ name: file.name }), file).then(function (r) {
         if (r.ok) {
-          if (guide.images && guide.images.indexOf(r.data.url) < 0) guide.images.push(r.data.url);
+          var listed = (guide.base || "/") + r.data.url.replace(/^\//, "");
+          if (guide.images && guide.images.indexOf(listed) < 0) guide.images.push(listed);
           if (told) told("Uploaded " + r.data.path + ".");
           return r.data.url;
         }
