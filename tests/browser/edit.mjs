@@ -321,6 +321,31 @@ await check('Word\'s clipboard pastes as Markdown: headings, nested bullets, num
   await page.evaluate(() => Object.keys(localStorage).forEach((k) => localStorage.removeItem(k)));
 });
 
+await check('Google Docs\' clipboard pastes as Markdown: its bold and italic spans, its list, not everything bold', async () => {
+  await openEditor(page, 'content/tips/train-supervisors.md');
+  await toEnd(page);
+  const original = await textarea(page).inputValue();
+  const html = '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-5c2e1f0a-7fff-4b7e-9a3c-1d2e3f4a5b6c">' +
+    '<h2 dir="ltr" style="line-height:1.38;margin-top:18pt"><span style="font-size:16pt;font-family:Arial;font-weight:400">Plan the course</span></h2>' +
+    '<ul style="margin-top:0;margin-bottom:0"><li dir="ltr" style="list-style-type:disc" aria-level="1"><p dir="ltr" style="line-height:1.38" role="presentation">' +
+    '<span style="font-family:Arial;font-weight:700">Book</span><span style="font-family:Arial;font-weight:400"> a room</span></p></li>' +
+    '<li dir="ltr" style="list-style-type:disc" aria-level="1"><p dir="ltr" role="presentation"><span style="font-style:italic;font-weight:400">Invite</span><span style="font-weight:400"> peers</span></p></li></ul></b><br class="Apple-interchange-newline">';
+  await textarea(page).evaluate((t, h) => {
+    const data = new DataTransfer();
+    data.setData('text/html', h);
+    data.setData('text/plain', 'Plan the course');
+    t.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+  const text = await textarea(page).inputValue();
+  const sep = original.endsWith('\n\n') ? '' : original.endsWith('\n') ? '\n' : '\n\n';
+  equal(text, `${original}${sep}## Plan the course\n\n- **Book** a room\n- *Invite* peers`, 'the text after the paste');
+  assert(!text.includes('**Plan'), `not everything bold: ${text}`);
+  await page.getByRole('button', { name: 'Discard my unsaved changes' }).count().then(async (n) => {
+    if (n) await page.getByRole('button', { name: 'Discard my unsaved changes' }).click();
+  });
+  await page.evaluate(() => Object.keys(localStorage).forEach((k) => localStorage.removeItem(k)));
+});
+
 // ---------------------------------------------------------------- new pages
 
 await check('a new practice: the file name from the title, the file made, then its page', async () => {

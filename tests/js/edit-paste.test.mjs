@@ -92,3 +92,11 @@ test('what is worth converting, and tidy Markdown', () => {
   assert.equal(P.worthConverting(WORD), true);
   assert.equal(P.tidy('# A  \n\n\n\n- b\t\n'), '# A\n\n- b');
 });
+
+test('pasted blocks get blank lines around them; a few words pasted into a line do not', () => {
+  assert.equal(P.spaced('Take the course.', 16, 16, '## Plan\n\n- a'), '\n\n## Plan\n\n- a');
+  assert.equal(P.spaced('One\n\nTwo', 5, 5, '- a\n- b'), '- a\n- b\n\n');
+  assert.equal(P.spaced('One\nTwo', 4, 4, '- a'), '\n- a\n\n');
+  assert.equal(P.spaced('Read the guide', 5, 5, '**new** '), '**new** ');
+  assert.equal(P.spaced('', 0, 0, '# A\n\nB'), '# A\n\nB');
+});

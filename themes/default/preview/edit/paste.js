@@ -216,6 +216,19 @@
     return tidy(service(TurndownService).turndown(clean(html)));
   }
 
+  /**
+   * Markdown of more than one line pasted into a line of text: blank lines
+   * around it, so its headings and lists start a block of their own.
+   */
+  function spaced(text, start, end, markdown) {
+    if (markdown.indexOf("\n") < 0 && !/^(#|[-*+] |\d+[.)] |>|\|)/.test(markdown)) return markdown;
+    var before = text.slice(0, start);
+    var after = text.slice(end);
+    var head = !before || /\n\n$/.test(before) ? "" : /\n$/.test(before) ? "\n" : "\n\n";
+    var tail = !after || /^\n\n/.test(after) ? "" : /^\n/.test(after) ? "\n" : "\n\n";
+    return head + markdown + tail;
+  }
+
   /** Whether the HTML says more than its plain text would: formatting, lists, links, tables. */
   function worthConverting(html) {
     return /<(h[1-6]|b|strong|i|em|ul|ol|li|a|table)\b/i.test(html) || /mso-list|docs-internal-guid/i.test(html);
@@ -238,6 +251,7 @@
         return; // the browser's own plain-text paste is better than nothing
       }
       event.preventDefault();
+      markdown = spaced(textarea.value, textarea.selectionStart, textarea.selectionEnd, markdown);
       textarea.focus();
       // insertText keeps the browser's undo; setRangeText is the fallback.
       if (!document.execCommand || !document.execCommand("insertText", false, markdown)) {
@@ -257,5 +271,6 @@
   P.service = service;
   P.toMarkdown = toMarkdown;
   P.worthConverting = worthConverting;
+  P.spaced = spaced;
   P.attach = attach;
 })(typeof module === "object" && module.exports ? module.exports : (window.practicaPaste = window.practicaPaste || {}));
