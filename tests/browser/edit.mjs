@@ -401,6 +401,10 @@ await check('a file changed on disk while open: both versions shown, nothing ove
   await page.keyboard.type('\nMine: panels include a peer.\n');
   writeFileSync(path.join(site, file), `${read(file)}\nTheirs: interviews are recorded.\n`);
   const disk = read(file);
+  // Told before saving, once the preview has seen the change.
+  await until('the notice that the file changed', async () => (await page.locator('.pe-notice').textContent()).includes('changed on disk'));
+  assert((await textarea(page).inputValue()).includes('Mine: panels include a peer.'), 'the unsaved text stays');
+  await textarea(page).focus();
   await page.keyboard.press('Control+S');
   const box = page.locator('.pe-conflict');
   await box.waitFor({ state: 'visible' });
@@ -420,6 +424,16 @@ await check('a file changed on disk while open: both versions shown, nothing ove
   await page.locator('.pe-rendered').waitFor();
   assert(await page.locator('.pe-notice').isHidden(), 'no unsaved changes put back after the save');
   equal(await textarea(page).inputValue(), after.slice(after.indexOf('\n---\n') + 5), 'the text after a reload');
+});
+
+await check('an untouched form follows a change made on disk', async () => {
+  const file = 'content/practices/hiring/_index.md';
+  await openEditor(page, file);
+  const title = page.getByRole('textbox', { name: 'Title (required)' });
+  const old = await title.inputValue();
+  writeFileSync(path.join(site, file), read(file).replace(`title: ${old}`, 'title: Hiring well'));
+  await until('the new title in the form', async () => (await title.inputValue()) === 'Hiring well');
+  assert((await status(page).textContent()).includes('changed on disk'), 'said so');
 });
 
 await check('a reload keeps unsaved changes, with a notice', async () => {

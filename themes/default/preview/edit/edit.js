@@ -626,6 +626,7 @@
       });
     }
     self.preview(0);
+    self.watch();
     if (self.opts.line) self.goToLine(Number(self.opts.line));
   };
 
@@ -841,6 +842,61 @@
     var key = keyAt(this.startText, n);
     var c = key ? this.control(key) : null;
     if (c) c.focus();
+  };
+
+  // ----------------------------------------------------------------- the file on disk
+
+  /**
+   * Follow the preview's rebuilds (its live channel): when this file changed
+   * on disk, an untouched form shows the new text; with unsaved changes the
+   * editor is told now, not only when they save. Any rebuild may change the
+   * problems (a page linked to was renamed), so the preview runs again.
+   */
+  Editor.prototype.watch = function () {
+    var self = this;
+    if (self.watching || !window.WebSocket) return;
+    self.watching = true;
+    function open() {
+      var ws;
+      try {
+        ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__practica/events");
+      } catch (err) {
+        return;
+      }
+      ws.onmessage = function () {
+        clearTimeout(self.watchTimer);
+        self.watchTimer = setTimeout(function () { self.recheck(); }, 250);
+      };
+      ws.onclose = function () {
+        if (document.contains(self.form)) setTimeout(open, 2000);
+      };
+    }
+    open();
+  };
+
+  Editor.prototype.recheck = function () {
+    var self = this;
+    if (self.saving || !document.contains(self.form)) return;
+    C.api("GET", "file?" + C.query({ path: self.path })).then(function (r) {
+      if (!r.ok || self.saving) return;
+      if (r.data.hash === self.hash || r.data.hash === self.toldHash) {
+        self.preview(0);
+        return;
+      }
+      if (!self.dirty() && self.conflictBox.hidden) {
+        var active = document.activeElement && self.form.contains(document.activeElement) ? document.activeElement.id : null;
+        self.build(r.data);
+        var again = active && document.getElementById(active);
+        if (again) again.focus();
+        self.say("The file changed on disk; the form and the text show it as it is now.");
+        return;
+      }
+      self.toldHash = r.data.hash;
+      self.notice.textContent = "";
+      self.notice.appendChild(el("p", { text: "The file has changed on disk since you opened it (another editor, a git pull or a text editor). Your changes are not lost: when you save, you will see both versions and choose." }));
+      self.notice.hidden = false;
+      self.say("The file changed on disk: see the notice above the form.");
+    });
   };
 
   // ----------------------------------------------------------------- saving
