@@ -208,8 +208,7 @@ await check('a link from the picker: the @/ form, no problem, and the rendered l
   equal(await dlg.getByLabel('Link text').inputValue(), 'Why it matters', 'the link text from the heading');
   await dlg.getByRole('button', { name: 'Insert link' }).click();
   await dlg.waitFor({ state: 'detached' });
-  const text = await textarea(page).inputValue();
-  assert(text.includes('Read about [Why it matters](@/practices/support/regular-supervision.md#why-it-matters)'), text);
+  await until('the link in the text', async () => (await textarea(page).inputValue()).includes('Read about [Why it matters](@/practices/support/regular-supervision.md#why-it-matters)'));
   const href = `${base}practices/support/regular-supervision/#why-it-matters`;
   await until('the rendered link', () => page.locator(`.pe-rendered a[href="${href}"]`).count());
   await page.waitForTimeout(600);
@@ -412,6 +411,10 @@ await check('a file changed on disk while open: both versions shown, nothing ove
   equal(read(file), disk, 'the file on disk, untouched');
   assert((await page.getByLabel('Your version').inputValue()).includes('Mine: panels include a peer.'), 'mine shown');
   assert((await page.getByLabel('The version on disk now').inputValue()).includes('Theirs: interviews are recorded.'), 'theirs shown');
+  const mineAt = (await page.getByLabel('Your version').inputValue()).split('\n').indexOf('Mine: panels include a peer.') + 1;
+  const theirsAt = disk.split('\n').indexOf('Theirs: interviews are recorded.') + 1;
+  const said = await box.locator('p', { hasText: 'What differs' }).textContent();
+  assert(said.includes(`only in your version: line ${mineAt}`) && said.includes(`only in the version on disk: line ${theirsAt}`), said);
   const merged = page.getByLabel('Both made into one (you can edit this)');
   await merged.fill(`${await merged.inputValue()}\nTheirs: interviews are recorded.\n`);
   await page.getByRole('button', { name: 'Save the text made of both' }).click();
@@ -528,6 +531,26 @@ for (const [name, url] of views) {
     await p.context().close();
   });
 }
+
+await check('Tab through the edit view: no focused control hides under the sticky Save bar (WCAG 2.4.11)', async () => {
+  const p = await newPage({ width: 1280, height: 600 });
+  await p.goto(editUrl('content/practices/support/regular-supervision.md'));
+  await until('the first preview', () => p.locator('.pe-rendered').evaluate((e) => e.childElementCount > 0));
+  const hidden = [];
+  // Forwards and then backwards: going back up is when a sticky bar covers what gets focus.
+  for (let i = 0; i < 80; i++) {
+    await p.keyboard.press(i < 40 ? 'Tab' : 'Shift+Tab');
+    const r = await p.evaluate(() => {
+      const e = document.activeElement;
+      const b = e.getBoundingClientRect();
+      const bar = document.querySelector('.pe-bar').getBoundingClientRect();
+      return { name: e.id || e.textContent.trim().slice(0, 30), overlaps: !e.closest('.pe-bar') && b.top < bar.bottom && b.bottom > bar.top && b.bottom - Math.max(b.top, bar.bottom) < 8 };
+    });
+    if (r.overlaps) hidden.push(r.name);
+  }
+  equal([...new Set(hidden)], [], 'controls hidden under the bar when focused');
+  await p.context().close();
+});
 
 await check('the Nu checker finds no error in the views as the browser built them', async () => {
   equal(vnu(pages), [], 'Nu errors');

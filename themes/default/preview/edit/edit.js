@@ -25,6 +25,12 @@
     return (date || new Date()).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   }
 
+  /** Focus `node` with its top in view below the sticky Save bar (its scroll-margin), not under it. */
+  function reveal(node) {
+    node.focus({ preventScroll: true });
+    node.scrollIntoView({ block: "start" });
+  }
+
   // ---------------------------------------------------------------- the guide's names
 
   /** The name a page goes by in `related` and `applies_to`: its slug, or `area/slug` when two pages share one. */
@@ -983,7 +989,11 @@
     var differ = differentLines(mine, disk.text);
     box.appendChild(el(self.h, { id: p + "-conflict-title", text: "This page was changed on disk while you were editing it" }));
     box.appendChild(el("p", { text: "Someone or something else (another editor, a git pull, a text editor) saved the file after you opened it. Nothing has been saved over it. Choose the version to keep, or make one text of both and save that." }));
-    if (differ.length) box.appendChild(el("p", { text: "They differ at " + (differ.length > 12 ? differ.slice(0, 12).join(", ") + " and more" : differ.join(", ")) + "." }));
+    var list = function (l) { return l.length > 10 ? l.slice(0, 10).join(", ") + " and more" : l.join(", "); };
+    var said = [];
+    if (differ.mine.length) said.push("only in your version: " + list(differ.mine));
+    if (differ.theirs.length) said.push("only in the version on disk: " + list(differ.theirs));
+    if (said.length) box.appendChild(el("p", { text: "What differs \u2014 " + said.join("; ") + "." }));
     box.appendChild(el("div", { class: "pe-versions" },
       el("div", {}, el("label", { for: mineArea.id, text: "Your version" }), mineArea),
       el("div", {}, el("label", { for: diskArea.id, text: "The version on disk now" }), diskArea)));
@@ -1018,7 +1028,7 @@
     box.hidden = false;
     self.form.classList.add("pe-resolving");
     self.say("Not saved: the file changed on disk. Choose below.");
-    box.focus();
+    reveal(box);
   };
 
   /** The version an editor chose not to keep, readable until they leave the page. */
@@ -1034,22 +1044,51 @@
     this.notice.hidden = false;
   };
 
-  /** The 1-based lines where two texts differ, as words ("line 3", "lines 7–9"). */
+  /**
+   * The lines each of two texts has that the other lacks (a longest common
+   * subsequence of lines, so one line added does not mark all that follow),
+   * as words: { mine: ["line 3", "lines 7–9"], theirs: [...] }.
+   */
   function differentLines(a, b) {
     var x = a.split("\n");
     var y = b.split("\n");
-    var out = [];
-    var from = null;
-    var n = Math.max(x.length, y.length);
-    for (var i = 0; i <= n; i++) {
-      var diff = i < n && x[i] !== y[i];
-      if (diff && from === null) from = i + 1;
-      if (!diff && from !== null) {
-        out.push(from === i ? "line " + from : "lines " + from + "\u2013" + i);
-        from = null;
+    var n = x.length;
+    var m = y.length;
+    var inX = [];
+    var inY = [];
+    if (n * m > 4000000) {
+      // Too long to compare line by line in the page: the lines that differ by position.
+      for (var k = 0; k < Math.max(n, m); k++) if (x[k] !== y[k]) { inX[k] = k < n; inY[k] = k < m; }
+    } else {
+      var L = [];
+      for (var i = n; i >= 0; i--) {
+        L[i] = new Int32Array(m + 1);
+        for (var j = m - 1; i < n && j >= 0; j--) {
+          L[i][j] = x[i] === y[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+        }
+      }
+      var p = 0;
+      var q = 0;
+      while (p < n || q < m) {
+        if (p < n && q < m && x[p] === y[q]) { p++; q++; }
+        else if (q >= m || (p < n && L[p + 1][q] >= L[p][q + 1])) inX[p++] = true;
+        else inY[q++] = true;
       }
     }
-    return out;
+    function words(marks, count) {
+      var out = [];
+      var from = null;
+      for (var i = 0; i <= count; i++) {
+        var on = i < count && marks[i];
+        if (on && from === null) from = i + 1;
+        if (!on && from !== null) {
+          out.push(from === i ? "line " + from : "lines " + from + "\u2013" + i);
+          from = null;
+        }
+      }
+      return out;
+    }
+    return { mine: words(inX, n), theirs: words(inY, m) };
   }
 
   window.practicaEditor = { mount: mount, pageNames: pageNames, differentLines: differentLines };
@@ -1176,7 +1215,7 @@
           return el("li", {}, el("a", { href: "#" + f.input.id, text: x[1], onclick: function (ev) { ev.preventDefault(); f.input.focus(); } }));
         })));
         summary.hidden = false;
-        summary.focus();
+        reveal(summary);
       }
       title.focus();
     }, function (err) {
