@@ -86,8 +86,10 @@ async function newPage(viewport = { width: 1280, height: 900 }) {
 async function openEditor(page, file, extra = '') {
   await page.goto(editUrl(file, extra));
   await page.locator('form.pe-form textarea.pe-body').first().waitFor();
-  await until('the first preview', () => page.locator('.pe-rendered').first().evaluate((e) => e.childElementCount > 0));
+  await until('the first preview', () => rendered(page).evaluate((e) => e.childElementCount > 0));
 }
+/** The page as the preview renders it, in its frame. */
+const rendered = (page) => page.frameLocator('iframe.pe-frame').first().locator('#main');
 const textarea = (page) => page.getByRole('textbox', { name: "The page's text, in Markdown" });
 const status = (page) => page.locator('.pe-status').first();
 async function saved(page) {
@@ -117,8 +119,8 @@ await check('keyboard only: "Edit this page", a title and a summary, Ctrl+S; the
   equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Edit this page', 'the focused link');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/__practica\/edit\?file=/);
-  await page.locator('.pe-rendered').waitFor();
-  await until('the first preview', () => page.locator('.pe-rendered').evaluate((e) => e.childElementCount > 0));
+  await rendered(page).waitFor();
+  await until('the first preview', () => rendered(page).evaluate((e) => e.childElementCount > 0));
   equal(await page.locator('main > h1').textContent(), 'Edit “Regular supervision”', 'the heading');
   // From the top of the page to the title: Tab only.
   let name = '';
@@ -179,7 +181,7 @@ await check('a checklist item added with the toolbar and saved is answerable on 
   await page.getByRole('button', { name: 'Checklist item' }).click();
   await page.keyboard.type('Peer workers have a mentor.');
   assert((await textarea(page).inputValue()).includes('\n- [ ] Peer workers have a mentor.'), 'the item in the text');
-  await until('the item in the preview', () => page.locator('.pe-rendered').evaluate((e) => e.textContent.includes('Peer workers have a mentor.')));
+  await until('the item in the preview', () => rendered(page).evaluate((e) => e.textContent.includes('Peer workers have a mentor.')));
   await page.getByRole('button', { name: 'Save' }).click();
   await saved(page);
   assert(read('content/checklists/self-check.md').endsWith('- [ ] Peer workers have a mentor.\n') || read('content/checklists/self-check.md').includes('- [ ] Peer workers have a mentor.'), 'saved');
@@ -210,7 +212,7 @@ await check('a link from the picker: the @/ form, no problem, and the rendered l
   await dlg.waitFor({ state: 'detached' });
   await until('the link in the text', async () => (await textarea(page).inputValue()).includes('Read about [Why it matters](@/practices/support/regular-supervision.md#why-it-matters)'));
   const href = `${base}practices/support/regular-supervision/#why-it-matters`;
-  await until('the rendered link', () => page.locator(`.pe-rendered a[href="${href}"]`).count());
+  await until('the rendered link', () => rendered(page).locator(`a[href="${href}"]`).count());
   await page.waitForTimeout(600);
   assert(await page.locator('.pe-summary').first().isHidden(), `no problem reported: ${await page.locator('.pe-summary').first().textContent()}`);
   await page.getByRole('button', { name: 'Save' }).click();
@@ -242,9 +244,9 @@ await check('an image uploaded from the dialog: alt text required, the file in s
   await alt.fill('Four peer workers around a table');
   await dlg.getByRole('button', { name: 'Insert image' }).click();
   await dlg.waitFor({ state: 'detached' });
-  assert((await textarea(page).inputValue()).endsWith('![Four peer workers around a table](/images/team-meeting.png)'), await textarea(page).inputValue());
+  await until('the image in the text', async () => (await textarea(page).inputValue()).endsWith('![Four peer workers around a table](/images/team-meeting.png)'));
   assert(readFileSync(path.join(site, 'static/images/team-meeting.png')).equals(png), 'the uploaded bytes');
-  await until('the image in the preview', () => page.locator(`.pe-rendered img[src="${base}images/team-meeting.png"][alt="Four peer workers around a table"]`).count());
+  await until('the image in the preview', () => rendered(page).locator(`img[src="${base}images/team-meeting.png"][alt="Four peer workers around a table"]`).count());
   await page.getByRole('button', { name: 'Save' }).click();
   await saved(page);
 });
@@ -312,7 +314,7 @@ await check('Word\'s clipboard pastes as Markdown: headings, nested bullets, num
     assert(text.includes(want), `${JSON.stringify(want)} in:\n${text}`);
   }
   assert(!/[·§]/.test(text) && !/mso-|<o:p>|StartFragment|supportLists/.test(text), `no Word leftovers:\n${text}`);
-  await until('the pasted list in the preview', () => page.locator('.pe-rendered ul ul ul li', { hasText: 'Listen first' }).count());
+  await until('the pasted list in the preview', () => rendered(page).locator('ul ul ul li', { hasText: 'Listen first' }).count());
   await page.getByRole('button', { name: 'Discard my unsaved changes' }).count().then(async (n) => {
     if (n) await page.getByRole('button', { name: 'Discard my unsaved changes' }).click();
   });
@@ -361,7 +363,7 @@ await check('a new practice: the file name from the title, the file made, then i
   await page.waitForURL(/\/__practica\/edit\?file=content%2Fpractices%2Fsupport%2Fpeer-mentoring-circles\.md/);
   const text = read('content/practices/support/peer-mentoring-circles.md');
   assert(/^---\n[\s\S]*title: "?Peer mentoring circles"?\n[\s\S]*---\n/.test(text), text);
-  await page.locator('.pe-rendered').waitFor();
+  await rendered(page).waitFor();
   equal(await page.getByRole('textbox', { name: 'Title (required)' }).inputValue(), 'Peer mentoring circles', 'the new file in the edit view');
   // The practice's summary: the editor writes it over what the new file holds.
   const summary = page.getByRole('textbox', { name: 'Summary (required)' });
@@ -424,7 +426,7 @@ await check('a file changed on disk while open: both versions shown, nothing ove
   assert((await textarea(page).inputValue()).includes('Theirs: interviews are recorded.'), 'the editor shows the saved text');
   // Saved is saved: no draft of the text before the conflict comes back.
   await page.reload();
-  await page.locator('.pe-rendered').waitFor();
+  await rendered(page).waitFor();
   assert(await page.locator('.pe-notice').isHidden(), 'no unsaved changes put back after the save');
   equal(await textarea(page).inputValue(), after.slice(after.indexOf('\n---\n') + 5), 'the text after a reload');
 });
@@ -451,7 +453,7 @@ await check('a reload keeps unsaved changes, with a notice', async () => {
   const asked = dialogs.length;
   await page.reload();
   assert(dialogs.slice(asked).includes('beforeunload'), 'asked before the reload');
-  await page.locator('.pe-rendered').waitFor();
+  await rendered(page).waitFor();
   equal(await page.getByRole('textbox', { name: 'Title (required)' }).inputValue(), 'Job descriptions that say what peers do', 'the title after the reload');
   assert((await textarea(page).inputValue()).endsWith('\nNot saved yet.'), 'the text after the reload');
   assert((await page.locator('.pe-notice').textContent()).includes('were put back'), 'the notice');
@@ -495,7 +497,7 @@ for (const [name, url] of views) {
       await p.goto(url);
       await p.locator('.pe-form').waitFor();
       if (url.includes('/edit?')) {
-        await until('the first preview', () => p.locator('.pe-rendered').evaluate((e) => e.childElementCount > 0));
+        await until('the first preview', () => rendered(p).evaluate((e) => e.childElementCount > 0));
         // A problem shown: the summary and the field's error are checked too.
         await p.getByRole('textbox', { name: 'Title (required)' }).fill('');
         await until('the summary', () => p.locator('.pe-summary').isVisible());
@@ -535,7 +537,7 @@ for (const [name, url] of views) {
 await check('Tab through the edit view: no focused control hides under the sticky Save bar (WCAG 2.4.11)', async () => {
   const p = await newPage({ width: 1280, height: 600 });
   await p.goto(editUrl('content/practices/support/regular-supervision.md'));
-  await until('the first preview', () => p.locator('.pe-rendered').evaluate((e) => e.childElementCount > 0));
+  await until('the first preview', () => rendered(p).evaluate((e) => e.childElementCount > 0));
   const hidden = [];
   // Forwards and then backwards: going back up is when a sticky bar covers what gets focus.
   for (let i = 0; i < 80; i++) {
@@ -562,7 +564,7 @@ if (shots) {
     for (const width of [1280, 1024, 320]) {
       const p = await newPage({ width, height: 900 });
       await p.goto(editUrl('content/practices/support/regular-supervision.md'));
-      await until('the first preview', () => p.locator('.pe-rendered').evaluate((e) => e.childElementCount > 0));
+      await until('the first preview', () => rendered(p).evaluate((e) => e.childElementCount > 0));
       await p.screenshot({ path: path.join(shots, `edit-${width}.png`), fullPage: width !== 1280 });
       await p.context().close();
     }

@@ -572,7 +572,18 @@
     self.textarea = el("textarea", { id: p + "-body", class: "pe-body", spellcheck: "true", rows: 24,
       "aria-describedby": p + "-body-hint", readonly: self.readOnly });
     self.textarea.value = self.baseBody;
-    self.article = el("div", { class: "pe-rendered" });
+    // The page in the site's own look: an iframe with the site's stylesheets,
+    // no scripts, whose <main> gets each new rendering (so its scroll stays).
+    self.note = el("p", { class: "pe-hint", hidden: true });
+    self.frame = el("iframe", { class: "pe-frame", title: "How the page will look",
+      sandbox: "allow-same-origin allow-top-navigation-by-user-activation" });
+    self.frameKey = null;
+    self.frameReady = false;
+    self.frame.addEventListener("load", function () {
+      self.frameReady = true;
+      self.fill();
+    });
+    self.article = el("div", { class: "pe-rendered" }, self.note, self.frame);
 
     var others = Object.keys(fm).filter(function (k) {
       return !self.controls.some(function (x) { return x.field.name === k; });
@@ -741,23 +752,53 @@
         // Only the answer to the latest text counts.
         if (seq !== self.previewSeq || !document.contains(self.form)) return;
         if (!r.ok) {
-          self.article.textContent = "";
-          self.article.appendChild(el("p", { class: "pe-hint", text: "No preview: " + (r.data.error || r.status) }));
+          self.show(null, "No preview: " + (r.data.error || r.status));
           return;
         }
         var text = r.data.text || "";
         if (!self.raw && body && text.slice(-body.length) === body) self.bodyLine = text.slice(0, text.length - body.length).split("\n").length;
         self.previewText = text;
-        if (typeof r.data.html === "string") self.article.innerHTML = r.data.html;
+        if (typeof r.data.html === "string") self.show(r.data.html, null, r.data.stylesheets, r.data.url);
         else {
-          self.article.textContent = "";
-          self.article.appendChild(el("p", { class: "pe-hint", text: self.raw
+          self.show(null, self.raw
             ? "Saving this file rebuilds the whole guide; the problems above are what check finds with this text."
-            : "The page cannot be shown with this text: the problems above say why." }));
+            : "The page cannot be shown with this text: the problems above say why.");
         }
         self.problems(r.data.problems || [], text);
       });
     }, delay);
+  };
+
+  function attr(v) {
+    return String(v).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  }
+
+  /** The rendered page in the frame, or `note` in its place. */
+  Editor.prototype.show = function (html, note, sheets, url) {
+    this.note.textContent = note || "";
+    this.note.hidden = !note;
+    this.frame.hidden = html === null;
+    if (html === null) return;
+    this.shown = html;
+    var key = JSON.stringify([sheets || [], url || ""]);
+    if (key !== this.frameKey) {
+      this.frameKey = key;
+      this.frameReady = false;
+      var lang = (this.file && this.file.lang) || this.guide.lang || "en";
+      this.frame.srcdoc = "<!DOCTYPE html><html lang=\"" + attr(lang) + "\"><head><meta charset=\"utf-8\"><title>Preview</title>" +
+        (url ? "<base href=\"" + attr(url) + "\" target=\"_top\">" : "<base target=\"_top\">") +
+        (sheets || []).map(function (h) { return "<link rel=\"stylesheet\" href=\"" + attr(h) + "\">"; }).join("") +
+        "<style>main{padding:12px 16px}</style></head><body><main id=\"main\"></main></body></html>";
+      return; // its load puts the page in
+    }
+    this.fill();
+  };
+
+  Editor.prototype.fill = function () {
+    if (!this.frameReady || this.shown === undefined) return;
+    var doc = this.frame.contentDocument;
+    var main = doc && doc.getElementById("main");
+    if (main) main.innerHTML = this.shown;
   };
 
   /** The front-matter key on `line` of `text` (or above it, for a list's items). */
