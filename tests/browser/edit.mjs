@@ -103,6 +103,13 @@ async function toEnd(page) {
   });
 }
 
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+async function axe(p) {
+  await p.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const r = await p.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
+  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
 const page = await newPage();
 
 // ---------------------------------------------------------------- the form
@@ -411,6 +418,7 @@ await check('a file changed on disk while open: both versions shown, nothing ove
   await box.waitFor({ state: 'visible' });
   assert(await box.evaluate((b) => b === document.activeElement), 'focus on the conflict');
   equal(read(file), disk, 'the file on disk, untouched');
+  equal(await axe(page), [], 'axe violations with the conflict shown');
   assert((await page.getByLabel('Your version').inputValue()).includes('Mine: panels include a peer.'), 'mine shown');
   assert((await page.getByLabel('The version on disk now').inputValue()).includes('Theirs: interviews are recorded.'), 'theirs shown');
   const mineAt = (await page.getByLabel('Your version').inputValue()).split('\n').indexOf('Mine: panels include a peer.') + 1;
@@ -457,6 +465,7 @@ await check('a reload keeps unsaved changes, with a notice', async () => {
   equal(await page.getByRole('textbox', { name: 'Title (required)' }).inputValue(), 'Job descriptions that say what peers do', 'the title after the reload');
   assert((await textarea(page).inputValue()).endsWith('\nNot saved yet.'), 'the text after the reload');
   assert((await page.locator('.pe-notice').textContent()).includes('were put back'), 'the notice');
+  equal(await axe(page), [], 'axe violations with the notice shown');
   equal(read(file), before, 'nothing written');
   await page.getByRole('button', { name: 'Discard my unsaved changes' }).click();
   equal(await page.getByRole('textbox', { name: 'Title (required)' }).inputValue(), (/title: (.*)/.exec(before) || [])[1], 'discarded');
@@ -464,18 +473,11 @@ await check('a reload keeps unsaved changes, with a notice', async () => {
 
 // ---------------------------------------------------------------- quality
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const views = [
   ['edit view', editUrl('content/practices/support/regular-supervision.md')],
   ['edit view of a checklist', editUrl('content/checklists/self-check.md')],
   ['new-page view', `${origin}/__practica/new?kind=practice&area=support`],
 ];
-
-async function axe(p) {
-  await p.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const r = await p.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
-  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 function vnu(files) {
   const jar = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');

@@ -1042,9 +1042,10 @@
       el("label", { for: merged.id, text: "Both made into one (you can edit this)" }),
       el("p", { class: "pe-hint", id: p + "-merged-hint", text: "It starts as your version: copy into it what you need from the version on disk." }),
       merged));
+    var editing = self.form.querySelector(".pe-editing");
     var finish = function () {
       box.hidden = true;
-      self.form.classList.remove("pe-resolving");
+      editing.hidden = false;
     };
     box.appendChild(el("div", { class: "pe-conflict-buttons" },
       el("button", { type: "button", class: "pe-button pe-primary", text: "Keep my version", onclick: function () {
@@ -1067,7 +1068,8 @@
         self.save({ hash: disk.hash, text: merged.value });
       } })));
     box.hidden = false;
-    self.form.classList.add("pe-resolving");
+    // One thing at a time: the form comes back once a version is chosen.
+    editing.hidden = true;
     self.say("Not saved: the file changed on disk. Choose below.");
     reveal(box);
   };
