@@ -82,6 +82,9 @@ enum Command {
         /// Also answer requests addressed to this host name (may be repeated).
         #[arg(long, value_name = "NAME")]
         allow_host: Vec<String>,
+        /// Turn editing in the preview off (it is on when the preview listens on 127.0.0.1).
+        #[arg(long)]
+        no_edit: bool,
     },
     /// Report every problem in the guide (errors and warnings) without building.
     Check {
@@ -179,9 +182,10 @@ pub fn main() -> ExitCode {
                 Err(diags) => failed(&diags, &root),
             }
         }
-        Command::Serve { root, port, bind, open, no_search, drafts, allow_host } => {
+        Command::Serve { root, port, bind, open, no_search, drafts, allow_host, no_edit } => {
             let build = Options { drafts, no_search, git_dates: false, ..Options::new(root.clone()) };
-            let opts = practica::serve::ServeOptions { build, bind, port, open, allow_hosts: allow_host };
+            let opts =
+                practica::serve::ServeOptions { build, bind, port, open, allow_hosts: allow_host, edit: !no_edit };
             match practica::serve::run(opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(d) => failed(&d.into(), &root),

@@ -212,6 +212,36 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
 /// problem found is in `diags`.
 pub fn resolve(opts: &Options, diags: &mut Diagnostics) -> Option<Resolved> {
     let loaded = load::load(&opts.root, &opts.load_options(), diags)?;
+    resolve_loaded(opts, loaded, diags)
+}
+
+/// Loads and resolves the guide as if the content file `file` (`content/...md`)
+/// held `bytes`: how the editor previews a text it has not saved. What
+/// loading the file from disk found is left out of `diags`.
+pub fn resolve_replacing(opts: &Options, file: &str, bytes: Vec<u8>, diags: &mut Diagnostics) -> Option<Resolved> {
+    let mut found = Diagnostics::new();
+    let loaded = load::load(&opts.root, &opts.load_options(), &mut found);
+    found.retain(|d| crate::text::slash_path(&d.file) != file);
+    diags.append(found);
+    let mut loaded = loaded?;
+    let codes: Vec<String> = loaded.config.languages.iter().map(|l| l.code.clone()).collect();
+    let content_path = file.strip_prefix("content/").unwrap_or(file);
+    let (source, problems) = load::content::from_bytes(content_path, &codes, bytes);
+    diags.extend(problems);
+    if let Some(s) = &source {
+        loaded.drafts.retain(|d| *d != s.doc.content_path || s.doc.lang.is_some());
+    }
+    // In its place, so the order of the guide's files is as a build reads it.
+    match (loaded.sources.iter().position(|s| crate::text::slash_path(&s.doc.file) == file), source) {
+        (Some(i), Some(s)) => loaded.sources[i] = s,
+        (Some(i), None) => drop(loaded.sources.remove(i)),
+        (None, Some(s)) => loaded.sources.push(s),
+        (None, None) => {}
+    }
+    resolve_loaded(opts, loaded, diags)
+}
+
+fn resolve_loaded(opts: &Options, loaded: load::Loaded, diags: &mut Diagnostics) -> Option<Resolved> {
     let statics_set: HashSet<String> = loaded.theme.statics.keys().cloned().collect();
     let theme = render::plan::theme_digest(&loaded.theme);
     let words = loaded.theme.strings;

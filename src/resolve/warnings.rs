@@ -4,6 +4,9 @@
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::guide::{Doc, Guide, Scan};
 
+/// How long a summary may be before lists and search cut it (the editor shows it as one types).
+pub const SUMMARY_LENGTH: usize = 200;
+
 pub fn check(g: &Guide, scans: &[Scan], diags: &mut Diagnostics) {
     for a in &g.areas {
         if a.practices.is_empty() {
@@ -29,14 +32,17 @@ pub fn check(g: &Guide, scans: &[Scan], diags: &mut Diagnostics) {
     for &p in &g.practices {
         let d = &g.docs[p];
         if let Some(s) = &d.summary
-            && s.chars().count() > 200
+            && s.chars().count() > SUMMARY_LENGTH
         {
             diags.push(
                 Diagnostic::warning(
                     Code::LongSummary,
                     &d.file,
                     d.line_of("summary"),
-                    format!("the summary is {} characters; lists and search show about 200", s.chars().count()),
+                    format!(
+                        "the summary is {} characters; lists and search show about {SUMMARY_LENGTH}",
+                        s.chars().count()
+                    ),
                 )
                 .with_help("keep the summary to one sentence; move detail into the body"),
             );

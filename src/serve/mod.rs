@@ -6,6 +6,7 @@
 //! to leave behind. A failed rebuild keeps the last good site and shows its
 //! diagnostics in every open page; the server never exits because of content.
 
+pub mod edit;
 mod listen;
 mod live;
 mod routes;
@@ -31,6 +32,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Host names besides this machine's own that requests may be addressed to.
     pub allow_hosts: Vec<String>,
+    /// Editing in the preview, unless `--no-edit`; only ever on loopback.
+    pub edit: bool,
 }
 
 /// What the server hands out: the last good site, and the last build's errors.
@@ -46,6 +49,20 @@ pub struct State {
     pub errors: Option<Arc<Diagnostics>>,
     /// The last good build's warnings, which every served page shows.
     pub warnings: Arc<Diagnostics>,
+    /// Whether editing is on: the bar on every page, the editing views and API.
+    pub editing: bool,
+    /// What the editing views know of the last good build.
+    pub edit_index: Option<Arc<edit::Index>>,
+}
+
+/// Keeps what the editing views know of the guide up to date with a good build.
+fn keep_index(shared: &Shared, cache: Option<&Cache>) {
+    let Some(c) = cache else { return };
+    if !shared.read().unwrap_or_else(|p| p.into_inner()).editing {
+        return;
+    }
+    let index = Arc::new(edit::Index::of(&c.prepared));
+    shared.write().unwrap_or_else(|p| p.into_inner()).edit_index = Some(index);
 }
 
 /// Keeps the warnings of a good build (every rebuild resolves the whole
@@ -169,8 +186,15 @@ pub fn run(mut opts: ServeOptions) -> Result<(), Diagnostic> {
             (HashMap::new(), base, Some(Arc::new(diags)), None)
         }
     };
-    let state =
-        State { files: Arc::new(files), generation: 0, base_path: base_path.clone(), errors, warnings: Arc::default() };
+    let state = State {
+        files: Arc::new(files),
+        generation: 0,
+        base_path: base_path.clone(),
+        errors,
+        warnings: Arc::default(),
+        editing: false,
+        edit_index: None,
+    };
     let shared: Shared = Arc::new(RwLock::new(state));
     keep_warnings(&shared, &warnings);
     let (events, _) = broadcast::channel::<LiveEvent>(16);
@@ -198,6 +222,19 @@ pub fn run(mut opts: ServeOptions) -> Result<(), Diagnostic> {
         if !local.ip().is_loopback() {
             eprintln!("warning: serving on {} — anyone on your network can read this preview", local.ip());
         }
+        let edit = match edit::allowed(local.ip(), opts.edit) {
+            Ok(()) => Some(Arc::new(edit::Edit::new(opts.build.clone(), shared.clone()).map_err(|e| {
+                cannot_listen(format!("cannot turn editing on: {e}"), "start the preview with --no-edit")
+            })?)),
+            Err(why) => {
+                say(format_args!("{why}"));
+                None
+            }
+        };
+        if edit.is_some() {
+            shared.write().unwrap_or_else(|p| p.into_inner()).editing = true;
+            keep_index(&shared, cache.as_ref());
+        }
         // Watching starts before the address is announced: a change made as
         // soon as the preview says it is serving must not be missed.
         let watcher = watch::start(opts.build.clone(), cache, shared.clone(), events.clone()).map_err(|e| {
@@ -210,7 +247,7 @@ pub fn run(mut opts: ServeOptions) -> Result<(), Diagnostic> {
             open_browser(&url);
         }
 
-        let app = routes::router(shared.clone(), events.clone());
+        let app = routes::router(shared.clone(), events.clone(), edit);
         let hosts = listen::Hosts::new(local.ip(), &opts.allow_hosts);
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let stopper = events.clone();

@@ -13,6 +13,7 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use tokio::sync::broadcast;
 
+use super::edit::{Edit, Index, bar};
 use super::live::{self, EVENTS_PATH};
 use super::{LiveEvent, Shared};
 use crate::diagnostic::Diagnostics;
@@ -24,8 +25,14 @@ struct App {
     events: broadcast::Sender<LiveEvent>,
 }
 
-pub fn router(shared: Shared, events: broadcast::Sender<LiveEvent>) -> Router {
-    Router::new().route(EVENTS_PATH, get(live_channel)).fallback(get(page)).with_state(App { shared, events })
+pub fn router(shared: Shared, events: broadcast::Sender<LiveEvent>, edit: Option<Arc<Edit>>) -> Router {
+    let site =
+        Router::new().route(EVENTS_PATH, get(live_channel)).fallback(get(page)).with_state(App { shared, events });
+    match edit {
+        // When editing is off its addresses are not found, like any other.
+        Some(edit) => super::edit::routes(edit).merge(site),
+        None => site,
+    }
 }
 
 /// The live-reload channel, a WebSocket: unlike a stream of Server-Sent
@@ -97,11 +104,12 @@ async fn send_events(mut socket: WebSocket, app: App, since: Option<u64>) {
 }
 
 async fn page(AxState(app): AxState<App>, uri: Uri) -> Response<Body> {
-    let (files, base, failing, generation, warnings) = {
+    let (files, base, failing, generation, warnings, editing) = {
         let st = app.shared.read().unwrap_or_else(|p| p.into_inner());
-        (st.files.clone(), st.base_path.clone(), st.errors.is_some(), st.generation, st.warnings.clone())
+        let editing = st.editing.then(|| st.edit_index.clone().unwrap_or_default());
+        (st.files.clone(), st.base_path.clone(), st.errors.is_some(), st.generation, st.warnings.clone(), editing)
     };
-    let served = |status, key: &str, bytes| served(status, key, bytes, generation, &warnings);
+    let served = |status, key: &str, bytes| served(status, key, bytes, generation, &warnings, editing.as_deref());
     // The guide lives under base_url's path (`/guides/peer/`); an editor who
     // opens the server's root is sent there rather than shown "not found".
     // Not for good: base_url may change while the browser remembers.
@@ -124,10 +132,23 @@ async fn page(AxState(app): AxState<App>, uri: Uri) -> Response<Body> {
     }
 }
 
-/// A file as served, with the live-reload script and the guide's warnings in every HTML page.
-fn served(status: StatusCode, key: &str, bytes: Arc<[u8]>, generation: u64, warnings: &Diagnostics) -> Response<Body> {
+/// A file as served, with the live-reload script and the guide's warnings in
+/// every HTML page, and the editing bar while editing is on.
+fn served(
+    status: StatusCode,
+    key: &str,
+    bytes: Arc<[u8]>,
+    generation: u64,
+    warnings: &Diagnostics,
+    editing: Option<&Index>,
+) -> Response<Body> {
     if crate::http::content_type(key).starts_with("text/html") {
-        respond(status, key, live::inject(&bytes, generation, warnings))
+        let page = live::inject(&bytes, generation, warnings);
+        let page = match editing {
+            Some(index) => bar::inject(&page, &bar::html(index.target(key))),
+            None => page,
+        };
+        respond(status, key, page)
     } else {
         respond(status, key, bytes.to_vec())
     }

@@ -332,6 +332,7 @@ fn rebuild_loop(
             }
         }
         shared.write().unwrap_or_else(|p| p.into_inner()).errors = None;
+        super::keep_index(&shared, cache.as_ref());
         // The browser already shows the new page; search catches up a moment later.
         if !opts.no_search
             && let Some(c) = &cache

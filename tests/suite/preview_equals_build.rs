@@ -88,12 +88,24 @@ impl Drop for Preview {
     }
 }
 
-/// The page as the build wrote it: the preview adds one script element.
+/// The page as the build wrote it: the preview adds one script element, and
+/// the editing bar while editing is on.
 fn without_live_script(body: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(body);
     let Some(start) = text.find("<script data-practica-live") else { return body.to_vec() };
     let end = start + text[start..].find("</script>").expect("the live script ends") + "</script>".len();
-    format!("{}{}", &text[..start], &text[end..]).into_bytes()
+    let mut text = format!("{}{}", &text[..start], &text[end..]);
+    // The editing bar and its print style.
+    for (open, close) in [
+        ("<style data-practica-editbar>", "</style>"),
+        ("<nav aria-label=\"Editing\" lang=\"en\" data-practica-editbar", "</nav>"),
+    ] {
+        if let Some(start) = text.find(open) {
+            let end = start + text[start..].find(close).expect("the editing bar ends") + close.len();
+            text = format!("{}{}", &text[..start], &text[end..]);
+        }
+    }
+    text.into_bytes()
 }
 
 /// Every file of a fresh build of `root`, by site path.
