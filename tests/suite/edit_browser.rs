@@ -7,14 +7,12 @@
 //! tests/browser/node_modules): without them it prints `SKIPPED edit: ...`
 //! and passes, except under `CI=true`, where a missing tool fails it.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 
 /// The preview, stopped when the test ends however it ends.
 struct Serve(Child);

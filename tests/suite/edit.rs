@@ -2,14 +2,10 @@
 //! guard on every request, what may be read and written, saves that change
 //! only what the editor changed, conflicts, new pages and images.
 
-mod common;
-
-mod edit_support;
-
 use std::path::Path;
 
-use common::*;
-use edit_support::{Preview, differing, git};
+use crate::common::*;
+use crate::edit_support::{Preview, differing, git};
 use serde_json::json;
 
 const PRACTICE: &str = "content/practices/support/regular-supervision.md";
@@ -538,11 +534,11 @@ fn a_translation_shows_what_changed_since_and_is_marked_up_to_date() {
 /// (tests/browser/edit-security.mjs). Skips loudly outside CI without the tools.
 #[test]
 fn another_sites_page_in_a_browser_changes_nothing() {
-    let Some(chromium) = common::browser::tools_or_skip("edit-security") else { return };
+    let Some(chromium) = crate::common::browser::tools_or_skip("edit-security") else { return };
     let p = Preview::start(&[]);
     let before = snapshot(p.root());
-    let report = common::browser::report(
-        common::browser::script("edit-security.mjs", &chromium)
+    let report = crate::common::browser::report(
+        crate::common::browser::script("edit-security.mjs", &chromium)
             .args(["--preview", &format!("http://{}", p.addr), "--file", PRACTICE])
             .args(["--page", "/guides/peer/practices/support/regular-supervision/", "--site"])
             .arg(p.root()),

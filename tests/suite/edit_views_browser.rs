@@ -12,13 +12,11 @@
 //! `SKIPPED edit-views: ...` and passes, except under `CI=true`, where a
 //! missing tool fails it.
 
-mod common;
-
 use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 /// The day the preview and `check` take as today, so that which reviews are
 /// overdue does not depend on when the test runs.
