@@ -10,13 +10,14 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use std::process::{Child, Stdio};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
+use crate::common::server::spawn;
 use crate::common::*;
 
 struct Preview {
@@ -28,32 +29,8 @@ struct Preview {
 
 impl Preview {
     fn start(root: &Path) -> Preview {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_practica"))
-            .args(["serve", "--root", root.to_str().unwrap(), "--port", "0", "--no-search"])
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = BufReader::new(child.stdout.take().unwrap());
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in stdout.lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while let Ok(line) = lines.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            if let Some(url) = line.strip_prefix("Serving http://") {
-                let url = url.split_whitespace().next().unwrap();
-                let (addr, base) = url.split_at(url.find('/').unwrap());
-                return Preview { child, addr: addr.to_string(), base: base.to_string(), lines };
-            }
-        }
-        let _ = child.kill();
-        let _ = child.wait();
-        panic!("serve did not print its address");
+        let s = spawn(&["serve", "--root", root.to_str().unwrap(), "--port", "0", "--no-search"], &[], Stdio::null());
+        Preview { child: s.child, addr: s.addr, base: s.base, lines: s.lines }
     }
 
     /// Waits for the rebuild that follows an edit.

@@ -19,6 +19,54 @@ pub struct Server {
     pub lines: Receiver<String>,
 }
 
+/// `practica serve` as started by [`spawn`], once it says where it serves.
+pub struct Started {
+    pub child: Child,
+    /// `127.0.0.1:port`.
+    pub addr: String,
+    /// The guide's path under it (`/guides/peer/`).
+    pub base: String,
+    /// What it prints after the address line.
+    pub lines: Receiver<String>,
+    /// What it printed up to the address line.
+    pub said: Vec<String>,
+}
+
+/// Starts the binary with `args` and `env`, and waits for its "Serving" line.
+pub fn spawn(args: &[&str], env: &[(&str, &str)], stderr: Stdio) -> Started {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_practica"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .unwrap();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    let (tx, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        // Keep reading after the address is found: a closed pipe would
+        // make the server's next status line fail.
+        for line in stdout.lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut said = Vec::new();
+    while let Ok(line) = lines.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        said.push(line.clone());
+        if let Some(url) = line.strip_prefix("Serving http://") {
+            let url = url.split_whitespace().next().unwrap();
+            let (addr, base) = url.split_at(url.find('/').unwrap());
+            return Started { child, addr: addr.to_string(), base: base.to_string(), lines, said };
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("serve did not print its address: {said:?}");
+}
+
 impl Server {
     pub fn start(extra: &[&str]) -> Server {
         Server::start_with(|_| {}, extra)
@@ -30,44 +78,8 @@ impl Server {
         setup(dir.path());
         let mut args = vec!["serve", "--root", dir.path().to_str().unwrap(), "--port", "0"];
         args.extend_from_slice(extra);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_practica"))
-            .args(&args)
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let stdout = BufReader::new(child.stdout.take().unwrap());
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            // Keep reading after the address is found: a closed pipe would
-            // make the server's next status line fail.
-            for line in stdout.lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let found = loop {
-            match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-                Ok(line) => {
-                    if let Some(url) = line.strip_prefix("Serving http://") {
-                        let url = url.split_whitespace().next().unwrap().to_string();
-                        let (addr, base) = url.split_at(url.find('/').unwrap());
-                        break Some((addr.to_string(), base.to_string()));
-                    }
-                }
-                Err(_) => break None,
-            }
-        };
-        match found {
-            Some((addr, base)) => Server { child, addr, base, dir, lines: rx },
-            None => {
-                let _ = child.kill();
-                let _ = child.wait();
-                panic!("serve did not print its address");
-            }
-        }
+        let started = spawn(&args, &[], Stdio::piped());
+        Server { child: started.child, addr: started.addr, base: started.base, dir, lines: started.lines }
     }
 
     /// The next status line starting with `prefix`, within `wait`.

@@ -1,15 +1,16 @@
 //! The preview as tests/edit.rs drives it: started on a copy of a fixture,
 //! with its secret read from one of its own pages, and raw HTTP requests.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
 use crate::common::copy_fixture;
+use crate::common::server::spawn;
 
 /// The day the previews take for today, as `check` does (PRACTICA_TODAY).
 pub const TODAY: &str = "2026-12-07";
@@ -48,38 +49,12 @@ impl Preview {
         setup(dir.path());
         let mut args = vec!["serve", "--root", dir.path().to_str().unwrap(), "--port", "0", "--no-search"];
         args.extend_from_slice(extra);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_practica"))
-            .args(&args)
-            .env("NO_COLOR", "1")
-            .env("PRACTICA_TODAY", TODAY)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = BufReader::new(child.stdout.take().unwrap());
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in stdout.lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let mut said = Vec::new();
-        while let Ok(line) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            said.push(line.clone());
-            if let Some(url) = line.strip_prefix("Serving http://") {
-                let url = url.split_whitespace().next().unwrap();
-                let addr = url[..url.find('/').unwrap()].to_string();
-                let mut p = Preview { child, addr, dir, secret: None, said };
-                let shell = p.request("GET", "/__practica/status", &[], b"");
-                p.secret = shell.body.split("name=\"practica-secret\" content=\"").nth(1).map(|s| s[..64].to_string());
-                return p;
-            }
-        }
-        let _ = child.kill();
-        let _ = child.wait();
-        panic!("serve did not print its address: {said:?}");
+        let started = spawn(&args, &[("PRACTICA_TODAY", TODAY)], Stdio::null());
+        let said = started.said;
+        let mut p = Preview { child: started.child, addr: started.addr, dir, secret: None, said };
+        let shell = p.request("GET", "/__practica/status", &[], b"");
+        p.secret = shell.body.split("name=\"practica-secret\" content=\"").nth(1).map(|s| s[..64].to_string());
+        p
     }
 
     pub fn root(&self) -> &Path {
