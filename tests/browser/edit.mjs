@@ -410,7 +410,7 @@ await check('a file changed on disk while open: both versions shown, nothing ove
   writeFileSync(path.join(site, file), `${read(file)}\nTheirs: interviews are recorded.\n`);
   const disk = read(file);
   // Told before saving, once the preview has seen the change.
-  await until('the notice that the file changed', async () => (await page.locator('.pe-notice').textContent()).includes('changed on disk'));
+  await until('the notice that the file changed', () => page.locator('.pe-notice', { hasText: 'changed on disk' }).isVisible());
   assert((await textarea(page).inputValue()).includes('Mine: panels include a peer.'), 'the unsaved text stays');
   await textarea(page).focus();
   await page.keyboard.press('Control+S');
@@ -435,7 +435,7 @@ await check('a file changed on disk while open: both versions shown, nothing ove
   // Saved is saved: no draft of the text before the conflict comes back.
   await page.reload();
   await rendered(page).waitFor();
-  assert(await page.locator('.pe-notice').isHidden(), 'no unsaved changes put back after the save');
+  assert(await page.locator('.pe-notice', { hasText: 'were put back' }).isHidden(), 'no unsaved changes put back after the save');
   equal(await textarea(page).inputValue(), after.slice(after.indexOf('\n---\n') + 5), 'the text after a reload');
 });
 
@@ -464,7 +464,7 @@ await check('a reload keeps unsaved changes, with a notice', async () => {
   await rendered(page).waitFor();
   equal(await page.getByRole('textbox', { name: 'Title (required)' }).inputValue(), 'Job descriptions that say what peers do', 'the title after the reload');
   assert((await textarea(page).inputValue()).endsWith('\nNot saved yet.'), 'the text after the reload');
-  assert((await page.locator('.pe-notice').textContent()).includes('were put back'), 'the notice');
+  assert(await page.locator('.pe-notice', { hasText: 'were put back' }).isVisible(), 'the notice');
   equal(await axe(page), [], 'axe violations with the notice shown');
   equal(read(file), before, 'nothing written');
   await page.getByRole('button', { name: 'Discard my unsaved changes' }).click();

@@ -566,6 +566,7 @@
     self.status = el("p", { class: "pe-status", role: "status" });
     self.saveButton = el("button", { type: "submit", class: "pe-button pe-primary", text: "Save", "aria-keyshortcuts": "Control+S" });
     self.notice = el("div", { class: "pe-notice", hidden: true });
+    self.diskNotice = el("p", { class: "pe-notice", hidden: true });
     self.summary = el("section", { class: "pe-summary", tabindex: "-1", hidden: true, "aria-labelledby": p + "-summary-title" });
     self.conflictBox = el("section", { class: "pe-conflict", hidden: true, tabindex: "-1", "aria-labelledby": p + "-conflict-title" });
 
@@ -609,7 +610,7 @@
 
     var form = el("form", { class: "pe-form", novalidate: true },
       self.readOnly ? null : el("div", { class: "pe-bar" }, self.saveButton, self.status),
-      self.notice, self.conflictBox, self.summary,
+      self.notice, self.diskNotice, self.conflictBox, self.summary,
       el("div", { class: "pe-editing" }, el("div", { class: "pe-columns" }, el("div", { class: "pe-left" }, details, write), look)));
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
@@ -939,9 +940,8 @@
         return;
       }
       self.toldHash = r.data.hash;
-      self.notice.textContent = "";
-      self.notice.appendChild(el("p", { text: "The file has changed on disk since you opened it (another editor, a git pull or a text editor). Your changes are not lost: when you save, you will see both versions and choose." }));
-      self.notice.hidden = false;
+      self.diskNotice.textContent = "The file has changed on disk since you opened it (another editor, a git pull or a text editor). Your changes are not lost: when you save, you will see both versions and choose.";
+      self.diskNotice.hidden = false;
       self.say("The file changed on disk: see the notice above the form.");
     });
   };
