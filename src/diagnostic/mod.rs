@@ -106,6 +106,8 @@ codes! {
     /// Warning: front matter holds a control character, which a web page or
     /// feed cannot carry; it is left out.
     ControlCharacter = "P0219",
+    /// Warning: a summary is still the example a new page starts with.
+    Placeholder = "P0220",
     /// Note: a page has no translation into one of the guide's languages.
     Untranslated = "P0601",
     /// Note: a translation's source page changed since it was brought up to date.

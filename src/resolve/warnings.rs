@@ -29,6 +29,23 @@ pub fn check(g: &Guide, scans: &[Scan], diags: &mut Diagnostics) {
             );
         }
     }
+    // "New page" in the preview fills the summary with the field
+    // description's example, for the editor to replace; published, it would
+    // read as the page's own words.
+    let placeholder = crate::load::fields::FRONT_MATTER.iter().find(|f| f.name == "summary").map(|f| f.example);
+    for d in &g.docs {
+        if d.summary.is_some() && d.summary.as_deref() == placeholder {
+            diags.push(
+                Diagnostic::warning(
+                    Code::Placeholder,
+                    &d.file,
+                    d.line_of("summary"),
+                    "the summary is still the example a new page starts with",
+                )
+                .with_help("write one sentence that says what this page is and why it matters"),
+            );
+        }
+    }
     for &p in &g.practices {
         let d = &g.docs[p];
         if let Some(s) = &d.summary

@@ -77,6 +77,14 @@ fn cases() -> Vec<Case> {
         c("P0217", |r| edit(r, PRACTICE, "- [ ] A description exists.", "- [] A description exists.")),
         c("P0218", |r| edit(r, PRACTICE, "title: Write job descriptions", "title: “Write job descriptions”")),
         c("P0219", |r| edit(r, PRACTICE, "title: Write job descriptions", "title: \"Write job\\x01 descriptions\"")),
+        c("P0220", |r| {
+            edit(
+                r,
+                PRACTICE,
+                "summary: Clear duties help everyone.",
+                "summary: One sentence that says what this is and why.",
+            )
+        }),
         c("P0301", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(@/tips/no-such-tip.md)")),
         c("P0302", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(@/tips/train-supervisors.md#nowhere)")),
         c("P0303", |r| edit(r, PRACTICE, "related: [regular-supervision]", "related: [no-such-practice]")),
@@ -84,6 +92,19 @@ fn cases() -> Vec<Case> {
         c("P0305", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(/img/missing.png)")),
         c("P0306", |r| edit(r, PRACTICE, "## Why it matters\n", "## Why it matters\n\n![](/img/map.svg)\n")),
         c("P0307", |r| edit(r, PRACTICE, "(@/tips/train-supervisors.md)", "(http://example.org/)")),
+        c("P0308", |r| {
+            edit(r, PRACTICE, "title: Write job descriptions", "title: Write job descriptions\naliases: [../x/]")
+        }),
+        Case {
+            code: "P0309",
+            setup: |r| {
+                git(r, &["init", "-q"]);
+                git(r, &["add", "."]);
+                git(r, &["commit", "-q", "-m", "one"]);
+                git(r, &["mv", "content/practices/hiring/interviews.md", "content/practices/hiring/panels.md"]);
+            },
+            args: check(),
+        },
         c("P0401", |r| {
             write(r, "templates/page.html", "{% extends \"base.html\" %}{% block main %}{{ oops( }}{% endblock main %}")
         }),
@@ -137,16 +158,7 @@ fn cases() -> Vec<Case> {
             edit(r, "guide.yaml", "base_url: https://example.org/guides/peer/", "base_url: /guides/peer/");
         }),
         c("P0507", |r| {
-            let git = |args: &[&str]| {
-                let o = std::process::Command::new("git")
-                    .current_dir(r)
-                    .args(["-c", "user.name=E", "-c", "user.email=e@example.org", "-c", "commit.gpgsign=false"])
-                    .args(args)
-                    .output()
-                    .unwrap();
-                assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-                String::from_utf8_lossy(&o.stdout).trim().to_string()
-            };
+            let git = |args: &[&str]| git(r, args);
             git(&["init", "-q"]);
             git(&["add", "."]);
             git(&["commit", "-q", "-m", "one"]);
@@ -249,4 +261,16 @@ fn every_code_is_produced_by_an_input_that_causes_it() {
 
     let missing: Vec<_> = known().difference(&seen).cloned().collect();
     assert!(missing.is_empty(), "no test input produces {missing:?}");
+}
+
+/// Runs git in `root` (a throwaway copy), as an editor with no settings of their own.
+fn git(root: &Path, args: &[&str]) -> String {
+    let o = std::process::Command::new("git")
+        .current_dir(root)
+        .args(["-c", "user.name=E", "-c", "user.email=e@example.org", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).trim().to_string()
 }

@@ -369,6 +369,16 @@ fn a_new_page_gets_its_name_from_its_title_and_never_replaces_a_file() {
         "---\ntitle: Peer supervision à deux\nsummary: One sentence that says what this is and why.\n---\n\n"
     );
     assert_eq!(made.json()["hash"], hash_of(&p, "content/practices/support/peer-supervision-a-deux.md"));
+    // The summary it starts with is the field's example, not the page's own
+    // words: check says so until the editor writes one.
+    let check = run(&["check", "--root", p.root().to_str().unwrap()]);
+    assert!(
+        check.stdout.contains("warning[P0220]")
+            && check.stdout.contains("content/practices/support/peer-supervision-a-deux.md:3")
+            && check.stdout.contains("the summary is still the example a new page starts with"),
+        "{}",
+        check.stdout
+    );
 
     let again = p.api(
         "POST",
