@@ -102,7 +102,10 @@ fn every_flag_says_what_it_does_and_is_in_the_reference() {
         for (flag, described) in flags(command) {
             assert!(described, "`practica {} {flag}` has no description in --help", command.join(" "));
             if flag != "--help" {
-                assert!(line.contains(&format!("[{flag}")), "docs/reference.md's usage of `{usage}` lacks {flag}: {line}");
+                assert!(
+                    line.contains(&format!("[{flag}")),
+                    "docs/reference.md's usage of `{usage}` lacks {flag}: {line}"
+                );
             }
         }
     }

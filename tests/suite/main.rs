@@ -13,6 +13,7 @@ mod check;
 mod cli;
 mod codes;
 mod currency;
+mod docs;
 mod errors;
 mod guide;
 mod handouts;
