@@ -38,7 +38,7 @@ impl Severity {
 /// Declares the codes once: the enum, the list of all of them and their text.
 macro_rules! codes {
     ($($(#[doc = $doc:literal])* $name:ident = $text:literal,)*) => {
-        /// Stable codes, documented in README's table (a test keeps the two in
+        /// Stable codes, documented in docs/reference.md's table (a test keeps the two in
         /// step). Never renumber one.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {

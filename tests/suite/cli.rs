@@ -91,18 +91,21 @@ fn flags(command: &[&str]) -> Vec<(String, bool)> {
 }
 
 #[test]
-fn every_flag_says_what_it_does_and_is_in_the_readme() {
-    let readme = std::fs::read_to_string(manifest_dir().join("README.md")).unwrap();
+fn every_flag_says_what_it_does_and_is_in_the_reference() {
+    let readme = std::fs::read_to_string(manifest_dir().join("docs/reference.md")).unwrap();
     for command in [&["build"][..], &["serve"], &["check"], &["init"], &["theme", "copy"]] {
         let usage = format!("practica {} ", command.join(" "));
         let line = readme
             .lines()
             .find(|l| l.starts_with(&usage) || l.trim_end() == usage.trim_end())
-            .unwrap_or_else(|| panic!("README's usage has no line for `{usage}`"));
+            .unwrap_or_else(|| panic!("docs/reference.md's usage has no line for `{usage}`"));
         for (flag, described) in flags(command) {
             assert!(described, "`practica {} {flag}` has no description in --help", command.join(" "));
             if flag != "--help" {
-                assert!(line.contains(&format!("[{flag}")), "README's usage of `{usage}` lacks {flag}: {line}");
+                assert!(
+                    line.contains(&format!("[{flag}")),
+                    "docs/reference.md's usage of `{usage}` lacks {flag}: {line}"
+                );
             }
         }
     }

@@ -1,4 +1,4 @@
-//! The diagnostic codes: README's table lists exactly the codes the program
+//! The diagnostic codes: docs/reference.md's table lists exactly the codes the program
 //! can report, and every one of them is produced here by an input that causes
 //! it, run through the real binary.
 
@@ -8,9 +8,9 @@ use std::path::Path;
 
 use crate::common::*;
 
-/// The codes in README's "Diagnostic codes" table.
+/// The codes in docs/reference.md's "Diagnostic codes" table.
 fn documented() -> BTreeSet<String> {
-    let readme = fs::read_to_string(manifest_dir().join("README.md")).unwrap();
+    let readme = fs::read_to_string(manifest_dir().join("docs/reference.md")).unwrap();
     readme
         .lines()
         .filter_map(|l| l.strip_prefix("| P"))
@@ -23,12 +23,12 @@ fn known() -> BTreeSet<String> {
 }
 
 #[test]
-fn readme_documents_exactly_the_codes_the_program_has() {
+fn the_reference_documents_exactly_the_codes_the_program_has() {
     let (doc, code) = (documented(), known());
     let undocumented: Vec<_> = code.difference(&doc).collect();
     let unknown: Vec<_> = doc.difference(&code).collect();
-    assert!(undocumented.is_empty(), "codes missing from README's table: {undocumented:?}");
-    assert!(unknown.is_empty(), "README documents codes the program does not have: {unknown:?}");
+    assert!(undocumented.is_empty(), "codes missing from docs/reference.md's table: {undocumented:?}");
+    assert!(unknown.is_empty(), "docs/reference.md documents codes the program does not have: {unknown:?}");
 }
 
 const PRACTICE: &str = "content/practices/hiring/job-descriptions.md";

@@ -17,6 +17,7 @@ mod edit;
 mod edit_browser;
 mod edit_support;
 mod edit_views_browser;
+mod docs;
 mod errors;
 mod guide;
 mod handouts;

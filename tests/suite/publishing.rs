@@ -1,6 +1,6 @@
 //! The publishing workflows in docs/publishing/ (which `practica init --ci`
-//! writes): valid YAML, the full history checked out, only commands the README
-//! documents, and their `build` line builds the shipped guide.
+//! writes): valid YAML, the full history checked out, only commands the
+//! reference (docs/reference.md) documents, and their `build` line builds the shipped guide.
 
 use std::fs;
 use std::path::Path;
@@ -34,20 +34,20 @@ fn gitlab_commands(yaml: &Value) -> Vec<String> {
     script.iter().map(|s| s.as_str().expect("a script line is a string").to_string()).collect()
 }
 
-/// Every practica line uses a command and flags the README's usage lists.
+/// Every practica line uses a command and flags the reference's usage lists.
 fn documented(lines: &[String]) {
-    let readme = fs::read_to_string(manifest_dir().join("README.md")).unwrap();
+    let readme = fs::read_to_string(manifest_dir().join("docs/reference.md")).unwrap();
     for line in lines {
         let words: Vec<&str> = line.split_whitespace().collect();
         let usage = format!("practica {} ", words[1]);
         let usage_line = readme
             .lines()
             .find(|l| l.starts_with(&usage))
-            .unwrap_or_else(|| panic!("`{line}` runs a command the README's usage does not list"));
+            .unwrap_or_else(|| panic!("`{line}` runs a command docs/reference.md's usage does not list"));
         for flag in words.iter().filter(|w| w.starts_with("--")) {
             assert!(
                 usage_line.contains(&format!("[{flag}")),
-                "`{line}` uses {flag}, which the README's `{usage_line}` lacks"
+                "`{line}` uses {flag}, which docs/reference.md's `{usage_line}` lacks"
             );
         }
     }

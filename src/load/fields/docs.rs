@@ -1,10 +1,10 @@
-//! The README's key tables, made from the description (a test checks that the
-//! README holds exactly these).
+//! The key tables of docs/reference.md, made from the description (a test
+//! checks that the reference holds exactly these).
 
 use super::{FRONT_MATTER, Field, File, GUIDE, Type, Words, within};
 use crate::load::content::Kind;
 
-/// Each generated table by the name of its marker in the README
+/// Each generated table by the name of its marker in docs/reference.md
 /// (`<!-- fields:NAME -->` ... `<!-- /fields -->`).
 pub fn tables() -> Vec<(&'static str, String)> {
     vec![("guide", guide()), ("translation", guide_translation()), ("front-matter", front_matter())]
@@ -123,16 +123,16 @@ fn cell(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    /// The README holds exactly these tables. With PRACTICA_BLESS=1 the test
-    /// writes them into the README instead.
+    /// docs/reference.md holds exactly these tables. With PRACTICA_BLESS=1 the
+    /// test writes them into it instead.
     #[test]
-    fn the_readme_key_tables_are_the_description() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    fn the_reference_key_tables_are_the_description() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/reference.md");
         let mut readme = std::fs::read_to_string(&path).unwrap();
         let mut stale = Vec::new();
         for (name, table) in super::tables() {
             let open = format!("<!-- fields:{name} -->\n");
-            let start = readme.find(&open).unwrap_or_else(|| panic!("README has no {open}")) + open.len();
+            let start = readme.find(&open).unwrap_or_else(|| panic!("docs/reference.md has no {open}")) + open.len();
             let end = start + readme[start..].find("<!-- /fields -->").expect("a closing <!-- /fields -->");
             if readme[start..end] != table {
                 stale.push(name);
@@ -144,12 +144,12 @@ mod tests {
         } else {
             assert!(
                 stale.is_empty(),
-                "README's tables {stale:?} differ from src/load/fields; run with PRACTICA_BLESS=1"
+                "docs/reference.md's tables {stale:?} differ from src/load/fields; run with PRACTICA_BLESS=1"
             );
         }
     }
 
-    /// The test above would pass on a README without the keys: each table
+    /// The test above would pass on a reference without the keys: each table
     /// names every key of its file.
     #[test]
     fn each_table_names_every_key() {

@@ -2,8 +2,8 @@
 //! guide.<lang>.yaml and the front matter of each kind of content file.
 //!
 //! Plain data. Reading (which keys are known, their types, what is required),
-//! the README's key tables and the JSON Schemas for editors are all made from
-//! it, so a key is added in one place.
+//! the key tables of docs/reference.md and the JSON Schemas for editors are all
+//! made from it, so a key is added in one place.
 
 pub mod docs;
 mod guide;
@@ -92,7 +92,7 @@ pub struct Field {
     pub names: Names,
     /// The value used when it is left out, as written in YAML.
     pub default: Option<&'static str>,
-    /// What it means, for the README and editors' hover text.
+    /// What it means, for the reference and editors' hover text.
     pub about: &'static str,
     /// A value as written after `name: `.
     pub example: &'static str,
