@@ -249,6 +249,11 @@ await check('the translate view shows the original with the lines changed since 
   assert(marked.filter(Boolean).length === 1, `only the new line: ${JSON.stringify(marked)}`);
   assert(/out of date/.test(await page.locator('.pv-state').textContent()), 'the translation is said to be out of date');
   await page.getByRole('heading', { level: 2, name: 'Translation (Spanish)' }).waitFor();
+  // The translation's form offers what is said in Spanish, not the
+  // original's audiences or tags, which a translation may not change (P0606).
+  await page.getByRole('textbox', { name: /^Title/ }).first().waitFor();
+  const audience = await page.getByRole('checkbox', { name: /\(supervisors\)/ }).count();
+  assert(audience === 0, `the translation's form offers no audience boxes (${audience})`);
   await assess('translate, out of date');
   await screenshot('translate');
 });

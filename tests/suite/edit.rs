@@ -192,6 +192,14 @@ fn the_guide_lists_fields_from_the_one_description() {
         g["fields"]["practice"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
     assert_eq!(practice[..3], ["title", "summary", "audience"]);
     assert!(practice.contains(&"next_review") && !practice.contains(&"source_hash"));
+    // What a translation may say in its own language, from the description.
+    let translated = |name: &str| {
+        g["fields"]["practice"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap()["translated"].clone()
+    };
+    assert_eq!(
+        (translated("title"), translated("audience"), translated("tags")),
+        (json!(true), json!(false), json!(false))
+    );
     assert!(g["audiences"].as_array().unwrap().iter().any(|a| a["key"] == "supervisors"));
     assert!(g["tags"].as_array().unwrap().contains(&json!("supervision")));
     let page = g["pages"].as_array().unwrap().iter().find(|p| p["file"] == PRACTICE).expect("the practice");

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::load::Kind;
-use crate::load::fields::{Field, File, Names, Type};
+use crate::load::fields::{Field, File, Names, Type, Words};
 
 /// `{ "practice": [Field...], ... }` for the kinds an editor makes and edits.
 pub fn all() -> Value {
@@ -31,6 +31,9 @@ fn one(f: &Field, kind: Option<Kind>) -> Value {
         "required": f.required_for(kind),
         "help": f.about,
         "example": f.example,
+        // A translation gives only the fields readers see in its language;
+        // the others are the original's (a different value is P0606).
+        "translated": f.words != Words::Kept,
     });
     let o = v.as_object_mut().expect("an object");
     match f.ty {

@@ -535,6 +535,9 @@
     var all = this.guide.fields || {};
     if (this.raw) return [];
     var list = (all[file.kind] || []).slice();
+    // A translation's form offers what is said in its language; the rest is
+    // the original's, which a translation may not change.
+    if (file.original) list = list.filter(function (f) { return f.translated !== false; });
     if (file.original) (all.translation || []).forEach(function (f) {
       if (!list.some(function (x) { return x.name === f.name; })) list.push(f);
     });
