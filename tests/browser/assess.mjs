@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { arg, assert, checks, CHROMIUM_ARGS, findChromium, startServer } from './lib.mjs';
+import { arg, assert, checks, CHROMIUM_ARGS, findChromium, startServer, nuErrors } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -917,16 +917,8 @@ await check('axe finds no WCAG 2.1 AA problem on the answered checklist, the pla
 });
 
 await check('the Nu checker finds no error in those pages as the script left them', async () => {
-  const jar = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');
   assert(snapshots.length === 15, `${snapshots.length} pages kept`);
-  let out = '';
-  try {
-    out = execFileSync('java', ['-Xss2m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-jar', jar, '--errors-only', '--format', 'json', '--stdout', ...snapshots], { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-  } catch (e) {
-    out = String(e.stdout);
-  }
-  const messages = (JSON.parse(out).messages ?? []).filter((m) => m.type === 'error' || m.type === 'non-document-error');
-  equal(messages.map((m) => `${path.basename(m.url ?? '')}:${m.lastLine}: ${m.message}`).slice(0, 10), [], 'Nu checker errors');
+  equal(nuErrors(snapshots).slice(0, 10), [], 'Nu checker errors');
 });
 
 await check('no request left the machine and no page had an error', async () => {

@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { arg, assert, checks, CHROMIUM_ARGS, findChromium } from './lib.mjs';
+import { arg, assert, checks, CHROMIUM_ARGS, findChromium, nuErrors } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -326,15 +326,7 @@ await check('axe finds no WCAG 2.2 AA problem in either view at 390 and 1280 px,
 
 await check('the Nu checker finds no error in those pages as the scripts left them', async () => {
   assert(snapshots.length === 5, `${snapshots.length} pages kept`);
-  const jar = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');
-  let out = '';
-  try {
-    out = execFileSync('java', ['-Xss2m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-jar', jar, '--errors-only', '--format', 'json', '--stdout', ...snapshots], { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-  } catch (e) {
-    out = String(e.stdout);
-  }
-  const messages = (JSON.parse(out).messages ?? []).filter((m) => m.type === 'error' || m.type === 'non-document-error');
-  equal(messages.map((m) => `${path.basename(m.url ?? '')}:${m.lastLine}: ${m.message}`).slice(0, 10), [], 'Nu checker errors');
+  equal(nuErrors(snapshots).slice(0, 10), [], 'Nu checker errors');
 });
 
 await check('no request left the machine and no page had an error', async () => {

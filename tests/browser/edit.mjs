@@ -11,13 +11,12 @@
 // SITE is the folder `practica serve` serves at URL (a copy of
 // tests/fixtures/basic made by tests/edit_browser.rs); the script reads and
 // changes its files to see what the editor's saves did.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { arg, assert, checks, CHROMIUM_ARGS, findChromium } from './lib.mjs';
+import { arg, assert, checks, CHROMIUM_ARGS, findChromium, nuErrors } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -479,17 +478,6 @@ const views = [
   ['new-page view', `${origin}/__practica/new?kind=practice&area=support`],
 ];
 
-function vnu(files) {
-  const jar = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');
-  let out;
-  try {
-    out = execFileSync(process.env.JAVA ?? 'java', ['-jar', jar, '--errors-only', '--format', 'json', '--stdout', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (e) {
-    out = e.stdout;
-  }
-  return JSON.parse(out).messages.filter((m) => m.type === 'error').map((m) => `${path.basename(m.url)}:${m.lastLine}: ${m.message}`);
-}
-
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'edit-quality-'));
 const pages = [];
 for (const [name, url] of views) {
@@ -557,7 +545,7 @@ await check('Tab through the edit view: no focused control hides under the stick
 });
 
 await check('the Nu checker finds no error in the views as the browser built them', async () => {
-  equal(vnu(pages), [], 'Nu errors');
+  equal(nuErrors(pages), [], 'Nu errors');
 });
 
 if (shots) {

@@ -1,7 +1,9 @@
 // Shared by the browser test scripts: their arguments and named checks,
 // Debian's Chromium, and a static server that publishes a built site under
 // its base path, as a web host would.
+import { execFileSync } from 'node:child_process';
 import { existsSync, statSync, createReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
 import http from 'node:http';
 import path from 'node:path';
 
@@ -153,3 +155,19 @@ export function startServer(root, base) {
   });
 }
 
+/**
+ * The W3C Nu Html Checker's errors in the HTML `files` (one JVM for all),
+ * each as `file:line: message`; empty when they are valid.
+ */
+export function nuErrors(files) {
+  const require = createRequire(import.meta.url);
+  const jar = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');
+  let out = '';
+  try {
+    out = execFileSync(process.env.JAVA ?? 'java', ['-Xss2m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-jar', jar, '--errors-only', '--format', 'json', '--stdout', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    out = String(e.stdout);
+  }
+  const messages = (JSON.parse(out).messages ?? []).filter((m) => m.type === 'error' || m.type === 'non-document-error');
+  return messages.map((m) => `${path.basename(m.url ?? '')}:${m.lastLine}: ${m.message}`);
+}
