@@ -280,7 +280,7 @@ fn rebuild_loop(
                 // A page open at one of them takes its new text; others stay.
                 let _ = events.send(LiveEvent::Changed(Arc::new(changed)));
                 if let (Some(later), Some(c)) = (handouts, &cache) {
-                    let (printed, shown) = make_handouts(&opts, c, &later);
+                    let (printed, shown) = make(&opts, c, &later);
                     made += printed.len();
                     total = put(&shared, printed);
                     if !shown.is_empty() {
@@ -367,48 +367,36 @@ fn put(shared: &Shared, made: Vec<OutFile>) -> usize {
     total
 }
 
-/// The handouts a save reached, made after its pages are on screen; and the
-/// addresses of those an open browser shows.
-fn make_handouts(opts: &Options, cache: &Cache, only: &Selection) -> (Vec<OutFile>, Vec<String>) {
+/// The outputs of `only`, made from the last good build: a save's handouts
+/// once its pages are on screen, or the complete guide once the editor
+/// pauses. With the addresses of those an open browser shows.
+fn make(opts: &Options, cache: &Cache, only: &Selection) -> (Vec<OutFile>, Vec<String>) {
     let p = &cache.prepared;
     let mut diags = Diagnostics::new();
     let kept = Keep::default();
     crate::render::render(&p.guide, &p.texts, &p.templates, opts.render_options(), only, &kept, &mut diags);
     print_diagnostics(opts, &diags);
     let files = kept.into_files();
-    let shown = files.iter().filter_map(|f| page_of(&f.path)).map(|s| served_at(&p.guide, s)).collect();
+    let shown = shown(&p.guide, &files);
     (files, shown)
+}
+
+/// The addresses of the pages among `files`, as an open browser shows them.
+fn shown(guide: &crate::guide::Guide, files: &[OutFile]) -> Vec<String> {
+    files.iter().filter_map(|f| page_of(&f.path)).map(|s| served_at(guide, s)).collect()
 }
 
 /// The complete guide after saves that left it out, once the editor pauses;
 /// an open complete guide takes its new text when it is ready.
 fn complete_guide(opts: &Options, cache: &Cache, shared: &Shared, events: &broadcast::Sender<LiveEvent>) {
     let start = Instant::now();
-    let p = &cache.prepared;
-    let mut diags = Diagnostics::new();
-    let kept = Keep::default();
-    let made = opts.render_options();
-    crate::render::render(&p.guide, &p.texts, &p.templates, made, &Selection::Complete, &kept, &mut diags);
-    print_diagnostics(opts, &diags);
-    let files = kept.into_files();
+    let (files, shown) = make(opts, cache, &Selection::Complete);
     if files.is_empty() {
         return;
     }
-    update(shared, |all| {
-        for f in files {
-            all.insert(f.path, Arc::from(f.bytes));
-        }
-    });
-    let _ = events.send(LiveEvent::Changed(Arc::new(complete_addresses(&p.guide))));
+    put(shared, files);
+    let _ = events.send(LiveEvent::Changed(Arc::new(shown)));
     say(format_args!("  complete guide updated in {} ms", start.elapsed().as_millis()));
-}
-
-/// Where the complete guide of every edition is served.
-fn complete_addresses(guide: &crate::guide::Guide) -> Vec<String> {
-    if !crate::guide::pages::has_complete(guide) {
-        return Vec::new();
-    }
-    guide.editions.iter().map(|e| served_at(guide, &e.routes.complete())).collect()
 }
 
 /// The address the browser shows for the page at `site_path`, as the live
@@ -472,7 +460,7 @@ fn rebuild(opts: &Options, cache: &mut Option<Cache>, failing: bool) -> Outcome 
         Err(diags) => Outcome::Failed(diags),
         Ok(site) if partial => {
             let p = &site.prepared;
-            let changed = site.files.iter().filter_map(|f| page_of(&f.path)).map(|s| served_at(&p.guide, s)).collect();
+            let changed = shown(&p.guide, &site.files);
             let (files, warnings) = (site.files, site.warnings);
             *cache = Some(Cache { prepared: site.prepared, plan });
             Outcome::Pages { files, changed, warnings, complete, handouts }
