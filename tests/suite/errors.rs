@@ -159,6 +159,14 @@ fn broken_page_address() {
     assert!(stderr.contains(&carets), "a caret under all of `{link}` in:\n{stderr}");
 }
 
+/// Builds `root` after adding a link to each of `addresses` to the job
+/// descriptions page.
+fn build_linking_to(root: &std::path::Path, out: &std::path::Path, addresses: &[impl AsRef<str>]) -> Run {
+    let body: String = addresses.iter().map(|l| format!("[to]({}) ", l.as_ref())).collect();
+    edit(root, JD, "(../support/regular-supervision.md)", &format!("(../support/regular-supervision.md) {body}"));
+    build(root, out, &[])
+}
+
 #[test]
 fn page_addresses_of_every_kind_are_links_that_resolve() {
     let site = copy_fixture("basic");
@@ -175,14 +183,7 @@ fn page_addresses_of_every_kind_are_links_that_resolve() {
         "/handouts/bundles/training-day/",
         "/search/",
     ];
-    let body: String = links.iter().map(|l| format!("[to]({l}) ")).collect();
-    edit(
-        site.path(),
-        JD,
-        "(../support/regular-supervision.md)",
-        &format!("(../support/regular-supervision.md) {body}"),
-    );
-    let r = build(site.path(), &out, &[]);
+    let r = build_linking_to(site.path(), &out, &links);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let page = std::fs::read_to_string(out.join("practices/hiring/job-descriptions/index.html")).unwrap();
     for l in links {
@@ -202,14 +203,7 @@ fn page_addresses_of_every_kind_are_links_that_resolve() {
         .map(|d| format!("/{d}/"))
         .collect();
     assert!(every.len() > 20, "{every:?}");
-    let body: String = every.iter().map(|l| format!("[to]({l}) ")).collect();
-    edit(
-        site.path(),
-        JD,
-        "(../support/regular-supervision.md)",
-        &format!("(../support/regular-supervision.md) {body}"),
-    );
-    let r = build(site.path(), &out, &[]);
+    let r = build_linking_to(site.path(), &out, &every);
     assert_eq!(r.code, 0, "a link to a page the build writes was refused:\n{}", r.stderr);
 }
 
