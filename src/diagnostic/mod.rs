@@ -169,6 +169,8 @@ codes! {
     ShardsNotMerged = "P0509",
     /// A file name the offline edition's zip cannot hold safely on every system.
     UnsafeName = "P0510",
+    /// Warning: a printed contents list's page numbers did not settle.
+    UnsettledContents = "P0511",
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -487,11 +487,12 @@ mod tests {
         let html = text(&files, "handouts/complete/index.html").expect("the complete guide");
         // Parts: 1 Hiring, 2 Ay, 3 Bee, 4 Support, 5 Sea, 6 Check.
         for want in [
-            "<li><a href=\"#p1-top\">Hiring</a> <span class=\"contents-meta\">(2 practices)</span>",
-            "<ol class=\"contents-children\"><li><a href=\"#p2-top\">Ay</a></li><li><a href=\"#p3-top\">Bee</a></li></ol>",
-            "<li><a href=\"#p4-top\">Support</a>",
-            "<li><a href=\"#p5-top\">Sea</a></li>",
-            "<li><a href=\"#p6-top\">Check</a> <span class=\"contents-meta\">(worksheet)</span>",
+            "<a href=\"#p1-top\">Hiring</a> <span class=\"contents-meta\">(2 practices)</span></span><span class=\"contents-page\" data-page-for=\"p1-top\"></span>",
+            "<ol class=\"contents-children\"><li><span class=\"contents-line\"><span class=\"contents-entry\"><a href=\"#p2-top\">Ay</a></span><span class=\"contents-page\" data-page-for=\"p2-top\"></span></span></li><li>",
+            "<a href=\"#p3-top\">Bee</a></span><span class=\"contents-page\" data-page-for=\"p3-top\"></span>",
+            "<a href=\"#p4-top\">Support</a>",
+            "<a href=\"#p5-top\">Sea</a></span><span class=\"contents-page\" data-page-for=\"p5-top\"></span>",
+            "<a href=\"#p6-top\">Check</a> <span class=\"contents-meta\">(worksheet)</span></span><span class=\"contents-page\" data-page-for=\"p6-top\"></span>",
             "<h2 id=\"p6-top\" class=\"part-title\">Check</h2>",
         ] {
             assert!(html.contains(want), "`{want}` missing from {html}");

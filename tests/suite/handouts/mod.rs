@@ -337,6 +337,41 @@ fn pdf_without_chromium_fails_clearly_and_writes_nothing() {
     assert!(err.contains("Chromium"), "{err}");
 }
 
+/// A build with `--pdf` that must fail, run with PRACTICA_PRINT_TIMEOUT: its
+/// error text, after checking that the site written before is untouched.
+fn pdf_build_fails(site: &Path, chrome: &Path, timeout: &str) -> String {
+    let out = site.join("public");
+    let first = build(site, &out, &[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let before = snapshot(&out);
+    let o = Command::new(env!("CARGO_BIN_EXE_practica"))
+        .args(["build", "--root", site.to_str().unwrap(), "--output", out.to_str().unwrap()])
+        .args(["--pdf", "--chrome", chrome.to_str().unwrap()])
+        .env("NO_COLOR", "1")
+        .env("PRACTICA_PRINT_TIMEOUT", timeout)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error[P0502]") && stderr.contains("the site was not changed"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(snapshot(&out), before, "the site is as it was");
+    stderr
+}
+
+#[cfg(unix)]
+#[test]
+fn a_chromium_that_never_starts_is_cut_off_and_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = copy_fixture("basic");
+    // Starts, then never opens the DevTools port it was asked for.
+    let fake = site.path().join("stuck-chromium");
+    fs::write(&fake, "#!/bin/sh\nsleep 60\n").unwrap();
+    fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
+    let err = pdf_build_fails(site.path(), &fake, "2");
+    assert!(err.contains("stuck-chromium could not be started as a headless Chromium"), "{err}");
+}
+
 /// Values of an attribute written as `prefix` + value + `"`.
 fn attr_values(html: &str, prefix: &str) -> Vec<String> {
     html.match_indices(prefix)

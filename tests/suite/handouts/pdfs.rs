@@ -204,18 +204,34 @@ fn check_complete_guide(out: &Path, lang: &str, prefix: &str) {
     let area_kicker = theme_word(lang, "kind_area").to_uppercase();
     let mut last_page = 0;
     let mut area = String::new();
-    for (is_area, title) in reading_order(&read(out, &format!("{prefix}practices/index.html"))) {
+    let order = reading_order(&read(out, &format!("{prefix}practices/index.html")));
+    let contents = contents_numbers(&pages, &order);
+    let bookmarks = outline(&pdf);
+    for ((is_area, title), listed) in order.iter().zip(&contents) {
+        assert!(
+            bookmarks.iter().any(|b| fold(b) == fold(title)),
+            "the bookmarks of {} lack `{title}`: {bookmarks:?}",
+            pdf.display()
+        );
+        let is_area = *is_area;
         let start = if is_area {
             area = title.clone();
-            format!("{area_kicker} {}", fold(&title))
+            format!("{area_kicker} {}", fold(title))
         } else {
-            format!("{} {}", area.to_uppercase(), fold(&title))
+            format!("{} {}", area.to_uppercase(), fold(title))
         };
         let page = pages
             .iter()
             .position(|p| p.starts_with(&start))
             .unwrap_or_else(|| panic!("no page of {} starts with `{start}`", pdf.display()));
         assert!(page > last_page, "`{title}` is on page {} of {}, out of reading order", page + 1, pdf.display());
+        assert_eq!(
+            *listed,
+            page + 1,
+            "the contents of {} give `{title}` page {listed}; it starts on page {}",
+            pdf.display(),
+            page + 1
+        );
         last_page = page;
     }
     if let Some((page, a, b)) = overlapping_words(&pdf).first() {
@@ -225,6 +241,35 @@ fn check_complete_guide(out: &Path, lang: &str, prefix: &str) {
     for (_, x) in words_with_x(&pdf).iter().filter(|(w, _)| w == "10.") {
         assert!(*x >= 39.0, "`10.` starts at {x} pt in {}, in the margin where Chromium clips it", pdf.display());
     }
+}
+
+/// The page number the printed contents give each title, in order: the
+/// number after the title (and after its note in brackets, "(4 practices)").
+fn contents_numbers(pages: &[String], titles: &[(bool, String)]) -> Vec<usize> {
+    // The contents follow the cover, on the pages before the first area.
+    let text = pages.iter().skip(1).take(3).cloned().collect::<Vec<_>>().join(" ");
+    let mut rest = text.as_str();
+    let mut numbers = Vec::new();
+    for (_, title) in titles {
+        let title = fold(title);
+        let at = rest.find(&title).unwrap_or_else(|| panic!("`{title}` is not in the printed contents: {text}"));
+        rest = rest[at + title.len()..].trim_start();
+        if rest.starts_with('(') {
+            rest = rest[rest.find(')').unwrap() + 1..].trim_start();
+        }
+        let word = rest.split_whitespace().next().unwrap_or_default();
+        let number =
+            word.parse().unwrap_or_else(|_| panic!("no page number after `{title}` in the contents: `{word}`"));
+        numbers.push(number);
+    }
+    numbers
+}
+
+/// The titles of a PDF's bookmarks, at every level, as a reader's PDF viewer lists them.
+fn outline(pdf: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let toc = doc.get_toc().unwrap_or_else(|e| panic!("{} has no bookmarks: {e}", pdf.display()));
+    toc.toc.into_iter().map(|t| t.title).collect()
 }
 
 /// The areas (true) and practices (false) of a built /practices/ page, in the order it lists them.
@@ -474,4 +519,38 @@ fn printed_links_lead_to_the_published_guide_or_nowhere() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(pdf_links(&pdf), Vec::<String>::new());
     assert!(fold(&pdftotext(&pdf)).contains("supervision"), "the link's words are still printed");
+}
+
+#[test]
+fn a_handout_that_never_finishes_loading_is_cut_off_and_named() {
+    let Some(chromium) = pdf_tools("a_handout_that_never_finishes") else { return };
+    let _one = PDF_BUILDS.lock().unwrap_or_else(|p| p.into_inner());
+    let site = copy_fixture("basic");
+    // A theme script that never returns keeps every handout from loading.
+    write(site.path(), "static/js/handout.js", "for (;;) {}\n");
+    let err = super::pdf_build_fails(site.path(), &chromium, "8");
+    assert!(err.contains("the page took longer than 8 s to print, and was stopped"), "{err}");
+    assert!(err.contains("/handouts/"), "names the handout: {err}");
+}
+
+#[test]
+fn contents_numbers_that_move_the_parts_are_a_warning() {
+    let Some(chromium) = pdf_tools("contents_numbers_that_move") else { return };
+    let _one = PDF_BUILDS.lock().unwrap_or_else(|p| p.into_inner());
+    let site = copy_fixture("basic");
+    // A theme whose numbered contents grow a page each time they are numbered.
+    write(
+        site.path(),
+        "static/js/handout.js",
+        "window.practicaNumberContents = function (pages) {\n  var pad = document.createElement('div');\n  pad.style.height = '300mm';\n  document.querySelector('.sheet').prepend(pad);\n  return document.querySelectorAll('[data-page-for]').length;\n};\n",
+    );
+    let out = site.path().join("public");
+    let r = build(site.path(), &out, &["--pdf", "--chrome", chromium.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "a warning, not an error: {}", r.stderr);
+    assert!(r.stderr.contains("warning[P0511]"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("the page numbers in the contents of /handouts/complete/handout.pdf kept changing"),
+        "{}",
+        r.stderr
+    );
 }

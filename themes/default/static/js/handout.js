@@ -23,9 +23,28 @@
     });
   }
 
+  // practica prints a handout with a contents list twice: the first print
+  // shows where each part landed, and this puts those pages in the list
+  // before the second. The space for the numbers is kept from the first
+  // print on (.contents-numbered), so filling them in moves nothing.
+  window.practicaNumberContents = function (pages) {
+    var numbered = 0;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-page-for]"), function (slot) {
+      var page = pages[slot.getAttribute("data-page-for")];
+      slot.textContent = page ? String(page) : "";
+      if (page) numbered += 1;
+    });
+    return numbered;
+  };
+
   function start() {
     var sheet = document.querySelector("[data-published-root]");
-    if (sheet && /[?&]print-pdf(&|$)/.test(location.search)) publishedLinks(sheet);
+    if (sheet && /[?&]print-pdf(&|$)/.test(location.search)) {
+      publishedLinks(sheet);
+      Array.prototype.forEach.call(document.querySelectorAll(".contents"), function (c) {
+        c.classList.add("contents-numbered");
+      });
+    }
     Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { window.print(); });

@@ -1,0 +1,135 @@
+//! One headless Chromium for every handout of a build, driven over the
+//! DevTools protocol: a browser starts once (most of the time a print took
+//! when each PDF started its own) and prints several pages at once in tabs.
+
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use chromiumoxide::browser::{Browser as Chromium, BrowserConfig};
+use chromiumoxide::cdp::browser_protocol::page::PrintToPdfParams;
+use futures_util::StreamExt;
+use tokio::task::JoinHandle;
+
+use super::read;
+
+/// Prints of a page with a contents list: the first places every part, the
+/// next prints the contents with their page numbers. Numbers take space kept
+/// for them from the first print, so a second is all it should need.
+const MAX_PRINTS_FOR_NUMBERS: usize = 3;
+
+pub struct Browser {
+    chromium: Chromium,
+    events: JoinHandle<()>,
+    tabs: Mutex<Vec<chromiumoxide::Page>>,
+}
+
+/// A handout printed: its PDF and how many pages it has. `unsettled` when its
+/// contents list was numbered but the numbers did not hold still between prints.
+pub struct Print {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    pub unsettled: bool,
+}
+
+impl Browser {
+    pub async fn launch(chrome: &Path, profile: &Path, timeout: Duration) -> Result<Browser, String> {
+        let config = BrowserConfig::builder()
+            .chrome_executable(chrome)
+            .no_sandbox()
+            .user_data_dir(profile)
+            .launch_timeout(timeout)
+            .request_timeout(timeout)
+            .args([
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-component-update",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--hide-scrollbars",
+                "--mute-audio",
+            ])
+            .build()?;
+        let (chromium, mut handler) = Chromium::launch(config)
+            .await
+            .map_err(|e| format!("{} could not be started as a headless Chromium: {e}", chrome.display()))?;
+        // The protocol's messages move only while someone reads them.
+        let events = tokio::spawn(async move { while handler.next().await.is_some() {} });
+        Ok(Browser { chromium, events, tabs: Mutex::new(Vec::new()) })
+    }
+
+    /// Prints the page at `url` in a free tab, or a new one. A tab is used
+    /// again after a print: a new tab starts a renderer process of its own,
+    /// while a page of the same site opened in an old one reuses its process.
+    pub async fn print(&self, url: &str) -> Result<Print, String> {
+        let free = self.tabs.lock().unwrap_or_else(|p| p.into_inner()).pop();
+        let tab = match free {
+            Some(tab) => tab,
+            None => self
+                .chromium
+                .new_page("about:blank")
+                .await
+                .map_err(|e| format!("Chromium could not open a tab: {e}"))?,
+        };
+        tab.goto(url).await.map_err(|e| format!("Chromium could not open {url}: {e}"))?;
+        let printed = numbered(&tab).await?;
+        // A tab whose print failed or was cut off is not used again.
+        self.tabs.lock().unwrap_or_else(|p| p.into_inner()).push(tab);
+        Ok(printed)
+    }
+
+    pub async fn close(mut self) {
+        if self.chromium.close().await.is_err() {
+            let _ = self.chromium.kill().await;
+        }
+        let _ = self.chromium.wait().await;
+        self.events.abort();
+    }
+}
+
+async fn numbered(tab: &chromiumoxide::Page) -> Result<Print, String> {
+    tab.wait_for_navigation().await.map_err(|e| format!("the page did not load: {e}"))?;
+    let mut pdf = print_tab(tab).await?;
+    let mut printed = read::Printed::read(&pdf)?;
+    let mut unsettled = false;
+    for attempt in 1..=MAX_PRINTS_FOR_NUMBERS {
+        let places = printed.destinations();
+        let numbered = number_contents(tab, &places).await?;
+        if numbered == 0 {
+            break;
+        }
+        pdf = print_tab(tab).await?;
+        printed = read::Printed::read(&pdf)?;
+        if printed.destinations() == places {
+            break;
+        }
+        unsettled = attempt == MAX_PRINTS_FOR_NUMBERS;
+    }
+    Ok(Print { pages: printed.pages(), pdf, unsettled })
+}
+
+/// Gives the theme's contents list the page each part is on; the theme says
+/// how many entries it numbered (none on a page without contents).
+async fn number_contents(
+    tab: &chromiumoxide::Page,
+    places: &std::collections::BTreeMap<String, usize>,
+) -> Result<usize, String> {
+    let places = serde_json::to_string(places).map_err(|e| e.to_string())?;
+    let script = format!("typeof practicaNumberContents === 'function' ? practicaNumberContents({places}) : 0");
+    let result = tab.evaluate(script).await.map_err(|e| format!("numbering the contents failed: {e}"))?;
+    Ok(result.into_value::<usize>().unwrap_or(0))
+}
+
+async fn print_tab(tab: &chromiumoxide::Page) -> Result<Vec<u8>, String> {
+    // As `chromium --print-to-pdf` printed: the page's own paper size and
+    // colours, no browser header or footer; and now tagged, with bookmarks
+    // made from the headings.
+    let params = PrintToPdfParams::builder()
+        .prefer_css_page_size(true)
+        .print_background(true)
+        .display_header_footer(false)
+        .generate_tagged_pdf(true)
+        .generate_document_outline(true)
+        .build();
+    tab.pdf(params).await.map_err(|e| format!("Chromium could not print the page: {e}"))
+}
