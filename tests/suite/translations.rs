@@ -78,7 +78,10 @@ fn a_link_to_a_page_without_a_translation_goes_to_english_and_says_so() {
     );
     // Lists link untranslated pages in English, marked with their language.
     let area = read(&out, "es/practices/hiring/index.html");
-    assert!(area.contains("href=\"/guides/peer/practices/hiring/interviews/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\">"), "{area}");
+    assert!(
+        area.contains("href=\"/guides/peer/practices/hiring/interviews/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\">"),
+        "{area}"
+    );
     assert!(
         read(&out, "es/practices/hiring/job-descriptions/index.html")
             .contains("href=\"/guides/peer/es/practices/hiring/\"")
