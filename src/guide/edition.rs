@@ -13,6 +13,8 @@ pub struct Edition {
     /// The language's name in itself (`Español`); for the guide's own
     /// language, from its strings file's `language_name`.
     pub name: String,
+    /// `rtl` or `ltr`: which way the language is written.
+    pub dir: &'static str,
     pub routes: Routes,
     /// The guide's own language, whose pages every edition falls back to.
     pub default: bool,

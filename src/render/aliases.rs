@@ -30,13 +30,14 @@ fn page(guide: &Guide, templates: &Templates, alias: &Alias) -> String {
     let heading = escape_html(&words.format("moved_title", None, &[("title", &doc.title)])).into_owned();
     let lead = escape_html(&words.get("moved_lead")).into_owned();
     let lang = escape_html(&guide.editions[edition].code).into_owned();
+    let dir = guide.editions[edition].dir;
     let canonical = guide
         .addresses
         .canonical(to)
         .map(|c| format!("<link rel=\"canonical\" href=\"{}\">", escape_html(&c)))
         .unwrap_or_default();
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{heading}</title>\n\
 {canonical}\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n\
 </head>\n<body>\n<main>\n<h1>{heading}</h1>\n<p>{lead} <a href=\"{href}\">{title}</a></p>\n</main>\n</body>\n</html>\n"

@@ -109,6 +109,7 @@ struct SiteSource {
     description: String,
     language: String,
     language_name: String,
+    dir: &'static str,
     search: Search,
     nav: Vec<(&'static str, String, String)>,
     sources_page: Option<String>,
@@ -141,6 +142,8 @@ struct SiteData<'a> {
     /// The language of the page (the edition's).
     language: &'a str,
     language_name: &'a str,
+    /// `rtl` or `ltr`, for `<html dir>`.
+    dir: &'a str,
     home_url: String,
     /// The site's root folder as seen from this page (every language's).
     root_url: String,
@@ -220,6 +223,13 @@ impl Templates {
         tera.register_function("t", move |kwargs: Kwargs, state: &State| {
             let lang: String = state.get("lang")?.unwrap_or_default();
             translate(by_language.get(&lang).unwrap_or(&fallback), &kwargs)
+        });
+        // `dir` for text in another language than the page's: a link to a
+        // page not yet translated, the switcher's names of the languages.
+        let declared = guide.config.right_to_left.clone();
+        tera.register_function("direction", move |kwargs: Kwargs, _: &State| {
+            let lang: String = kwargs.must_get("lang")?;
+            Ok::<_, tera::Error>(crate::text::direction::of(&lang, &declared))
         });
         // Shared with `set_links`, which switches a build to the offline edition and back.
         let links = Arc::new(RwLock::new(guide.addresses.clone()));
@@ -360,6 +370,7 @@ impl Templates {
                     description: &s.description,
                     language: &s.language,
                     language_name: &s.language_name,
+                    dir: s.dir,
                     home_url: href(&s.routes.home()),
                     root_url: href("").trim_end_matches("index.html").to_string(),
                     published_root: s.published_root.clone(),
@@ -441,6 +452,7 @@ fn site_source(guide: &Guide, e: &crate::guide::Edition, strings: &Strings, sear
         description: e.text.description.clone().unwrap_or_else(|| guide.config.description.clone()),
         language: e.code.clone(),
         language_name: e.name.clone(),
+        dir: e.dir,
         search,
         offline: guide.addresses.is_relative(),
         download: None,

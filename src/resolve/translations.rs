@@ -36,7 +36,9 @@ pub fn attach(
     diags: &mut Diagnostics,
 ) {
     let n = guide.originals;
+    let dir = |code: &str| crate::text::direction::of(code, &guide.config.right_to_left);
     guide.editions = vec![Edition {
+        dir: dir(&guide.config.language),
         code: guide.config.language.clone(),
         name: default_name.to_string(),
         routes: guide.routes.clone(),
@@ -47,6 +49,7 @@ pub fn attach(
     for language in guide.config.languages.clone() {
         let text = texts.iter().position(|(c, _)| *c == language.code).map(|i| texts.swap_remove(i).1);
         guide.editions.push(Edition {
+            dir: crate::text::direction::of(&language.code, &guide.config.right_to_left),
             routes: Routes::language(&language.code),
             default: false,
             docs: vec![None; n],

@@ -1,6 +1,7 @@
 //! Small text helpers every stage shares: slugs, escaping, file sizes. One of
 //! each, so the site never escapes the same value two ways.
 
+pub mod direction;
 pub mod escape;
 pub mod slug;
 

@@ -164,7 +164,7 @@ fn every_page_has_one_h1_lang_and_landmarks() {
         let html = std::fs::read_to_string(e.path()).unwrap();
         let name = e.path().display();
         assert_eq!(html.matches("<h1").count(), 1, "{name}");
-        assert!(html.contains(r#"<html lang="en">"#), "{name}");
+        assert!(html.contains(r#"<html lang="en" dir="ltr">"#), "{name}");
         assert!(html.contains(r#"<main id="main""#) && html.contains("<header") && html.contains("<footer"), "{name}");
         assert!(html.contains(r##"class="skip-link" href="#main""##), "{name}");
         let elsewhere = requests_to_other_hosts(&html);

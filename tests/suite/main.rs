@@ -29,6 +29,7 @@ mod publishing;
 mod quality_gates;
 mod safety;
 mod schema;
+mod screens;
 mod search;
 mod serve;
 mod stages;

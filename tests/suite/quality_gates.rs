@@ -93,3 +93,9 @@ fn shipped_guide_passes_the_quality_gate() {
 fn basic_fixture_passes_the_quality_gate() {
     check_site("the fixture tests/fixtures/basic", &manifest_dir().join("tests/fixtures/basic"));
 }
+
+/// English, Arabic (right to left) and Chinese pages, at 320, 390 and 1280 px.
+#[test]
+fn scripts_fixture_passes_the_quality_gate() {
+    check_site("the fixture tests/fixtures/scripts", &manifest_dir().join("tests/fixtures/scripts"));
+}

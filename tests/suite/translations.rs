@@ -19,7 +19,7 @@ fn a_spanish_page_is_in_spanish_with_its_alternates_and_switcher() {
     let (_t, out, r) = built();
     assert!(r.stdout.contains("es: 4 of 9 pages translated, 0 out of date"), "{}", r.stdout);
     let es = read(&out, "es/practices/hiring/job-descriptions/index.html");
-    assert!(es.contains("<html lang=\"es\">"), "the page's language");
+    assert!(es.contains("<html lang=\"es\" dir=\"ltr\">"), "the page's language");
     assert!(es.contains("<h1>Redactar descripciones del puesto</h1>"));
     let en_url = "https://example.org/guides/peer/practices/hiring/job-descriptions/";
     let es_url = "https://example.org/guides/peer/es/practices/hiring/job-descriptions/";
@@ -27,7 +27,7 @@ fn a_spanish_page_is_in_spanish_with_its_alternates_and_switcher() {
     assert!(es.contains(&format!("<link rel=\"alternate\" hreflang=\"es\" href=\"{es_url}\">")));
     assert!(
         es.contains(
-            "<a href=\"/guides/peer/practices/hiring/job-descriptions/\" hreflang=\"en\" lang=\"en\">English</a>"
+            "<a href=\"/guides/peer/practices/hiring/job-descriptions/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\">English</a>"
         ),
         "switcher: {es}"
     );
@@ -38,7 +38,7 @@ fn a_spanish_page_is_in_spanish_with_its_alternates_and_switcher() {
     // The same page in English points back.
     let en = read(&out, "practices/hiring/job-descriptions/index.html");
     assert!(en.contains(&format!("<link rel=\"alternate\" hreflang=\"es\" href=\"{es_url}\">")), "{en}");
-    assert!(en.contains("hreflang=\"es\" lang=\"es\">Español</a>"));
+    assert!(en.contains("hreflang=\"es\" lang=\"es\" dir=\"ltr\">Español</a>"));
     // guide.es.yaml's words: the site title, the audience label, the tag label.
     assert!(
         es.contains("Guía de prueba") && es.contains(">Recursos humanos</a>") && es.contains(">contratación</a>"),
@@ -47,7 +47,7 @@ fn a_spanish_page_is_in_spanish_with_its_alternates_and_switcher() {
     // A page with no Spanish version: the switcher goes to the Spanish home page, and says so.
     let interviews = read(&out, "practices/hiring/interviews/index.html");
     let missing = crate_escape(&theme_word("es", "switch_home"));
-    assert!(interviews.contains(&format!("<a href=\"/guides/peer/es/\" hreflang=\"es\" lang=\"es\">Español <span class=\"language-missing\">{missing}</span></a>")), "{interviews}");
+    assert!(interviews.contains(&format!("<a href=\"/guides/peer/es/\" hreflang=\"es\" lang=\"es\" dir=\"ltr\">Español <span class=\"language-missing\">{missing}</span></a>")), "{interviews}");
     assert!(!out.join("es/practices/hiring/interviews").exists(), "no Spanish page without a translation");
     // sitemap.xml lists the alternates (after the page's date, when git gives one).
     let sitemap = read(&out, "sitemap.xml");
@@ -78,7 +78,10 @@ fn a_link_to_a_page_without_a_translation_goes_to_english_and_says_so() {
     );
     // Lists link untranslated pages in English, marked with their language.
     let area = read(&out, "es/practices/hiring/index.html");
-    assert!(area.contains("href=\"/guides/peer/practices/hiring/interviews/\" hreflang=\"en\" lang=\"en\">"), "{area}");
+    assert!(
+        area.contains("href=\"/guides/peer/practices/hiring/interviews/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\">"),
+        "{area}"
+    );
     assert!(
         read(&out, "es/practices/hiring/job-descriptions/index.html")
             .contains("href=\"/guides/peer/es/practices/hiring/\"")
@@ -89,7 +92,7 @@ fn a_link_to_a_page_without_a_translation_goes_to_english_and_says_so() {
 fn the_spanish_bundle_prints_a_spanish_date_and_qr_codes_to_spanish_pages() {
     let (_t, out, _) = built();
     let bundle = read(&out, "es/handouts/bundles/training-day/index.html");
-    assert!(bundle.contains("<html lang=\"es\">"));
+    assert!(bundle.contains("<html lang=\"es\" dir=\"ltr\">"));
     let month = theme_word("es", "month_4");
     assert!(visible_text(&bundle).contains(&format!("1 de {month} de 2026")), "{}", visible_text(&bundle));
     assert!(bundle.contains("Paquete del día de capacitación") && bundle.contains("Capacitación de primavera"));
@@ -113,7 +116,7 @@ fn the_spanish_bundle_prints_a_spanish_date_and_qr_codes_to_spanish_pages() {
 fn the_spanish_complete_guide_prints_the_spanish_where_there_is_one_and_the_english_otherwise() {
     let (_t, out, _) = built();
     let html = read(&out, "es/handouts/complete/index.html");
-    assert!(html.contains("<html lang=\"es\">"));
+    assert!(html.contains("<html lang=\"es\" dir=\"ltr\">"));
     let text = visible_text(&html);
     let cover =
         format!("{} Guía de prueba Una guía pequeña que construyen las pruebas.", theme_word("es", "complete_guide"));

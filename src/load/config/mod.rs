@@ -105,6 +105,9 @@ pub struct Config {
     pub language: String,
     /// The guide's other languages, each published under `/<code>/`.
     pub languages: Vec<Language>,
+    /// Languages guide.yaml says are written right to left, besides those
+    /// practica knows (`text::direction`).
+    pub right_to_left: Vec<String>,
     pub theme: String,
     pub paper: Paper,
     pub audiences: Vec<Audience>,
@@ -209,6 +212,7 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
     let review_every = checks::review_every(&mut f, got.int("review_every"));
     let feedback = checks::feedback(&mut f, got.text("feedback"));
     let languages = parts::languages(&mut f, &language);
+    let right_to_left = parts::right_to_left(&mut f, got.list("right_to_left"), &language, &languages);
     let audiences_declared = f.get("audiences").is_some();
     let audiences = parts::audiences(&mut f);
     let sources = parts::sources(&mut f);
@@ -231,6 +235,7 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
         base_url,
         language,
         languages,
+        right_to_left,
         theme,
         paper,
         audiences,
@@ -249,6 +254,18 @@ mod tests {
         let mut diags = Diagnostics::new();
         assert!(parse(text, Path::new("guide.yaml"), &mut diags).is_none());
         diags.into_iter().collect()
+    }
+
+    #[test]
+    fn right_to_left_lists_only_the_guides_languages() {
+        let e = errs("title: T\nlanguages:\n  ar: العربية\n  ku: Kurdî\nright_to_left: [ku, ckb]\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].line, 5);
+        assert_eq!(e[0].message, "`ckb` in right_to_left is not one of the guide's languages");
+        assert_eq!(e[0].help.as_deref(), Some("list codes of `language:` or `languages:` (en, ar, ku)"));
+        let mut diags = Diagnostics::new();
+        let c = parse("title: T\nlanguages:\n  ku: Kurdî\nright_to_left: [ku]\n", Path::new("guide.yaml"), &mut diags);
+        assert_eq!(c.map(|c| c.right_to_left), Some(vec!["ku".to_string()]));
     }
 
     #[test]

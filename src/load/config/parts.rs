@@ -56,6 +56,32 @@ pub(super) fn languages(f: &mut Fields, default: &str) -> Vec<Language> {
     out
 }
 
+/// `right_to_left:`, the guide's languages written right to left that
+/// practica would take for left to right. A code the guide has no edition in
+/// would change nothing, so it is a mistake to say.
+pub(super) fn right_to_left(f: &mut Fields, codes: Vec<String>, default: &str, languages: &[Language]) -> Vec<String> {
+    let line = f.line_of("right_to_left");
+    let mut out = Vec::new();
+    for code in codes {
+        if code != default && !languages.iter().any(|l| l.code == code) {
+            let mut known: Vec<&str> = vec![default];
+            known.extend(languages.iter().map(|l| l.code.as_str()));
+            f.diagnostics.push(
+                Diagnostic::error(
+                    Code::ConfigValue,
+                    f.file(),
+                    line,
+                    format!("`{code}` in right_to_left is not one of the guide's languages"),
+                )
+                .with_help(format!("list codes of `language:` or `languages:` ({})", known.join(", "))),
+            );
+            continue;
+        }
+        out.push(code);
+    }
+    out
+}
+
 pub(super) fn audiences(f: &mut Fields) -> Vec<Audience> {
     let file = f.file();
     let mut audiences = Vec::new();

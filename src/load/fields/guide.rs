@@ -30,6 +30,8 @@ pub static GUIDE: &[Field] = &[
     Field::new("unsafe_html", Type::Bool, "Raw HTML in Markdown may hold scripts, frames and event handlers.", "true").default("false"),
     Field::new("languages", Type::Labels, "The guide's other languages: a code (the folder /<code>/ and the suffix of translated files, `about.es.md`) and the language's name in itself.", "{es: Español}")
         .names(Names::Languages),
+    Field::new("right_to_left", Type::List, "Codes of the guide's languages written right to left that practica does not know as such (it knows ar, fa, he, ur, yi, ps, sd, ckb, dv, ug and codes with a right-to-left script subtag such as `ku-Arab`).", "[ku]")
+        .names(Names::Languages),
     Field::new("offline_download", Type::Bool, "A build also publishes the offline edition as one zip file, linked from every page.", "true").default("false"),
     Field::new("review_every", Type::Int { min: Some(1), max: Some(120) }, "Months between reviews of a page; `practica check` notes the pages due.", "12"),
     Field::new("feedback", TEXT, "Where readers' feedback goes: `mailto:` an address, or a form's address with `{url}`, `{title}` and `{answer}` to fill in.", "mailto:guide@example.org"),
