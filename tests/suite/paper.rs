@@ -203,6 +203,23 @@ fn a_web_page_with_a_handout_gives_its_address_for_paper() {
     }
 }
 
+/// The shipped guide printed (emulated print media in Chromium): handout
+/// type sizes, table borders on Letter and A4, hyphenation, and web pages on
+/// paper; see tests/browser/paper.mjs.
+#[test]
+fn printed_pages_have_readable_type_whole_tables_and_no_controls() {
+    let Some(chromium) = crate::common::browser::tools_or_skip("paper") else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    // At the root of the host, as the script serves it.
+    let r = build(&manifest_dir(), &out, &["--base-url", "https://guide.example.org/"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report =
+        crate::common::browser::report(crate::common::browser::script("paper.mjs", &chromium).arg("--dir").arg(&out));
+    assert!(report.contains("paper: 19 passed, 0 failed"), "{report}");
+    println!("{}", report.trim_end());
+}
+
 /// A sheet's cover, from its `<header class="cover">` to its end.
 fn cover_of(html: &str) -> &str {
     let start = html.find("<header class=\"cover\">").unwrap_or_else(|| panic!("no cover in {html}"));

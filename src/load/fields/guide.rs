@@ -15,7 +15,7 @@ pub static GUIDE: &[Field] = &[
         .words(Words::Translated),
     Field::new("publisher", TEXT, "Who publishes the guide, printed on the covers of the complete guide and the bundles.", "Peer Workforce Consortium")
         .words(Words::Translated),
-    Field::new("edition", TEXT, "The edition the covers print above the date the guide was last updated.", "Second edition")
+    Field::new("edition", TEXT, "The guide's edition, printed on the covers beside the date the guide was last updated.", "Second edition")
         .words(Words::Translated),
     Field::new("base_url", TEXT, "The address the guide is published at: a full address (`https://...`) for QR codes, the sitemap and feeds, or a path from the host's root.", "https://example.org/guides/peer/")
         .default("/"),
