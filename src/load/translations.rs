@@ -34,6 +34,8 @@ pub struct BundleText {
 pub struct ConfigText {
     pub title: Option<String>,
     pub description: Option<String>,
+    pub publisher: Option<String>,
+    pub edition: Option<String>,
     pub audiences: HashMap<String, String>,
     pub sources: HashMap<String, SourceText>,
     pub handouts: HashMap<String, BundleText>,
@@ -87,7 +89,13 @@ pub fn parse(text: &str, file: &Path, config: &Config, diags: &mut Diagnostics) 
         &format!("{} (only the words readers see are translated)", file.display()),
         Code::ConfigUnknownKey,
     );
-    let mut out = ConfigText { title: f.string("title"), description: f.string("description"), ..Default::default() };
+    let mut out = ConfigText {
+        title: f.string("title"),
+        description: f.string("description"),
+        publisher: f.string("publisher"),
+        edition: f.string("edition"),
+        ..Default::default()
+    };
     if let Some(m) = f.mapping("audiences") {
         let inner = f.nested(m, f.line_of("audiences"));
         let known: Vec<&str> = config.audiences.iter().map(|a| a.key.as_str()).collect();

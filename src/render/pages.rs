@@ -75,6 +75,9 @@ struct WebPageData {
     task_count: usize,
     /// The printable handout of this page, if it has one.
     handout_url: Option<String>,
+    /// The handout's address as a printed web page gives it: absolute when
+    /// base_url has a host, as paper cannot be clicked.
+    handout_address: Option<String>,
     /// The search page's filter groups.
     filters: Vec<FilterGroup>,
     /// On the home page, the checklists a reader can assess their
@@ -365,7 +368,9 @@ fn doc_context(
     page.dates = updates::page_dates(v, id);
     page.changes = updates::page_changes(v, id);
     page.feedback = updates::feedback(v, id);
-    page.handout_url = routes.handout(d).filter(|_| !v.foreign(id)).map(|p| v.href(&p));
+    let handout = routes.handout(d).filter(|_| !v.foreign(id));
+    page.handout_address = handout.as_ref().map(|p| v.guide.addresses.absolute(p));
+    page.handout_url = handout.map(|p| v.href(&p));
     if page.task_count > 0 {
         page.assess = Some(assess(v, list_key(d), page.handout_url.clone()));
     }

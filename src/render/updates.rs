@@ -20,7 +20,7 @@ pub struct Dated {
     pub text: String,
 }
 
-#[derive(Serialize, Default)]
+#[derive(Serialize, Default, Clone)]
 pub struct PageDates {
     pub reviewed: Option<Dated>,
     pub next_review: Option<Dated>,
@@ -63,6 +63,26 @@ pub fn page_dates(v: &View, id: DocId) -> Option<PageDates> {
         updated: d.updated.map(|u| dated(v, u)),
     };
     (dates.reviewed.is_some() || dates.next_review.is_some() || dates.updated.is_some()).then_some(dates)
+}
+
+/// The dates a handout prints under a part, as leaflets print "Published /
+/// Review date": when it was last reviewed and when it is due again.
+pub fn review_dates(v: &View, id: DocId) -> Option<PageDates> {
+    let dates = page_dates(v, id)?;
+    let dates = PageDates { updated: None, ..dates };
+    (dates.reviewed.is_some() || dates.next_review.is_some()).then_some(dates)
+}
+
+/// The latest day any page of this edition was reviewed or changed: the
+/// date a cover prints as the guide's last update.
+pub fn guide_updated(v: &View) -> Option<Dated> {
+    (0..v.guide.originals)
+        .filter(|&source| !v.guide.docs[source].failed)
+        .map(|source| &v.guide.docs[v.shown(source)])
+        .flat_map(|d| [d.reviewed, d.updated])
+        .flatten()
+        .max()
+        .map(|date| dated(v, date))
 }
 
 /// The changes a doc's page lists, newest first: the translation's own

@@ -179,6 +179,16 @@ impl View<'_> {
         self.edition().text.title.clone().unwrap_or_else(|| self.guide.config.title.clone())
     }
 
+    /// Who publishes the guide, in this edition's words.
+    pub fn guide_publisher(&self) -> Option<String> {
+        self.edition().text.publisher.clone().or_else(|| self.guide.config.publisher.clone())
+    }
+
+    /// The guide's edition, in this edition's words.
+    pub fn guide_edition(&self) -> Option<String> {
+        self.edition().text.edition.clone().or_else(|| self.guide.config.edition.clone())
+    }
+
     /// The guide's description in this edition.
     pub fn guide_description(&self) -> String {
         self.edition().text.description.clone().unwrap_or_else(|| self.guide.config.description.clone())

@@ -23,6 +23,7 @@ mod guide;
 mod handouts;
 mod hostile;
 mod offline;
+mod paper;
 mod preview_equals_build;
 mod properties;
 mod publishing;

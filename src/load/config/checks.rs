@@ -46,6 +46,31 @@ pub(super) fn paper(f: &mut Fields, value: Option<String>, key: &str) -> Option<
     }
 }
 
+/// The longest `publisher:` or `edition:`: a cover gives each one line or two.
+const COVER_LINE_MAX: usize = 120;
+
+/// `publisher:` or `edition:` of guide.yaml: words for a cover, short and not blank.
+pub(super) fn cover_line(f: &mut Fields, value: Option<String>, key: &str) -> Option<String> {
+    let s = value?;
+    let trimmed = s.trim();
+    let chars = trimmed.chars().count();
+    let problem = if trimmed.is_empty() {
+        format!("`{key}` is empty")
+    } else if chars > COVER_LINE_MAX {
+        format!("`{key}` is {chars} characters long")
+    } else {
+        return Some(trimmed.to_string());
+    };
+    let example = crate::load::fields::field(crate::load::fields::GUIDE, key).example;
+    let line = f.line_of(key);
+    f.diagnostics.push(
+        Diagnostic::error(Code::ConfigValue, f.file(), line, problem).with_help(format!(
+            "the covers print it on a line of their own: write at most {COVER_LINE_MAX} characters, e.g. {key}: {example}, or leave the key out"
+        )),
+    );
+    None
+}
+
 /// Where readers' feedback goes: an email address, or the address of a form
 /// or issue tracker with `{url}`, `{title}` and `{answer}` to fill in.
 #[derive(Debug, Clone, PartialEq, Eq)]

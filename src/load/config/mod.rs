@@ -101,6 +101,10 @@ pub struct Config {
     pub feedback: Option<Feedback>,
     pub title: String,
     pub description: String,
+    /// Who publishes the guide (`publisher:`), for the handouts' covers.
+    pub publisher: Option<String>,
+    /// The guide's edition (`edition:`), for the handouts' covers.
+    pub edition: Option<String>,
     pub base_url: String,
     pub language: String,
     /// The guide's other languages, each published under `/<code>/`.
@@ -209,6 +213,8 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
         );
     }
     let paper = checks::paper(&mut f, got.text("paper"), "paper").unwrap_or_default();
+    let publisher = checks::cover_line(&mut f, got.text("publisher"), "publisher");
+    let edition = checks::cover_line(&mut f, got.text("edition"), "edition");
     let review_every = checks::review_every(&mut f, got.int("review_every"));
     let feedback = checks::feedback(&mut f, got.text("feedback"));
     let languages = parts::languages(&mut f, &language);
@@ -232,6 +238,8 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Config>
         feedback,
         title,
         description: got.text_or_default("description"),
+        publisher,
+        edition,
         base_url,
         language,
         languages,

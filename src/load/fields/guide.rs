@@ -13,6 +13,10 @@ pub static GUIDE: &[Field] = &[
         .words(Words::Translated),
     Field::new("description", TEXT, "A sentence or two on what the guide is for: the home page, search engines, the complete handout's cover.", "Recommended practices for teams.")
         .words(Words::Translated),
+    Field::new("publisher", TEXT, "Who publishes the guide, printed on the covers of the complete guide and the bundles.", "Peer Workforce Consortium")
+        .words(Words::Translated),
+    Field::new("edition", TEXT, "The guide's edition, printed on the covers beside the date the guide was last updated.", "Second edition")
+        .words(Words::Translated),
     Field::new("base_url", TEXT, "The address the guide is published at: a full address (`https://...`) for QR codes, the sitemap and feeds, or a path from the host's root.", "https://example.org/guides/peer/")
         .default("/"),
     Field::new("language", TEXT, "The language code of the guide's own language.", "en").default("en"),

@@ -255,6 +255,9 @@ mod tests {
         translated.push("source_hash");
         assert_eq!(File::Translation(Kind::Practice).keys(), translated);
         assert!(!practice.contains(&"source_hash"));
-        assert_eq!(File::GuideTranslation.keys(), ["title", "description", "audiences", "sources", "handouts", "tags"]);
+        assert_eq!(
+            File::GuideTranslation.keys(),
+            ["title", "description", "publisher", "edition", "audiences", "sources", "handouts", "tags"]
+        );
     }
 }

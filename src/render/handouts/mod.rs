@@ -37,6 +37,14 @@ struct Cover {
     event: Option<String>,
     date: Option<String>,
     guide_title: String,
+    /// Who publishes the guide, its edition, and the last day a page of it
+    /// was reviewed or changed: the foot of the cover.
+    publisher: Option<String>,
+    edition: Option<String>,
+    updated: Option<crate::render::updates::Dated>,
+    /// On a bundle: the documents its parts come from, as an event's title
+    /// alone does not say.
+    sources: Vec<crate::load::config::Source>,
     web_address: String,
     web_url: String,
     qr: Option<std::sync::Arc<Qr>>,
@@ -55,6 +63,10 @@ impl Cover {
             event: None,
             date: None,
             guide_title: view.guide_title(),
+            publisher: view.guide_publisher(),
+            edition: view.guide_edition(),
+            updated: crate::render::updates::guide_updated(view),
+            sources: Vec::new(),
             qr: if guide.addresses.has_host() { qr.code(&web_address) } else { None },
             web_address,
             web_url: view.href(&home),
@@ -355,6 +367,9 @@ fn page_data(view: &View, opts: Options, job: &Handout, qr: &QrCodes) -> (&'stat
                 };
                 page.contents.push(l);
             }
+            if let Some(cover) = &mut page.cover {
+                cover.sources = parts_sources(&sheet.parts);
+            }
         }
         HandoutKind::Complete => complete(view, qr, &mut sheet, &mut page),
     }
@@ -404,6 +419,17 @@ fn complete(view: &View, qr: &QrCodes, sheet: &mut Sheet, page: &mut HandoutData
         let anchor = sheet.worksheet(id, 2);
         page.contents.push(contents_line(sheet, id, &anchor, strings.get("contents_worksheet")));
     }
+}
+
+/// The sources of a sheet's parts, each once, in the order they come.
+fn parts_sources(parts: &[Part]) -> Vec<crate::load::config::Source> {
+    let mut out: Vec<crate::load::config::Source> = Vec::new();
+    for s in parts.iter().flat_map(|p| &p.sources) {
+        if !out.iter().any(|o| o.key == s.key) {
+            out.push(s.clone());
+        }
+    }
+    out
 }
 
 /// A line of the contents, linking to a part on the sheet.

@@ -65,6 +65,8 @@ pub struct Part {
     pub new_page: bool,
     /// The part's language when it is not the sheet's (no translation yet).
     pub lang: Option<String>,
+    /// A practice's or worksheet's review dates, printed under it.
+    pub dates: Option<crate::render::updates::PageDates>,
     /// The costly work, done when the parts are rendered side by side.
     #[serde(skip)]
     pub(super) later: Later,
@@ -153,6 +155,7 @@ impl<'v> Sheet<'v> {
             .map(|a| self.view.audience_label(&a.key, &a.label))
             .collect();
         part.tips = self.tip_lines(id);
+        part.dates = crate::render::updates::review_dates(self.view, self.view.shown(id));
         part.later.qr = g.addresses.has_host();
         self.push(part)
     }
@@ -186,6 +189,7 @@ impl<'v> Sheet<'v> {
             groups.last_mut().expect("a group was just pushed").items.push(WorkItem { html });
         }
         part.groups = groups;
+        part.dates = crate::render::updates::review_dates(self.view, self.view.shown(id));
         part.later.qr = self.view.guide.addresses.has_host();
         self.push(part)
     }

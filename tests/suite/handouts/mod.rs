@@ -162,8 +162,8 @@ fn complete_guide_has_a_cover_contents_and_every_part_in_reading_order() {
     let html = read(&out, "handouts/complete/index.html");
     let text = visible_text(&html);
     for want in [
-        "The complete guide Fixture Guide A small guide the tests build. \
-         The whole guide online: https://example.org/guides/peer/",
+        "The complete guide Fixture Guide A small guide the tests build.",
+        "The whole guide online: https://example.org/guides/peer/",
         "Contents Hiring (2 practices) Write job descriptions Interview",
         "Support (1 practice) Regular supervision Train supervisors (tip) Self check (worksheet)",
         // The tip's text, and the worksheet's items with boxes, owner and date.

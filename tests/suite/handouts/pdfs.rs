@@ -237,9 +237,9 @@ fn check_complete_guide(out: &Path, lang: &str, prefix: &str) {
     if let Some((page, a, b)) = overlapping_words(&pdf).first() {
         panic!("on page {page} of {}, `{a}` prints over `{b}`", pdf.display());
     }
-    // Contents run past nine entries: their numbers print whole, inside the margin (14 mm = 39.7 pt).
+    // Contents run past nine entries: their numbers print whole, inside the margin (11 mm = 31.2 pt, handouts/paper.css).
     for (_, x) in words_with_x(&pdf).iter().filter(|(w, _)| w == "10.") {
-        assert!(*x >= 39.0, "`10.` starts at {x} pt in {}, in the margin where Chromium clips it", pdf.display());
+        assert!(*x >= 31.0, "`10.` starts at {x} pt in {}, in the margin where Chromium clips it", pdf.display());
     }
 }
 
@@ -448,19 +448,19 @@ fn a_long_practice_prints_its_numbers_whole_and_the_build_says_it_runs_over_a_pa
     let _one = PDF_BUILDS.lock().unwrap_or_else(|p| p.into_inner());
     let site = copy_fixture("basic");
     let steps: String =
-        (1..=39).map(|n| format!("{n}. Step number {n} of the practice, written out in full.\n")).collect();
+        (1..=60).map(|n| format!("{n}. Step number {n} of the practice, written out in full.\n")).collect();
     write(
         site.path(),
         "content/practices/hiring/onboarding-steps.md",
         &format!(
-            "---\ntitle: Onboarding in 39 steps\nsummary: Every step of onboarding.\n---\n## How to put it in place\n\n{steps}"
+            "---\ntitle: Onboarding in 60 steps\nsummary: Every step of onboarding.\n---\n## How to put it in place\n\n{steps}"
         ),
     );
     let out = site.path().join("public");
     let r = build(site.path(), &out, &["--pdf", "--chrome", chromium.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stderr.contains("warning[P0506]") && r.stderr.contains("`Onboarding in 39 steps` runs over"),
+        r.stderr.contains("warning[P0506]") && r.stderr.contains("`Onboarding in 60 steps` runs over"),
         "{}",
         r.stderr
     );
@@ -474,11 +474,11 @@ fn a_long_practice_prints_its_numbers_whole_and_the_build_says_it_runs_over_a_pa
         r.stderr
     );
 
-    // Numbers of two digits print whole, inside the page's margin (14 mm = 39.7 pt).
+    // Numbers of two digits print whole, inside the page's margin (11 mm = 31.2 pt, handouts/paper.css).
     let words = words_with_x(&out.join("handouts/hiring/onboarding-steps/handout.pdf"));
-    for n in ["9.", "10.", "21.", "39."] {
+    for n in ["9.", "10.", "21.", "39.", "60."] {
         let (_, x) = words.iter().find(|(w, _)| w == n).unwrap_or_else(|| panic!("no `{n}` in the PDF"));
-        assert!(*x >= 39.0, "`{n}` starts at {x} pt, in the margin where Chromium clips it");
+        assert!(*x >= 31.0, "`{n}` starts at {x} pt, in the margin where Chromium clips it");
     }
 }
 
