@@ -18,6 +18,9 @@ use super::read;
 /// for them from the first print, so a second is all it should need.
 const MAX_PRINTS_FOR_NUMBERS: usize = 3;
 
+/// The page's headings as their bookmarks should read.
+const HEADINGS: &str = "Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), h => h.textContent.replace(/\\s+/g, ' ').trim())";
+
 pub struct Browser {
     chromium: Chromium,
     events: JoinHandle<()>,
@@ -105,7 +108,15 @@ async fn numbered(tab: &chromiumoxide::Page) -> Result<Print, String> {
         }
         unsettled = attempt == MAX_PRINTS_FOR_NUMBERS;
     }
-    Ok(Print { pages: printed.pages(), pdf, unsettled })
+    let headings = tab
+        .evaluate(HEADINGS)
+        .await
+        .ok()
+        .and_then(|r| r.into_value::<Vec<String>>().ok())
+        .unwrap_or_default();
+    let pages = printed.pages();
+    let pdf = printed.mend_outline(pdf, &headings)?;
+    Ok(Print { pages, pdf, unsettled })
 }
 
 /// Gives the theme's contents list the page each part is on; the theme says

@@ -131,9 +131,12 @@ fn check_shipped_pdfs(paper: &str, size: (f64, f64)) {
         let practices: Vec<&(PathBuf, String)> =
             pdfs.iter().filter(|(_, html)| html.contains("sheet-practice")).collect();
         assert_eq!(practices.len(), practice_titles(lang).len(), "one PDF per practice in {lang:?}");
+        let reviewed = fold(&theme_word(lang.unwrap_or("en"), "last_reviewed"));
         for (pdf, _) in &practices {
             let (pages, w, h) = pdfinfo(pdf);
             assert_eq!(pages, 1, "{} has {pages} pages on {paper}", pdf.display());
+            let text = fold(&pdftotext(pdf));
+            assert!(text.contains(&format!("{reviewed} ")), "{} does not print `{reviewed}`: {text}", pdf.display());
             assert!(
                 (w - size.0).abs() < 2.0 && (h - size.1).abs() < 2.0,
                 "{}: {w} x {h} pt is not {paper}",
@@ -204,9 +207,27 @@ fn check_complete_guide(out: &Path, lang: &str, prefix: &str) {
     let area_kicker = theme_word(lang, "kind_area").to_uppercase();
     let mut last_page = 0;
     let mut area = String::new();
+    // The cover says who publishes the guide and when it was last updated.
+    let yaml = if lang == "en" { "guide.yaml".to_string() } else { format!("guide.{lang}.yaml") };
+    let config: serde_yaml::Value =
+        serde_yaml::from_str(&fs::read_to_string(manifest_dir().join(yaml)).unwrap()).unwrap();
+    let publisher = config["publisher"].as_str().expect("the shipped guide names its publisher");
+    let updated = fold(&theme_word(lang, "last_updated"));
+    assert!(pages[0].contains(&fold(publisher)), "the cover of {} lacks `{publisher}`: {}", pdf.display(), pages[0]);
+    let after = pages[0].split(&updated).nth(1).unwrap_or_else(|| panic!("no `{updated}` on the cover: {}", pages[0]));
+    assert!(
+        after.split_whitespace().take(6).any(|w| w.trim_matches(',').parse::<u32>().is_ok_and(|y| y > 2000)),
+        "`{updated}` is followed by a date: {after}"
+    );
     let order = reading_order(&read(out, &format!("{prefix}practices/index.html")));
-    let contents = contents_numbers(&pages, &order);
+    let contents = contents_numbers(&pdf, &order);
     let bookmarks = outline(&pdf);
+    // Each bookmark reads as its heading does on the page: none run together
+    // at a line break or doubled where the heading moved to the next page.
+    let heads = headings(&read(out, &format!("{prefix}handouts/complete/index.html")));
+    for b in &bookmarks {
+        assert!(heads.contains(&fold(b)), "the bookmark `{b}` of {} is no heading of the page", pdf.display());
+    }
     for ((is_area, title), listed) in order.iter().zip(&contents) {
         assert!(
             bookmarks.iter().any(|b| fold(b) == fold(title)),
@@ -245,9 +266,11 @@ fn check_complete_guide(out: &Path, lang: &str, prefix: &str) {
 
 /// The page number the printed contents give each title, in order: the
 /// number after the title (and after its note in brackets, "(4 practices)").
-fn contents_numbers(pages: &[String], titles: &[(bool, String)]) -> Vec<usize> {
-    // The contents follow the cover, on the pages before the first area.
-    let text = pages.iter().skip(1).take(3).cloned().collect::<Vec<_>>().join(" ");
+fn contents_numbers(pdf: &Path, titles: &[(bool, String)]) -> Vec<usize> {
+    // The contents follow the cover, on the pages before the first area; as
+    // laid out, each number stays on its entry's line.
+    let o = Command::new("pdftotext").args(["-layout", "-f", "2", "-l", "4"]).arg(pdf).arg("-").output().unwrap();
+    let text = fold(&String::from_utf8_lossy(&o.stdout));
     let mut rest = text.as_str();
     let mut numbers = Vec::new();
     for (_, title) in titles {
