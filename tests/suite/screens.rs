@@ -54,6 +54,21 @@ fn arabic_pages_handouts_and_the_offline_edition_read_right_to_left() {
         "{funding}"
     );
 
+    // On paper the page footer mirrors too: the guide's title where an Arabic
+    // line starts (the right), the page number where it ends; a part in English
+    // inside the Arabic complete guide reads left to right; addresses stay LTR.
+    let paper = read(&out, "ar/handouts/paper-letter.css");
+    let number = |css: &str| css.lines().find(|l| l.contains("counter(page)")).unwrap_or_default().trim().to_string();
+    assert!(number(&paper).starts_with("@bottom-left"), "{paper}");
+    assert!(number(&read(&out, "handouts/paper-letter.css")).starts_with("@bottom-right"));
+    let complete = read(&out, "ar/handouts/complete/index.html");
+    assert!(complete.contains(r#"lang="en" dir="ltr">"#), "an English part is marked: {complete}");
+    let handout = read(&out, "ar/handouts/supervision/regular-meetings/index.html");
+    assert!(
+        handout.contains(r#"dir="ltr">https://example.org/scripts/ar/practices/supervision/regular-meetings/</a>"#),
+        "{handout}"
+    );
+
     let offline = tmp.path().join("offline");
     let r = run(&[
         "build",

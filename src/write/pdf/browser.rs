@@ -19,7 +19,8 @@ use super::read;
 const MAX_PRINTS_FOR_NUMBERS: usize = 3;
 
 /// The page's headings as their bookmarks should read.
-const HEADINGS: &str = "Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), h => h.textContent.replace(/\\s+/g, ' ').trim())";
+const HEADINGS: &str =
+    "Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), h => h.textContent.replace(/\\s+/g, ' ').trim())";
 
 pub struct Browser {
     chromium: Chromium,
@@ -108,12 +109,8 @@ async fn numbered(tab: &chromiumoxide::Page) -> Result<Print, String> {
         }
         unsettled = attempt == MAX_PRINTS_FOR_NUMBERS;
     }
-    let headings = tab
-        .evaluate(HEADINGS)
-        .await
-        .ok()
-        .and_then(|r| r.into_value::<Vec<String>>().ok())
-        .unwrap_or_default();
+    let headings =
+        tab.evaluate(HEADINGS).await.ok().and_then(|r| r.into_value::<Vec<String>>().ok()).unwrap_or_default();
     let pages = printed.pages();
     let pdf = printed.mend_outline(pdf, &headings)?;
     Ok(Print { pages, pdf, unsettled })
