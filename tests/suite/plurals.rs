@@ -91,7 +91,8 @@ fn the_script_shows_the_same_counted_words_as_the_html() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     built(&out);
-    let report = browser::report(browser::script("plurals.mjs", &chromium).arg("--dir").arg(&out).args(["--base", "/scripts/"]));
+    let report =
+        browser::report(browser::script("plurals.mjs", &chromium).arg("--dir").arg(&out).args(["--base", "/scripts/"]));
     assert!(report.contains("plurals: 4 passed, 0 failed"), "{report}");
 }
 
