@@ -56,7 +56,7 @@ pub fn templates(site: &Site) -> Templates {
         &mut diags,
     )
     .expect("the built-in theme loads");
-    let words = theme.strings.into_iter().map(|w| Strings::new(w.words)).collect();
+    let words = theme.strings.into_iter().map(|w| Strings::new(&w.language, w.words)).collect();
     Templates::new(theme.templates, words, &site.guide, crate::render::Search::Pagefind, &mut diags)
         .expect("the built-in templates parse")
 }

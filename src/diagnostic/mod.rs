@@ -149,6 +149,9 @@ codes! {
     Template = "P0401",
     /// A strings file (the interface's words) cannot be read or has a wrong value.
     Strings = "P0402",
+    /// Warning: a strings file gives a counted word without every plural form
+    /// its language's counts take (`_few`, `_many`, ...); those fall back to `_other`.
+    MissingPluralForm = "P0403",
     /// The output folder cannot be written.
     Output = "P0501",
     /// Handouts could not be printed to PDF (no Chromium, or it failed).

@@ -96,14 +96,15 @@ pub fn load(
     let statics = statics(root, rules, &folders, diags);
     let mut strings: Vec<Words> = Vec::new();
     for language in languages {
-        let own = language_strings(root, rules, &folders, language, diags);
+        let (own, lines) = language_strings(root, rules, &folders, language, diags);
         // Under the guide's own language lie the built-in English words; under
         // another language, the words of the guide's own.
         let base = match strings.first() {
             Some(first) => first.words.clone(),
             None if language == "en" => BTreeMap::new(),
-            None => language_strings(root, rules, &folders, "en", diags),
+            None => language_strings(root, rules, &folders, "en", diags).0,
         };
+        missing_forms(language, &own, &base, &lines, diags);
         let missing = base.keys().filter(|k| !own.contains_key(*k)).cloned().collect();
         let mut words = base;
         words.extend(own);
@@ -166,14 +167,83 @@ fn language_strings(
     folders: &Folders,
     language: &str,
     diags: &mut Diagnostics,
-) -> BTreeMap<String, String> {
+) -> (BTreeMap<String, String>, Lines) {
     let name = format!("strings/{language}.yaml");
     let mut out = builtin_strings(&name).cloned().unwrap_or_default();
+    let mut lines = Lines::new();
     for dir in [&folders.theme, &folders.site] {
         let path = dir.join(&name);
         if let Some(bytes) = walk::read_one(root, &path, rules, diags) {
             let text = String::from_utf8_lossy(&bytes);
-            read_strings(&text, &walk::relative(root, &path), &mut out, diags);
+            read_strings(&text, &walk::relative(root, &path), &mut out, &mut lines, diags);
+        }
+    }
+    (out, lines)
+}
+
+/// Where a guide's own strings files give each key: file and line.
+type Lines = BTreeMap<String, (PathBuf, usize)>;
+
+/// Warnings for counted words a language's own strings give without every
+/// plural form its counts take (Russian 3 and 5 need `_few` and `_many`):
+/// those counts show the `_other` form. A form the language never uses is
+/// left alone, as the browser's script leaves it. The built-in theme's files
+/// are tested to be whole, so only the guide's files are reported.
+fn missing_forms(
+    language: &str,
+    own: &BTreeMap<String, String>,
+    base: &BTreeMap<String, String>,
+    lines: &Lines,
+    diags: &mut Diagnostics,
+) {
+    let needed = crate::text::plural::Plurals::new(language).needed();
+    for (stem, (file, line)) in counted_words(own, base, lines) {
+        let missing: Vec<&str> = needed.iter().copied().filter(|f| !own.contains_key(&format!("{stem}_{f}"))).collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let forms: Vec<String> = missing.iter().map(|f| format!("`_{f}`")).collect();
+        let forms = match forms.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => continue,
+        };
+        let examples: Vec<String> = missing.iter().map(|f| format!("{stem}_{f}: \"...\"")).collect();
+        diags.push(
+            Diagnostic::warning(
+                Code::MissingPluralForm,
+                file,
+                line,
+                format!("{language} needs {forms} for `{stem}`; until then those counts show the `_other` form"),
+            )
+            .with_help(format!("add {}", examples.join(", "))),
+        );
+    }
+}
+
+/// The counted words the guide's files give in a language, each with the
+/// file and line of its first form there: stems of `<stem>_other` keys that
+/// have another plural form here or in the words underneath (so
+/// `js_import_other`, a word of its own, is not one).
+fn counted_words(
+    own: &BTreeMap<String, String>,
+    base: &BTreeMap<String, String>,
+    lines: &Lines,
+) -> BTreeMap<String, (PathBuf, usize)> {
+    use crate::text::plural::FORMS;
+    let has = |stem: &str, f: &str| {
+        let key = format!("{stem}_{f}");
+        own.contains_key(&key) || base.contains_key(&key)
+    };
+    let mut out: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+    for (key, (file, line)) in lines {
+        let Some(stem) = FORMS.iter().find_map(|f| key.strip_suffix(f)?.strip_suffix('_')) else { continue };
+        if !has(stem, "other") || !FORMS[..5].iter().any(|f| has(stem, f)) {
+            continue;
+        }
+        let at = out.entry(stem.to_string()).or_insert_with(|| (file.clone(), *line));
+        if (file, *line) < (&at.0, at.1) {
+            *at = (file.clone(), *line);
         }
     }
     out
@@ -191,7 +261,13 @@ fn builtin_strings(name: &str) -> Option<&'static BTreeMap<String, String>> {
                 // Each file is tested to read cleanly (the test below); a
                 // mistake there is a bug of practica's, not the guide's.
                 let text = String::from_utf8_lossy(bytes);
-                read_strings(&text, &Path::new("(built-in theme)").join(n), &mut words, &mut Diagnostics::new());
+                read_strings(
+                    &text,
+                    &Path::new("(built-in theme)").join(n),
+                    &mut words,
+                    &mut Lines::new(),
+                    &mut Diagnostics::new(),
+                );
                 (*n, words)
             })
             .collect()
@@ -199,7 +275,13 @@ fn builtin_strings(name: &str) -> Option<&'static BTreeMap<String, String>> {
     all.iter().find(|(n, _)| *n == name).map(|(_, w)| w)
 }
 
-fn read_strings(text: &str, file: &Path, out: &mut BTreeMap<String, String>, diags: &mut Diagnostics) {
+fn read_strings(
+    text: &str,
+    file: &Path,
+    out: &mut BTreeMap<String, String>,
+    lines: &mut Lines,
+    diags: &mut Diagnostics,
+) {
     let value = match crate::load::yaml::parse(text, file, 1, Code::Strings) {
         Ok(v) => v,
         Err(d) => return diags.push(d),
@@ -215,6 +297,7 @@ fn read_strings(text: &str, file: &Path, out: &mut BTreeMap<String, String>, dia
         let key = crate::load::yaml::key_name(k);
         match v {
             serde_yaml::Value::String(s) => {
+                lines.insert(key.clone(), (file.to_path_buf(), fields.line_of(&key)));
                 out.insert(key, s.clone());
             }
             _ => diags.push(
@@ -238,10 +321,45 @@ mod tests {
         for (name, bytes) in files {
             let mut diags = Diagnostics::new();
             let mut words = BTreeMap::new();
-            read_strings(&String::from_utf8_lossy(bytes), Path::new(name), &mut words, &mut diags);
+            read_strings(&String::from_utf8_lossy(bytes), Path::new(name), &mut words, &mut Lines::new(), &mut diags);
             assert!(diags.is_empty(), "{name}: {diags:?}");
             assert!(words.len() > 50, "{name}: {} words", words.len());
             assert_eq!(builtin_strings(name), Some(&words), "{name}");
         }
+    }
+
+    /// The built-in files' missing forms are never reported (they are not
+    /// the guide's), so each must give every form its language's counts take.
+    #[test]
+    fn every_builtin_strings_file_gives_every_plural_form() {
+        let en = builtin_strings("strings/en.yaml").unwrap();
+        for (name, _) in DEFAULT_THEME.iter().filter(|(n, _)| n.starts_with("strings/") && n.ends_with(".yaml")) {
+            let words = builtin_strings(name).unwrap();
+            let language = name.trim_start_matches("strings/").trim_end_matches(".yaml");
+            let lines: Lines = words.keys().map(|k| (k.clone(), (PathBuf::from(*name), 1))).collect();
+            let mut diags = Diagnostics::new();
+            missing_forms(language, words, en, &lines, &mut diags);
+            assert!(diags.is_empty(), "{name}: {diags:?}");
+        }
+    }
+
+    #[test]
+    fn a_counted_word_without_the_forms_its_language_needs_is_reported() {
+        let en = builtin_strings("strings/en.yaml").unwrap();
+        let mut ru = BTreeMap::new();
+        let mut lines = Lines::new();
+        for (i, key) in ["practice_count_one", "practice_count_few", "practice_count_other", "js_import_other"]
+            .into_iter()
+            .enumerate()
+        {
+            ru.insert(key.to_string(), "…".to_string());
+            lines.insert(key.to_string(), (PathBuf::from("strings/ru.yaml"), i + 3));
+        }
+        let mut diags = Diagnostics::new();
+        missing_forms("ru", &ru, en, &lines, &mut diags);
+        let all: Vec<_> = diags.iter().collect();
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!((all[0].code, all[0].line), (Code::MissingPluralForm, 3));
+        assert!(all[0].message.starts_with("ru needs `_many` for `practice_count`"), "{}", all[0].message);
     }
 }

@@ -16,14 +16,16 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::guide::{Guide, address};
 use crate::load::theme::TemplateSource;
 use crate::text::escape;
+use crate::text::plural::Plurals;
 
-/// The interface's words, by key (see the theme's strings/en.yaml).
+/// The interface's words, by key (see the theme's strings/en.yaml), and the
+/// plural rules of their language.
 #[derive(Debug, Clone, Default)]
-pub struct Strings(std::collections::BTreeMap<String, String>);
+pub struct Strings(std::collections::BTreeMap<String, String>, Arc<Plurals>);
 
 impl Strings {
-    pub fn new(map: std::collections::BTreeMap<String, String>) -> Strings {
-        Strings(map)
+    pub fn new(language: &str, map: std::collections::BTreeMap<String, String>) -> Strings {
+        Strings(map, Arc::new(Plurals::new(language)))
     }
 
     /// The text of `key`, or the key itself, so that a missing word shows on
@@ -33,12 +35,14 @@ impl Strings {
     }
 
     /// The text of `key` with each `{name}` replaced. With a count `n`, the
-    /// key `key_one` is used for 1 and `key_other` for any other number.
+    /// form the language's plural rules pick for `n` (`key_few`), else
+    /// `key_other`, as the theme's words.js does in the browser.
     pub fn format(&self, key: &str, n: Option<i64>, args: &[(&str, &str)]) -> String {
         let text = match n {
             Some(n) => {
-                let form = if n == 1 { format!("{key}_one") } else { format!("{key}_other") };
-                self.0.get(&form).cloned().unwrap_or_else(|| self.get(key))
+                let form = format!("{key}_{}", self.1.form(n));
+                let other = format!("{key}_other");
+                self.0.get(&form).or_else(|| self.0.get(&other)).cloned().unwrap_or_else(|| self.get(key))
             }
             None => self.get(key),
         };
@@ -571,7 +575,7 @@ mod tests {
         m.insert("practice_count_one".to_string(), "{n} practice".to_string());
         m.insert("practice_count_other".to_string(), "{n} practices".to_string());
         m.insert("topic_title".to_string(), "Topic: {label}".to_string());
-        Strings::new(m)
+        Strings::new("en", m)
     }
 
     #[test]
@@ -579,6 +583,15 @@ mod tests {
         let s = strings();
         assert_eq!(s.format("practice_count", Some(1), &[]), "1 practice");
         assert_eq!(s.format("practice_count", Some(0), &[]), "0 practices");
+        let mut m = std::collections::BTreeMap::new();
+        for (form, text) in [("one", "{n} практика"), ("few", "{n} практики"), ("other", "{n} практики")]
+        {
+            m.insert(format!("practice_count_{form}"), text.to_string());
+        }
+        let ru = Strings::new("ru", m);
+        // 5 needs `many`, which this file lacks: it falls back to `other`.
+        let said: Vec<String> = [1, 3, 21, 5].into_iter().map(|n| ru.format("practice_count", Some(n), &[])).collect();
+        assert_eq!(said, ["1 практика", "3 практики", "21 практика", "5 практики"]);
         assert_eq!(s.format("topic_title", None, &[("label", "Hiring")]), "Topic: Hiring");
         assert_eq!(s.get("missing"), "missing");
     }

@@ -3,6 +3,7 @@
 
 pub mod direction;
 pub mod escape;
+pub mod plural;
 pub mod slug;
 
 pub use escape::escape_html;

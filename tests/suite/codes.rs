@@ -112,6 +112,14 @@ fn cases() -> Vec<Case> {
             fs::create_dir_all(r.join("strings")).unwrap();
             write(r, "strings/en.yaml", "home: [a, list]\n");
         }),
+        c("P0403", |r| {
+            edit(r, "guide.yaml", "language: en", "language: en\nlanguages:\n  ru: Русский");
+            write(
+                r,
+                "strings/ru.yaml",
+                "practice_count_one: \"{n} практика\"\npractice_count_other: \"{n} практики\"\n",
+            );
+        }),
         Case { code: "P0601", setup: |r| add_spanish(r, "---\ntitle: Acerca de\n---\nTexto.\n"), args: check() },
         Case {
             code: "P0602",

@@ -24,6 +24,7 @@ mod handouts;
 mod hostile;
 mod offline;
 mod paper;
+mod plurals;
 mod preview_equals_build;
 mod properties;
 mod publishing;

@@ -554,7 +554,7 @@ mod tests {
         let mut m = std::collections::BTreeMap::new();
         m.insert("month_3".to_string(), "March".to_string());
         m.insert("date".to_string(), "{month} {day}, {year}".to_string());
-        let strings = crate::render::templates::Strings::new(m);
+        let strings = crate::render::templates::Strings::new("en", m);
         assert_eq!(display_date("2020-03-25", &strings), "March 25, 2020");
         assert_eq!(display_date("Spring 2026", &strings), "Spring 2026");
     }

@@ -370,7 +370,7 @@ mod tests {
         let mut theme = crate::load::theme::load(root, &rules, "default", &["en".to_string()], &mut diags).unwrap();
         let practice = theme.templates.iter_mut().find(|t| t.name == "partials/handout-practice.html").unwrap();
         practice.text.push_str("<p class=\"depth\">{{ part.level }}</p>");
-        let words = theme.strings.into_iter().map(|w| crate::render::Strings::new(w.words)).collect();
+        let words = theme.strings.into_iter().map(|w| crate::render::Strings::new(&w.language, w.words)).collect();
         let t = Templates::new(theme.templates, words, &s.guide, crate::render::Search::Pagefind, &mut diags).unwrap();
         let kept = Keep::default();
         super::super::render(
