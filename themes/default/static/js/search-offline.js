@@ -77,13 +77,33 @@
     });
   }
 
+  // In a run of Chinese characters, only the pairs searched for are marked
+  // (认证 in 认证和目标), where folding keeps the run's length.
+  function markRun(word, terms) {
+    var f = fold(word);
+    if (f.length !== word.length || !IDEOGRAPHIC.test(word)) return "<mark>" + escapeHtml(word) + "</mark>";
+    var marked = new Array(word.length).fill(false);
+    terms.forEach(function (t) {
+      if (!IDEOGRAPHIC.test(t)) return;
+      for (var at = f.indexOf(t); at >= 0; at = f.indexOf(t, at + 1)) marked.fill(true, at, at + t.length);
+    });
+    var out = "";
+    for (var i = 0; i < word.length;) {
+      var j = i;
+      while (j < word.length && marked[j] === marked[i]) j++;
+      out += marked[i] ? "<mark>" + escapeHtml(word.slice(i, j)) + "</mark>" : escapeHtml(word.slice(i, j));
+      i = j;
+    }
+    return out;
+  }
+
   // The text as HTML, with the words a search matched in <mark>, as
   // Pagefind's excerpts are.
   function highlight(text, terms) {
     var out = "";
     var last = 0;
     text.replace(/[\p{L}\p{N}\p{M}]+/gu, function (word, at) {
-      out += escapeHtml(text.slice(last, at)) + (hits(word, terms) ? "<mark>" + escapeHtml(word) + "</mark>" : escapeHtml(word));
+      out += escapeHtml(text.slice(last, at)) + (hits(word, terms) ? markRun(word, terms) : escapeHtml(word));
       last = at + word.length;
       return word;
     });
