@@ -57,16 +57,18 @@ await check('online, شهادة finds the Arabic weekly-meetings practice', asyn
   assert(urls.every((u) => u.includes('/ar/')), `only Arabic pages: ${urls.join(', ')}`);
 });
 
-await check('offline from a folder, 认证 finds the Chinese weekly-meetings practice, marked', async () => {
-  const urls = await results(local('zh', '认证'));
+// Offline, 进展 ("progress") is only ever inside a run (谈谈认证进展和职业目标),
+// where matching words by their start cannot find it.
+await check('offline from a folder, 进展 finds the Chinese weekly-meetings practice, marked', async () => {
+  const urls = await results(local('zh', '进展'));
   assert(urls.length === 1 && urls[0].endsWith('zh/practices/supervision/regular-meetings/index.html'), `results: ${urls.join(', ')}`);
   const marked = await page.$$eval('[data-search-results] mark', (ms) => ms.map((m) => m.textContent));
-  assert(marked.some((m) => m.includes('认证')), `marked: ${marked.join(' | ')}`);
+  assert(marked.length && marked.every((m) => m === '进展'), `marked: ${marked.join(' | ')}`);
 });
 
-await check('offline from a folder, a four-character query 每周会面 finds its practice', async () => {
-  const urls = await results(local('zh', '每周会面'));
-  assert(urls.some((u) => u.endsWith('zh/practices/supervision/regular-meetings/index.html')), `results: ${urls.join(', ')}`);
+await check('offline from a folder, a four-character query 认证进展 finds its practice', async () => {
+  const urls = await results(local('zh', '认证进展'));
+  assert(urls.length === 1 && urls[0].endsWith('zh/practices/supervision/regular-meetings/index.html'), `results: ${urls.join(', ')}`);
 });
 
 await check('offline from a folder, الشهادة finds the Arabic weekly-meetings practice', async () => {
