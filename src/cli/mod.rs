@@ -315,7 +315,9 @@ impl practica::write::pdf::Progress for PdfProgress {
     fn printed(&self, done: usize, total: usize) {
         match self.bar.get() {
             Some(bar) => bar.set_position(done as u64),
-            None if done == total || done % (total / 10).max(1) == 0 => eprintln!("  {done} of {total} printed"),
+            None if done == total || done.is_multiple_of((total / 10).max(1)) => {
+                eprintln!("  {done} of {total} printed")
+            }
             None => {}
         }
     }

@@ -174,6 +174,8 @@ codes! {
     UnsafeName = "P0510",
     /// Warning: a printed contents list's page numbers did not settle.
     UnsettledContents = "P0511",
+    /// `build --pdf`: no installed font covers an edition's script.
+    MissingFont = "P0512",
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -125,10 +125,10 @@ fn find_deep_flow(text: &str) -> Option<(usize, usize)> {
 fn find_tab_indent(text: &str) -> Option<(usize, usize)> {
     for (i, line) in text.lines().enumerate() {
         let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
-        if let Some(p) = indent.find('\t') {
-            if !line.trim().is_empty() {
-                return Some((i + 1, p + 1));
-            }
+        if let Some(p) = indent.find('\t')
+            && !line.trim().is_empty()
+        {
+            return Some((i + 1, p + 1));
         }
     }
     None

@@ -336,10 +336,10 @@ fn shifted(level: u8, by: u8) -> char {
 /// Takes an item's pinned id (` {#id}`) off the end of its text.
 fn unpin(events: &mut [Event], pin: &str) {
     let suffix = crate::resolve::scan::written_pin(pin);
-    if let Some(Event::Text(t)) = events.iter_mut().rev().find(|e| matches!(e, Event::Text(_))) {
-        if let Some(rest) = t.trim_end().strip_suffix(&suffix) {
-            *t = CowStr::from(rest.trim_end().to_string());
-        }
+    if let Some(Event::Text(t)) = events.iter_mut().rev().find(|e| matches!(e, Event::Text(_)))
+        && let Some(rest) = t.trim_end().strip_suffix(&suffix)
+    {
+        *t = CowStr::from(rest.trim_end().to_string());
     }
 }
 

@@ -89,22 +89,22 @@ fn decoded_scheme(value: &str) -> String {
     let mut out = String::new();
     let mut rest = value;
     while let Some(c) = rest.chars().next() {
-        if c == '&' {
-            if let Some(end) = rest.find(';').filter(|e| *e <= 10) {
-                let entity = &rest[1..end];
-                let decoded = match entity.to_ascii_lowercase().as_str() {
-                    "colon" => Some(':'),
-                    "tab" | "newline" => None,
-                    e if e.starts_with("#x") => u32::from_str_radix(&e[2..], 16).ok().and_then(char::from_u32),
-                    e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
-                    _ => Some('&'),
-                };
-                if let Some(d) = decoded {
-                    out.push(d);
-                }
-                rest = &rest[end + 1..];
-                continue;
+        if c == '&'
+            && let Some(end) = rest.find(';').filter(|e| *e <= 10)
+        {
+            let entity = &rest[1..end];
+            let decoded = match entity.to_ascii_lowercase().as_str() {
+                "colon" => Some(':'),
+                "tab" | "newline" => None,
+                e if e.starts_with("#x") => u32::from_str_radix(&e[2..], 16).ok().and_then(char::from_u32),
+                e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
+                _ => Some('&'),
+            };
+            if let Some(d) = decoded {
+                out.push(d);
             }
+            rest = &rest[end + 1..];
+            continue;
         }
         if !(c.is_control() || (out.is_empty() && c == ' ')) {
             out.push(c);

@@ -148,3 +148,23 @@ fn phones_and_right_to_left_in_the_browser() {
     );
     assert!(report.contains("screens: 26 passed, 0 failed"), "{report}");
 }
+
+#[test]
+fn chinese_and_arabic_words_find_their_pages_online_and_offline_in_the_browser() {
+    let Some(chromium) = browser::tools_or_skip("scripts-search") else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let (out, offline) = (tmp.path().join("site"), tmp.path().join("offline"));
+    let r = build(&fixture("scripts"), &out, &["--base-url", BASE]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = build(&fixture("scripts"), &offline, &["--offline"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report = browser::report(
+        browser::script("scripts-search.mjs", &chromium)
+            .arg("--dir")
+            .arg(&out)
+            .args(["--base", "/guides/peer/"])
+            .arg("--offline")
+            .arg(&offline),
+    );
+    assert!(report.contains("scripts-search: 7 passed, 0 failed"), "{report}");
+}

@@ -109,15 +109,55 @@ fn index<'r>(records: &[&'r Record], href: impl Fn(&str) -> String) -> Index<'r>
 
 /// The words of `text` as the search script matches them: lower case, accents
 /// dropped, split at anything not a letter or digit; single letters left out.
+/// Chinese and Japanese write no spaces between words, so a run of their
+/// characters is indexed as its overlapping pairs ("督导人员" → 督导, 导人,
+/// 人员), and the script splits a query the same way: any word of two or more
+/// characters then finds the pages that have it, with no dictionary.
 pub fn fold_words(text: &str) -> impl Iterator<Item = String> + '_ {
     let folded: String = text.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect();
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().nth(1).is_some() || w.chars().all(char::is_numeric))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect::<Vec<_>>()
-        .into_iter()
+    let mut out = Vec::new();
+    for w in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        for (ideographic, run) in runs(w) {
+            if ideographic {
+                out.extend(bigrams(run));
+            } else if run.chars().nth(1).is_some() || run.chars().all(char::is_numeric) {
+                out.push(run.to_string());
+            }
+        }
+    }
+    out.into_iter()
+}
+
+/// Chinese characters, kana and their marks: the scripts written without
+/// spaces that the offline index splits into pairs. Korean is written with
+/// spaces and is left to the split at spaces. The theme's
+/// `js/search-offline.js` lists the same ranges.
+pub fn is_ideographic(c: char) -> bool {
+    matches!(c as u32,
+        0x3005..=0x3007 | 0x3040..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF | 0xFF66..=0xFF9F | 0x20000..=0x3FFFF)
+}
+
+/// `word` cut where it passes between ideographic and other characters.
+fn runs(word: &str) -> impl Iterator<Item = (bool, &str)> {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let kind = is_ideographic(first);
+        let end = rest.char_indices().find(|&(_, c)| is_ideographic(c) != kind).map_or(rest.len(), |(i, _)| i);
+        let (run, tail) = rest.split_at(end);
+        rest = tail;
+        Some((kind, run))
+    })
+}
+
+/// A run's overlapping pairs of characters; a single character stands alone.
+fn bigrams(run: &str) -> Vec<String> {
+    let chars: Vec<char> = run.chars().collect();
+    if chars.len() < 2 {
+        return vec![run.to_string()];
+    }
+    chars.windows(2).map(|p| p.iter().collect()).collect()
 }
 
 /// Ascending page numbers as the gaps between them, in base 36, comma-separated:
@@ -185,6 +225,12 @@ mod tests {
     fn words_are_folded_as_the_script_folds_them() {
         let w: Vec<String> = fold_words("Supervisión: ¿Qué es? Año 5, a B-12").collect();
         assert_eq!(w, ["supervision", "que", "es", "ano", "5", "12"]);
+    }
+
+    #[test]
+    fn chinese_and_japanese_runs_are_indexed_as_pairs() {
+        let w: Vec<String> = fold_words("督导人员 AIDS Institute建议 会 ひらがな").collect();
+        assert_eq!(w, ["督导", "导人", "人员", "aids", "institute", "建议", "会", "ひら", "らか", "かな"]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! base path, as on the real host). Each PDF lands beside its page.
 
 mod browser;
+mod fonts;
 pub mod read;
 
 use std::fs;
@@ -96,6 +97,7 @@ pub struct Printed {
 
 /// Prints every handout page in `site` (the complete guide and bundles first) to a PDF beside it.
 pub fn print(guide: &Guide, site: &Path, chrome: &Path, progress: &dyn Progress) -> Result<Printed, Diagnostic> {
+    fonts::check(guide)?;
     let failed_to = |what: String| {
         Diagnostic::error(Code::Pdf, "--pdf", 0, format!("printing handouts to PDF failed: {what}"))
             .with_help("the site was not changed; fix what the message names, or build without --pdf")

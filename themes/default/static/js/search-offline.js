@@ -19,10 +19,31 @@
     return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   }
 
+  // Chinese characters and kana, written without spaces: the build indexes
+  // each run of them as its overlapping pairs of characters, and a query is
+  // split the same way (the ranges of is_ideographic in
+  // src/render/search/offline.rs).
+  var IDEOGRAPHIC = /([\u3005-\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u{20000}-\u{3ffff}]+)/u;
+
+  function pairs(run) {
+    var chars = Array.from(run);
+    if (chars.length < 2) return [run];
+    var out = [];
+    for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+    return out;
+  }
+
   function words(s) {
-    return (fold(s).match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) {
-      return w.length > 1 || /^\p{N}+$/u.test(w);
+    var out = [];
+    (fold(s).match(/[\p{L}\p{N}]+/gu) || []).forEach(function (w) {
+      // split() with a capturing group keeps the ideographic runs at odd places.
+      w.split(IDEOGRAPHIC).forEach(function (run, i) {
+        if (!run) return;
+        if (i % 2) out.push.apply(out, pairs(run));
+        else if (Array.from(run).length > 1 || /^\p{N}+$/u.test(run)) out.push(run);
+      });
     });
+    return out;
   }
 
   // "0,1,a" → [0, 1, 11]: gaps between page numbers, in base 36.
@@ -47,9 +68,33 @@
     return term.slice(0, Math.max(Math.min(term.length, 5), term.length - 3));
   }
 
+  // A pair of Chinese characters is found anywhere in a run of them; another
+  // word only at the start of one.
   function hits(word, terms) {
     var f = fold(word);
-    return terms.some(function (t) { return f.indexOf(root(t)) === 0; });
+    return terms.some(function (t) {
+      return IDEOGRAPHIC.test(t) ? f.indexOf(t) >= 0 : f.indexOf(root(t)) === 0;
+    });
+  }
+
+  // In a run of Chinese characters, only the pairs searched for are marked
+  // (认证 in 认证和目标), where folding keeps the run's length.
+  function markRun(word, terms) {
+    var f = fold(word);
+    if (f.length !== word.length || !IDEOGRAPHIC.test(word)) return "<mark>" + escapeHtml(word) + "</mark>";
+    var marked = new Array(word.length).fill(false);
+    terms.forEach(function (t) {
+      if (!IDEOGRAPHIC.test(t)) return;
+      for (var at = f.indexOf(t); at >= 0; at = f.indexOf(t, at + 1)) marked.fill(true, at, at + t.length);
+    });
+    var out = "";
+    for (var i = 0; i < word.length;) {
+      var j = i;
+      while (j < word.length && marked[j] === marked[i]) j++;
+      out += marked[i] ? "<mark>" + escapeHtml(word.slice(i, j)) + "</mark>" : escapeHtml(word.slice(i, j));
+      i = j;
+    }
+    return out;
   }
 
   // The text as HTML, with the words a search matched in <mark>, as
@@ -58,7 +103,7 @@
     var out = "";
     var last = 0;
     text.replace(/[\p{L}\p{N}\p{M}]+/gu, function (word, at) {
-      out += escapeHtml(text.slice(last, at)) + (hits(word, terms) ? "<mark>" + escapeHtml(word) + "</mark>" : escapeHtml(word));
+      out += escapeHtml(text.slice(last, at)) + (hits(word, terms) ? markRun(word, terms) : escapeHtml(word));
       last = at + word.length;
       return word;
     });
