@@ -24,6 +24,9 @@ trap 'rm -rf "$work"; [[ -n "${server:-}" ]] && kill "$server" 2>/dev/null || tr
 # The guide without themes/: each binary prints with its own built-in theme.
 mkdir -p "$work/site"
 cp -r "$repo/content" "$repo/guide.yaml" "$repo/guide.es.yaml" "$work/site/"
+# Keys an older binary does not know (the cover's publisher and edition) are
+# left out for both, so the two print the same guide.
+sed -i -E '/^(publisher|edition):/d' "$work/site/guide.yaml" "$work/site/guide.es.yaml"
 [[ -d "$repo/static" ]] && cp -r "$repo/static" "$work/site/"
 
 run_of() { echo "d=\$(mktemp -d -p $work); exec $1 build --root $work/site --output \$d/public --pdf"; }
