@@ -129,10 +129,10 @@ fn the_spanish_complete_guide_prints_the_spanish_where_there_is_one_and_the_engl
     for (part, title) in [
         (r#"aria-labelledby="p1-top">"#, "Contratación"),
         (r#"aria-labelledby="p2-top">"#, "Redactar descripciones del puesto"),
-        (r#"aria-labelledby="p3-top" lang="en">"#, "Interview"),
-        (r#"aria-labelledby="p4-top" lang="en">"#, "Support"),
-        (r#"aria-labelledby="p6-top" lang="en">"#, "Train supervisors"),
-        (r#"aria-labelledby="p7-top" lang="en">"#, "Self check"),
+        (r#"aria-labelledby="p3-top" lang="en" dir="ltr">"#, "Interview"),
+        (r#"aria-labelledby="p4-top" lang="en" dir="ltr">"#, "Support"),
+        (r#"aria-labelledby="p6-top" lang="en" dir="ltr">"#, "Train supervisors"),
+        (r#"aria-labelledby="p7-top" lang="en" dir="ltr">"#, "Self check"),
     ] {
         let at = html.find(part).unwrap_or_else(|| panic!("no part `{part}` in {html}"));
         assert!(html[at..].contains(&format!("class=\"part-title\">{title}")), "`{title}` is not part {part}");
