@@ -9,7 +9,7 @@
 //! the published guide).
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{Options, Prepared, finished};
 use crate::diagnostic::Diagnostics;
@@ -117,7 +117,7 @@ fn print(
     chrome: &Path,
     progress: &dyn write::pdf::Progress,
 ) -> Result<(Vec<OutFile>, write::pdf::Printed), Diagnostics> {
-    let scratch = Scratch(std::env::temp_dir().join(format!("practica-offline-{}", std::process::id())));
+    let scratch = write::Scratch(std::env::temp_dir().join(format!("practica-offline-{}", std::process::id())));
     let written = files.iter().try_for_each(|f| {
         let Some(dest) = write::safe_join(&scratch.0, &f.path) else { return Ok(()) };
         if let Some(parent) = dest.parent() {
@@ -135,13 +135,4 @@ fn print(
         }
     }
     Ok((pdfs, printed))
-}
-
-/// A folder removed when it goes out of scope, whatever happened.
-struct Scratch(PathBuf);
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
 }

@@ -10,3 +10,13 @@ pub mod target;
 
 pub use paths::safe_join;
 pub use staging::{Staging, clean_stale};
+
+/// A folder of the build's own in the temporary directory, removed when it
+/// goes out of scope, whatever happened.
+pub struct Scratch(pub std::path::PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

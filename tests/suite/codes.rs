@@ -270,11 +270,7 @@ fn every_code_is_produced_by_an_input_that_causes_it() {
     // P0511: a theme whose contents list moves the parts it numbers (needs Chromium).
     if let Some(chromium) = crate::common::browser::chromium_or_skip("codes P0511") {
         let site = copy_fixture("basic");
-        write(
-            site.path(),
-            "static/js/handout.js",
-            "window.practicaNumberContents = function () {\n  var pad = document.createElement('div');\n  pad.style.height = '300mm';\n  document.querySelector('.sheet').prepend(pad);\n  return 1;\n};\n",
-        );
+        write(site.path(), "static/js/handout.js", crate::common::CONTENTS_THAT_GROW);
         let out = site.path().join("public");
         let r = build(site.path(), &out, &["--pdf", "--chrome", chromium.to_str().unwrap()]);
         assert_eq!(r.code, 0, "a warning, not an error: {}", r.stderr);

@@ -95,18 +95,19 @@ async fn numbered(tab: &chromiumoxide::Page) -> Result<Print, String> {
     tab.wait_for_navigation().await.map_err(|e| format!("the page did not load: {e}"))?;
     let mut pdf = print_tab(tab).await?;
     let mut printed = read::Printed::read(&pdf)?;
+    let mut places = printed.destinations();
     let mut unsettled = false;
     for attempt in 1..=MAX_PRINTS_FOR_NUMBERS {
-        let places = printed.destinations();
-        let numbered = number_contents(tab, &places).await?;
-        if numbered == 0 {
+        if number_contents(tab, &places).await? == 0 {
             break;
         }
         pdf = print_tab(tab).await?;
         printed = read::Printed::read(&pdf)?;
-        if printed.destinations() == places {
+        let landed = printed.destinations();
+        if landed == places {
             break;
         }
+        places = landed;
         unsettled = attempt == MAX_PRINTS_FOR_NUMBERS;
     }
     let headings =

@@ -8,7 +8,6 @@ pub mod read;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use futures_util::StreamExt;
@@ -111,7 +110,7 @@ pub fn print(guide: &Guide, site: &Path, chrome: &Path, progress: &dyn Progress)
         .filter(|p| p.kind != HandoutKind::Index)
         .collect();
     progress.begin(jobs.len());
-    let scratch = Scratch(std::env::temp_dir().join(format!("practica-pdf-{}", std::process::id())));
+    let scratch = crate::write::Scratch(std::env::temp_dir().join(format!("practica-pdf-{}", std::process::id())));
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
     let printed = runtime
         .map_err(|e| e.to_string())
@@ -147,7 +146,7 @@ async fn print_all(
 ) -> Result<Vec<Diagnostic>, String> {
     let timeout = print_timeout();
     let browser = Browser::launch(chrome, &scratch.join("profile"), timeout).await?;
-    let done = AtomicUsize::new(0);
+    let mut done = 0;
     let shared = &browser;
     let prints = jobs.iter().map(|job| async move {
         let path = &job.path;
@@ -184,21 +183,13 @@ async fn print_all(
         if print.unsettled {
             warnings.push(unsettled_numbers(&job.path));
         }
-        progress.printed(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
+        done += 1;
+        progress.printed(done, jobs.len());
     }
     // The tabs still printing stop with their futures.
     drop(prints);
     browser.close().await;
     failed.map_or(Ok(warnings), Err)
-}
-
-/// A folder removed when it goes out of scope, whatever happened.
-struct Scratch(PathBuf);
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
 }
 
 fn unsettled_numbers(path: &str) -> Diagnostic {

@@ -147,3 +147,7 @@ pub fn theme_word(language: &str, key: &str) -> String {
         .unwrap_or_else(|| panic!("no `{key}` in strings/{language}.yaml"))
         .to_string()
 }
+
+/// A theme's `static/js/handout.js` whose contents list, each time it is
+/// numbered, pushes every part a page on: its numbers never settle (P0511).
+pub const CONTENTS_THAT_GROW: &str = "window.practicaNumberContents = function () {\n  var pad = document.createElement('div');\n  pad.style.height = '300mm';\n  document.querySelector('.sheet').prepend(pad);\n  return document.querySelectorAll('[data-page-for]').length;\n};\n";

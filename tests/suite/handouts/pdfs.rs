@@ -562,11 +562,7 @@ fn contents_numbers_that_move_the_parts_are_a_warning() {
     let _one = PDF_BUILDS.lock().unwrap_or_else(|p| p.into_inner());
     let site = copy_fixture("basic");
     // A theme whose numbered contents grow a page each time they are numbered.
-    write(
-        site.path(),
-        "static/js/handout.js",
-        "window.practicaNumberContents = function (pages) {\n  var pad = document.createElement('div');\n  pad.style.height = '300mm';\n  document.querySelector('.sheet').prepend(pad);\n  return document.querySelectorAll('[data-page-for]').length;\n};\n",
-    );
+    write(site.path(), "static/js/handout.js", CONTENTS_THAT_GROW);
     let out = site.path().join("public");
     let r = build(site.path(), &out, &["--pdf", "--chrome", chromium.to_str().unwrap()]);
     assert_eq!(r.code, 0, "a warning, not an error: {}", r.stderr);
