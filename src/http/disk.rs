@@ -8,7 +8,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{Response, StatusCode, Uri};
+use axum::http::{HeaderValue, Response, StatusCode, Uri, header};
 
 use super::{Files, Found, find, not_found, redirect, respond};
 
@@ -75,7 +75,14 @@ impl Drop for DiskServer {
 
 async fn page(State((folder, base)): State<(Arc<Folder>, Arc<String>)>, uri: Uri) -> Response<Body> {
     match find(folder.as_ref(), &base, uri.path()) {
-        Found::File(key, bytes) => respond(StatusCode::OK, &key, bytes.to_vec()),
+        Found::File(key, bytes) => {
+            let mut r = respond(StatusCode::OK, &key, bytes.to_vec());
+            // The folder is a finished build that does not change while it is
+            // served, so Chromium may keep each stylesheet and script: it then
+            // fetches and parses them once, not once for every handout.
+            r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("max-age=3600, immutable"));
+            r
+        }
         Found::Redirect(to) => redirect(&to),
         Found::Missing => not_found(folder.as_ref()),
     }
