@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use chromiumoxide::browser::{Browser as Chromium, BrowserConfig};
 use chromiumoxide::cdp::browser_protocol::page::PrintToPdfParams;
+use chromiumoxide::error::CdpError;
 use futures_util::StreamExt;
 use tokio::task::JoinHandle;
 
@@ -54,9 +55,9 @@ impl Browser {
                 "--mute-audio",
             ])
             .build()?;
-        let (chromium, mut handler) = Chromium::launch(config)
-            .await
-            .map_err(|e| format!("{} could not be started as a headless Chromium: {e}", chrome.display()))?;
+        let (chromium, mut handler) = Chromium::launch(config).await.map_err(|e| {
+            format!("{} could not be started as a headless Chromium: {}", chrome.display(), launch_failure(e, timeout))
+        })?;
         // The protocol's messages move only while someone reads them.
         let events = tokio::spawn(async move { while handler.next().await.is_some() {} });
         Ok(Browser { chromium, events, tabs: Mutex::new(Vec::new()) })
@@ -91,25 +92,63 @@ impl Browser {
     }
 }
 
+/// Why Chromium did not start, in words, with the last thing it said.
+fn launch_failure(e: CdpError, timeout: Duration) -> String {
+    let said = |stderr: &[u8]| {
+        let text = String::from_utf8_lossy(stderr);
+        text.lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .map(|l| format!("; it said: {}", l.trim()))
+            .unwrap_or_default()
+    };
+    match e {
+        CdpError::LaunchTimeout(stderr) => {
+            format!("it did not answer within {} s{}", timeout.as_secs_f64(), said(stderr.as_slice()))
+        }
+        CdpError::LaunchExit(status, stderr) => {
+            format!("it stopped ({status}) before it answered{}", said(stderr.as_slice()))
+        }
+        // Its output ended: the program stopped without saying how.
+        CdpError::LaunchIo(io, stderr) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            format!("it stopped before it answered{}", said(stderr.as_slice()))
+        }
+        CdpError::LaunchIo(io, stderr) => format!("{io}{}", said(stderr.as_slice())),
+        other => other.to_string(),
+    }
+}
+
 async fn numbered(tab: &chromiumoxide::Page) -> Result<Print, String> {
     tab.wait_for_navigation().await.map_err(|e| format!("the page did not load: {e}"))?;
-    let mut pdf = print_tab(tab).await?;
-    let mut printed = read::Printed::read(&pdf)?;
-    let mut places = printed.destinations();
-    let mut unsettled = false;
-    for attempt in 1..=MAX_PRINTS_FOR_NUMBERS {
-        if number_contents(tab, &places).await? == 0 {
-            break;
-        }
-        pdf = print_tab(tab).await?;
-        printed = read::Printed::read(&pdf)?;
+    if !has_contents_to_number(tab).await? {
+        let pdf = print_tab(tab, Kind::Kept).await?;
+        let printed = read::Printed::read(&pdf)?;
+        return finished(tab, pdf, printed, false).await;
+    }
+    // The first print only shows where each part lands: the tags and
+    // bookmarks, which cost as much again on a long guide, wait for the one kept.
+    let mut places = read::Printed::read(&print_tab(tab, Kind::LayoutOnly).await?)?.destinations();
+    let mut attempt = 1;
+    loop {
+        number_contents(tab, &places).await?;
+        let pdf = print_tab(tab, Kind::Kept).await?;
+        let printed = read::Printed::read(&pdf)?;
         let landed = printed.destinations();
-        if landed == places {
-            break;
+        let settled = landed == places;
+        if settled || attempt == MAX_PRINTS_FOR_NUMBERS {
+            return finished(tab, pdf, printed, !settled).await;
         }
         places = landed;
-        unsettled = attempt == MAX_PRINTS_FOR_NUMBERS;
+        attempt += 1;
     }
+}
+
+async fn finished(
+    tab: &chromiumoxide::Page,
+    pdf: Vec<u8>,
+    printed: read::Printed,
+    unsettled: bool,
+) -> Result<Print, String> {
     let headings =
         tab.evaluate(HEADINGS).await.ok().and_then(|r| r.into_value::<Vec<String>>().ok()).unwrap_or_default();
     let pages = printed.pages();
@@ -117,28 +156,45 @@ async fn numbered(tab: &chromiumoxide::Page) -> Result<Print, String> {
     Ok(Print { pages, pdf, unsettled })
 }
 
-/// Gives the theme's contents list the page each part is on; the theme says
-/// how many entries it numbered (none on a page without contents).
+/// Whether the theme has a contents list on the page to put page numbers in.
+/// A theme that can number its contents but cannot say whether it has any is
+/// taken to have some.
+async fn has_contents_to_number(tab: &chromiumoxide::Page) -> Result<bool, String> {
+    let script = "typeof practicaContentsSlots === 'function' ? practicaContentsSlots() \
+        : (typeof practicaNumberContents === 'function' ? 1 : 0)";
+    let result = tab.evaluate(script).await.map_err(|e| format!("asking the page for its contents failed: {e}"))?;
+    Ok(result.into_value::<usize>().unwrap_or(0) > 0)
+}
+
+/// Gives the theme's contents list the page each part is on.
 async fn number_contents(
     tab: &chromiumoxide::Page,
     places: &std::collections::BTreeMap<String, usize>,
-) -> Result<usize, String> {
+) -> Result<(), String> {
     let places = serde_json::to_string(places).map_err(|e| e.to_string())?;
     let script = format!("typeof practicaNumberContents === 'function' ? practicaNumberContents({places}) : 0");
-    let result = tab.evaluate(script).await.map_err(|e| format!("numbering the contents failed: {e}"))?;
-    Ok(result.into_value::<usize>().unwrap_or(0))
+    tab.evaluate(script).await.map_err(|e| format!("numbering the contents failed: {e}"))?;
+    Ok(())
 }
 
-async fn print_tab(tab: &chromiumoxide::Page) -> Result<Vec<u8>, String> {
+/// What a print is for: the PDF kept, or only to see where each part lands.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Kept,
+    LayoutOnly,
+}
+
+async fn print_tab(tab: &chromiumoxide::Page, kind: Kind) -> Result<Vec<u8>, String> {
     // As `chromium --print-to-pdf` printed: the page's own paper size and
     // colours, no browser header or footer; and now tagged, with bookmarks
     // made from the headings.
+    let kept = kind == Kind::Kept;
     let params = PrintToPdfParams::builder()
         .prefer_css_page_size(true)
         .print_background(true)
         .display_header_footer(false)
-        .generate_tagged_pdf(true)
-        .generate_document_outline(true)
+        .generate_tagged_pdf(kept)
+        .generate_document_outline(kept)
         .build();
     tab.pdf(params).await.map_err(|e| format!("Chromium could not print the page: {e}"))
 }

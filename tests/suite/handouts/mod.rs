@@ -340,17 +340,22 @@ fn pdf_without_chromium_fails_clearly_and_writes_nothing() {
 /// A build with `--pdf` that must fail, run with PRACTICA_PRINT_TIMEOUT: its
 /// error text, after checking that the site written before is untouched.
 fn pdf_build_fails(site: &Path, chrome: &Path, timeout: &str) -> String {
+    pdf_build_fails_with(site, timeout, |c| {
+        c.args(["--chrome", chrome.to_str().unwrap()]);
+    })
+}
+
+fn pdf_build_fails_with(site: &Path, timeout: &str, setup: impl FnOnce(&mut Command)) -> String {
     let out = site.join("public");
     let first = build(site, &out, &[]);
     assert_eq!(first.code, 0, "{}", first.stderr);
     let before = snapshot(&out);
-    let o = Command::new(env!("CARGO_BIN_EXE_practica"))
-        .args(["build", "--root", site.to_str().unwrap(), "--output", out.to_str().unwrap()])
-        .args(["--pdf", "--chrome", chrome.to_str().unwrap()])
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_practica"));
+    cmd.args(["build", "--root", site.to_str().unwrap(), "--output", out.to_str().unwrap(), "--pdf"])
         .env("NO_COLOR", "1")
-        .env("PRACTICA_PRINT_TIMEOUT", timeout)
-        .output()
-        .unwrap();
+        .env("PRACTICA_PRINT_TIMEOUT", timeout);
+    setup(&mut cmd);
+    let o = cmd.output().unwrap();
     let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("error[P0502]") && stderr.contains("the site was not changed"), "{stderr}");
@@ -369,7 +374,47 @@ fn a_chromium_that_never_starts_is_cut_off_and_named() {
     fs::write(&fake, "#!/bin/sh\nsleep 60\n").unwrap();
     fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
     let err = pdf_build_fails(site.path(), &fake, "2");
-    assert!(err.contains("stuck-chromium could not be started as a headless Chromium"), "{err}");
+    assert!(
+        err.contains("stuck-chromium could not be started as a headless Chromium: it did not answer within 2 s"),
+        "{err}"
+    );
+}
+
+/// Two programs on PATH that stop at once, each saying who it is.
+#[cfg(unix)]
+fn fake_browsers(dir: &Path, names: &[&str]) -> std::ffi::OsString {
+    use std::os::unix::fs::PermissionsExt;
+    fs::create_dir_all(dir).unwrap();
+    for name in names {
+        let fake = dir.join(name);
+        fs::write(&fake, format!("#!/bin/sh\necho 'this is {name}' >&2\nexit 3\n")).unwrap();
+        fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    dir.as_os_str().to_owned()
+}
+
+#[cfg(unix)]
+#[test]
+fn without_chrome_the_headless_shell_is_chosen_before_chromium() {
+    let site = copy_fixture("basic");
+    let path = fake_browsers(&site.path().join("bin"), &["chromium", "chromium-headless-shell"]);
+    let err = pdf_build_fails_with(site.path(), "10", |c| {
+        c.env("PATH", &path);
+    });
+    assert!(
+        // With its exit status when Chromium's end is seen before its output's.
+        err.contains("chromium-headless-shell could not be started as a headless Chromium: it stopped")
+            && err.contains("before it answered; it said: this is chromium-headless-shell\n"),
+        "{err}"
+    );
+
+    // With only the full browser, that is the one used.
+    let site = copy_fixture("basic");
+    let path = fake_browsers(&site.path().join("bin"), &["chromium"]);
+    let err = pdf_build_fails_with(site.path(), "10", |c| {
+        c.env("PATH", &path);
+    });
+    assert!(err.contains("/bin/chromium could not be started") && err.contains("it said: this is chromium\n"), "{err}");
 }
 
 /// Values of an attribute written as `prefix` + value + `"`.

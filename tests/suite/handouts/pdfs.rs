@@ -22,8 +22,9 @@ fn pdf_tools(test: &str) -> Option<PathBuf> {
     Some(chromium)
 }
 
-/// A copy of the shipped guide on the given paper, built with --pdf.
-fn shipped_pdfs(paper: &str, chromium: &Path) -> (tempfile::TempDir, PathBuf) {
+/// A copy of the shipped guide on the given paper, built with --pdf, with
+/// `--chrome chromium` or, given none, the browser practica finds by itself.
+fn shipped_pdfs(paper: &str, chromium: Option<&Path>) -> (tempfile::TempDir, PathBuf) {
     let _one = PDF_BUILDS.lock().unwrap_or_else(|p| p.into_inner());
     let site = tempfile::tempdir().unwrap();
     let root = manifest_dir();
@@ -39,7 +40,10 @@ fn shipped_pdfs(paper: &str, chromium: &Path) -> (tempfile::TempDir, PathBuf) {
     fs::copy(root.join("guide.es.yaml"), site.path().join("guide.es.yaml")).unwrap();
     let out = site.path().join("public");
     let start = Instant::now();
-    let r = build(site.path(), &out, &["--pdf", "--chrome", chromium.to_str().unwrap()]);
+    let r = match chromium {
+        Some(c) => build(site.path(), &out, &["--pdf", "--chrome", c.to_str().unwrap()]),
+        None => build(site.path(), &out, &["--pdf"]),
+    };
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     println!("--pdf on {paper}: {:.1} s", start.elapsed().as_secs_f64());
     let (english, spanish) = (handout_pdfs(&out.join("handouts")).len(), handout_pdfs(&out.join("es/handouts")).len());
@@ -58,6 +62,12 @@ fn pdfinfo(pdf: &Path) -> (usize, f64, f64) {
     let pages = field("Pages:").parse().unwrap();
     let size: Vec<f64> = field("Page size:").split_whitespace().filter_map(|w| w.parse().ok()).collect();
     (pages, size[0], size[1])
+}
+
+/// Whether the PDF is tagged (its structure readable by a screen reader).
+fn tagged(pdf: &Path) -> bool {
+    let o = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    String::from_utf8_lossy(&o.stdout).lines().any(|l| l.split_whitespace().eq(["Tagged:", "yes"]))
 }
 
 fn pdftotext(pdf: &Path) -> String {
@@ -122,9 +132,14 @@ fn is_page_number(line: &str) -> bool {
     matches!(w.as_slice(), ["Page" | "Página", a, "of" | "de", b] if a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok())
 }
 
-fn check_shipped_pdfs(paper: &str, size: (f64, f64)) {
+/// `full_chromium`: print with the full browser, or else with what practica picks
+/// (the headless shell, which CI installs).
+fn check_shipped_pdfs(paper: &str, size: (f64, f64), full_chromium: bool) {
     let Some(chromium) = pdf_tools(&format!("shipped_guide_pdfs_{paper}")) else { return };
-    let (_site, out) = shipped_pdfs(paper, &chromium);
+    if !full_chromium && browser::in_ci() {
+        assert!(browser::runs("chromium-headless-shell", "--version"), "CI installs chromium-headless-shell");
+    }
+    let (_site, out) = shipped_pdfs(paper, full_chromium.then_some(chromium.as_path()));
     let pdfs = handout_pdfs(&out.join("handouts"));
     let spanish = handout_pdfs(&out.join("es/handouts"));
     for (pdfs, lang) in [(&pdfs, None), (&spanish, Some("es"))] {
@@ -135,6 +150,7 @@ fn check_shipped_pdfs(paper: &str, size: (f64, f64)) {
         for (pdf, _) in &practices {
             let (pages, w, h) = pdfinfo(pdf);
             assert_eq!(pages, 1, "{} has {pages} pages on {paper}", pdf.display());
+            assert!(tagged(pdf), "{} is not tagged", pdf.display());
             let text = fold(&pdftotext(pdf));
             assert!(text.contains(&format!("{reviewed} ")), "{} does not print `{reviewed}`: {text}", pdf.display());
             assert!(
@@ -146,6 +162,7 @@ fn check_shipped_pdfs(paper: &str, size: (f64, f64)) {
     }
 
     let bundle = out.join("handouts/bundles/workforce-integration-2020/handout.pdf");
+    assert!(tagged(&bundle), "{} is not tagged", bundle.display());
     let text = fold(&pdftotext(&bundle));
     for title in practice_titles(None) {
         assert!(text.contains(&fold(&title)), "the conference bundle lacks `{title}`");
@@ -203,6 +220,8 @@ fn check_shipped_pdfs(paper: &str, size: (f64, f64)) {
 fn check_complete_guide(out: &Path, lang: &str, prefix: &str) {
     let pdf = out.join(format!("{prefix}handouts/complete/handout.pdf"));
     assert!(pdf.is_file(), "{} was not printed", pdf.display());
+    // Printed once untagged to place its parts, then again to keep: the kept one is tagged.
+    assert!(tagged(&pdf), "{} is not tagged", pdf.display());
     let pages: Vec<String> = pdftotext(&pdf).split('\u{c}').map(fold).collect();
     let area_kicker = theme_word(lang, "kind_area").to_uppercase();
     let mut last_page = 0;
@@ -372,12 +391,12 @@ fn pdf_words(pdf: &Path) -> Vec<Vec<PdfWord>> {
 
 #[test]
 fn shipped_guide_pdfs_on_letter() {
-    check_shipped_pdfs("letter", (612.0, 792.0));
+    check_shipped_pdfs("letter", (612.0, 792.0), false);
 }
 
 #[test]
 fn shipped_guide_pdfs_on_a4() {
-    check_shipped_pdfs("a4", (595.0, 842.0));
+    check_shipped_pdfs("a4", (595.0, 842.0), true);
 }
 
 /// The titles of the shipped guide's practices, in `lang` (English when `None`).

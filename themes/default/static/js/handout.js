@@ -27,6 +27,10 @@
   // shows where each part landed, and this puts those pages in the list
   // before the second. The space for the numbers is kept from the first
   // print on (.contents-numbered), so filling them in moves nothing.
+  // A page whose list has no entries to number is printed once.
+  window.practicaContentsSlots = function () {
+    return document.querySelectorAll("[data-page-for]").length;
+  };
   window.practicaNumberContents = function (pages) {
     var numbered = 0;
     Array.prototype.forEach.call(document.querySelectorAll("[data-page-for]"), function (slot) {
