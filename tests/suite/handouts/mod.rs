@@ -380,14 +380,15 @@ fn a_chromium_that_never_starts_is_cut_off_and_named() {
     );
 }
 
-/// Two programs on PATH that stop at once, each saying who it is.
+/// Programs on PATH that say who they are and stop (a second later, so that
+/// what they said is read before they are seen to stop).
 #[cfg(unix)]
 fn fake_browsers(dir: &Path, names: &[&str]) -> std::ffi::OsString {
     use std::os::unix::fs::PermissionsExt;
     fs::create_dir_all(dir).unwrap();
     for name in names {
         let fake = dir.join(name);
-        fs::write(&fake, format!("#!/bin/sh\necho 'this is {name}' >&2\nexit 3\n")).unwrap();
+        fs::write(&fake, format!("#!/bin/sh\necho 'this is {name}' >&2\n/bin/sleep 1\nexit 3\n")).unwrap();
         fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
     }
     dir.as_os_str().to_owned()
