@@ -57,6 +57,8 @@ pub struct Words {
     /// Keys the language's own strings files lack, so they show in the
     /// guide's language (reported by `check`).
     pub missing: Vec<String>,
+    /// The language each of the missing keys' words is in.
+    pub borrowed: BTreeMap<String, String>,
 }
 
 /// The folders the theme is read from, most important first.
@@ -99,16 +101,23 @@ pub fn load(
         let (own, lines) = language_strings(root, rules, &folders, language, diags);
         // Under the guide's own language lie the built-in English words; under
         // another language, the words of the guide's own.
-        let base = match strings.first() {
-            Some(first) => first.words.clone(),
-            None if language == "en" => BTreeMap::new(),
-            None => language_strings(root, rules, &folders, "en", diags).0,
+        let (base, base_from) = match strings.first() {
+            Some(first) => (first.words.clone(), Some(first)),
+            None if language == "en" => (BTreeMap::new(), None),
+            None => (language_strings(root, rules, &folders, "en", diags).0, None),
         };
         missing_forms(language, &own, &base, &lines, diags);
-        let missing = base.keys().filter(|k| !own.contains_key(*k)).cloned().collect();
+        let missing: Vec<String> = base.keys().filter(|k| !own.contains_key(*k)).cloned().collect();
+        let borrowed = missing
+            .iter()
+            .map(|k| {
+                let from = base_from.map_or("en", |f| f.borrowed.get(k).unwrap_or(&f.language));
+                (k.clone(), from.to_string())
+            })
+            .collect();
         let mut words = base;
         words.extend(own);
-        strings.push(Words { language: language.clone(), words, missing });
+        strings.push(Words { language: language.clone(), words, missing, borrowed });
     }
     Some(Theme { templates, statics, strings })
 }

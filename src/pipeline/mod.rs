@@ -263,7 +263,8 @@ fn resolve_loaded(opts: &Options, loaded: load::Loaded, diags: &mut Diagnostics)
     if opts.offline {
         guide.addresses = guide.addresses.clone().relative();
     }
-    let strings: Vec<render::Strings> = words.into_iter().map(|w| render::Strings::new(&w.language, w.words)).collect();
+    let strings: Vec<render::Strings> =
+        words.into_iter().map(|w| render::Strings::new(&w.language, w.words).borrowing(w.borrowed)).collect();
     Some(Resolved {
         guide,
         texts,

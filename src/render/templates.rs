@@ -18,14 +18,51 @@ use crate::load::theme::TemplateSource;
 use crate::text::escape;
 use crate::text::plural::Plurals;
 
-/// The interface's words, by key (see the theme's strings/en.yaml), and the
-/// plural rules of their language.
+/// The interface's words, by key (see the theme's strings/en.yaml), the
+/// plural rules of their language, and the words borrowed from another.
 #[derive(Debug, Clone, Default)]
-pub struct Strings(std::collections::BTreeMap<String, String>, Arc<Plurals>);
+pub struct Strings(std::collections::BTreeMap<String, String>, Arc<Plurals>, Arc<Borrowed>);
+
+/// Words a language's strings leave out, shown in the language they come
+/// from (key → language code), with that language's plural rules.
+#[derive(Debug, Default)]
+pub struct Borrowed {
+    from: std::collections::BTreeMap<String, String>,
+    rules: std::collections::BTreeMap<String, Plurals>,
+}
 
 impl Strings {
     pub fn new(language: &str, map: std::collections::BTreeMap<String, String>) -> Strings {
-        Strings(map, Arc::new(Plurals::new(language)))
+        Strings(map, Arc::new(Plurals::new(language)), Arc::default())
+    }
+
+    /// These words, with `from` naming the language of each borrowed one.
+    pub fn borrowing(self, from: std::collections::BTreeMap<String, String>) -> Strings {
+        let rules = from.values().map(|lang| (lang.clone(), Plurals::new(lang))).collect();
+        Strings(self.0, self.1, Arc::new(Borrowed { from, rules }))
+    }
+
+    /// The rules that pick a form of the counted word `key`: a word whose
+    /// `_other` form is borrowed is in the language it came from ("1 result",
+    /// not "1 results" under Chinese rules, which have one form).
+    fn rules_for(&self, key: &str) -> &Plurals {
+        let from = self.2.from.get(&format!("{key}_other"));
+        from.and_then(|lang| self.2.rules.get(lang)).unwrap_or(&self.1)
+    }
+
+    /// The counted words among `keys` (the words' keys less `prefix`) that
+    /// are borrowed, by their names without `_other`, with the language each
+    /// comes from.
+    fn borrowed_counts<'a>(
+        &'a self,
+        prefix: &str,
+        keys: impl Iterator<Item = &'a str>,
+    ) -> std::collections::BTreeMap<&'a str, &'a str> {
+        keys.filter_map(|k| {
+            let counted = k.strip_suffix("_other")?;
+            Some((counted, self.2.from.get(&format!("{prefix}{k}"))?.as_str()))
+        })
+        .collect()
     }
 
     /// The text of `key`, or the key itself, so that a missing word shows on
@@ -40,7 +77,7 @@ impl Strings {
     pub fn format(&self, key: &str, n: Option<i64>, args: &[(&str, &str)]) -> String {
         let text = match n {
             Some(n) => {
-                let form = format!("{key}_{}", self.1.form(n));
+                let form = format!("{key}_{}", self.rules_for(key).form(n));
                 let other = format!("{key}_other");
                 self.0.get(&form).or_else(|| self.0.get(&other)).cloned().unwrap_or_else(|| self.get(key))
             }
@@ -425,6 +462,22 @@ impl Templates {
     }
 }
 
+/// Words for the scripts (their keys less `prefix`), with the counted ones
+/// borrowed from another language named under a key no strings file can have.
+fn with_borrowed<'a>(
+    strings: &'a Strings,
+    prefix: &str,
+    words: std::collections::BTreeMap<&'a str, &'a str>,
+) -> std::collections::BTreeMap<&'a str, serde_json::Value> {
+    let borrowed = strings.borrowed_counts(prefix, words.keys().copied());
+    let mut json: std::collections::BTreeMap<&str, serde_json::Value> =
+        words.into_iter().map(|(k, v)| (k, serde_json::Value::from(v))).collect();
+    if !borrowed.is_empty() {
+        json.insert("(borrowed)", serde_json::json!(borrowed));
+    }
+    json
+}
+
 /// What the `site` value of an edition's pages is made from: its words, and
 /// its own pages where it has them, else the guide's.
 fn site_source(guide: &Guide, e: &crate::guide::Edition, strings: &Strings, search: Search) -> SiteSource {
@@ -443,15 +496,19 @@ fn site_source(guide: &Guide, e: &crate::guide::Edition, strings: &Strings, sear
     let words = |prefix: &str| -> std::collections::BTreeMap<&str, &str> {
         strings.0.iter().filter_map(|(k, v)| Some((k.strip_prefix(prefix)?, v.as_str()))).collect()
     };
+    // A borrowed counted word takes its own language's forms in words.js
+    // too: the scripts are told which, under a key no strings file can have.
     let mut script_words = words("js_");
     script_words.retain(|k, _| !k.starts_with("search_"));
+    let script_words = with_borrowed(strings, "js_", script_words);
+    let search_words = with_borrowed(strings, "js_search_", words("js_search_"));
     SiteSource {
         answers_key: answers_key(guide),
         published_root: if guide.addresses.has_host() { guide.addresses.absolute("") } else { String::new() },
         // Inside a <script> element only `</` could end it early.
         script_words: serde_json::to_string(&script_words).unwrap_or_default().replace("</", "<\\/"),
         // For an attribute, where the template's escaping applies.
-        search_words: serde_json::to_string(&words("js_search_")).unwrap_or_default(),
+        search_words: serde_json::to_string(&search_words).unwrap_or_default(),
         title: e.text.title.clone().unwrap_or_else(|| guide.config.title.clone()),
         description: e.text.description.clone().unwrap_or_else(|| guide.config.description.clone()),
         language: e.code.clone(),

@@ -1,4 +1,4 @@
-// Counted words in the browser: on the Russian, Arabic and English home pages
+// Counted words in the browser: on the Russian, Arabic, Chinese and English home pages
 // of the built fixture (tests/suite/plurals.rs adds a list of counted words
 // to each page, as practica wrote them), the theme's words.js, given the
 // page's own words and language, picks the same text for every count. So a
@@ -44,7 +44,7 @@ async function compare(path) {
   return seen;
 }
 
-for (const path of ['ru/', 'ar/', '']) {
+for (const path of ['ru/', 'ar/', 'zh/', '']) {
   await check(`words.js says what the HTML says on /${path}`, async () => {
     const seen = await compare(path);
     const compared = seen.filter((s) => s.script !== null);
@@ -64,6 +64,12 @@ await check('Russian 11 and Arabic 11 take their many forms in the browser', asy
   assert(at(ar, 'team_people', 2) === 'شخصان:', at(ar, 'team_people', 2));
 });
 
+await check('English words on a Chinese page take English forms in the browser', async () => {
+  const zh = await compare('zh/');
+  const at = (key, n) => zh.find((s) => s.key === key && s.n === n)?.script;
+  assert(at('search_found', 1) === '1 result for “x”.', at('search_found', 1));
+  assert(at('search_found', 2) === '2 results for “x”.', at('search_found', 2));
+});
 await browser.close();
 server.close();
 finish();

@@ -16,10 +16,14 @@
         return values && values[name] != null ? String(values[name]) : all;
       });
     }
-    // key_one / key_other, chosen by the language's plural rules.
+    // key_one / key_other, chosen by the language's plural rules; a word
+    // the language's strings lack is in the language it was taken from
+    // ("(borrowed)" names it), and takes that language's rules.
+    var borrowed = words["(borrowed)"] || {};
     function plural(key, n, values) {
       var form = "other";
-      try { form = new Intl.PluralRules(lang).select(n); } catch (e) { form = n === 1 ? "one" : "other"; }
+      var rules = borrowed[key] || lang;
+      try { form = new Intl.PluralRules(rules).select(n); } catch (e) { form = n === 1 ? "one" : "other"; }
       var v = Object.assign({ n: n }, values || {});
       if (words[key + "_" + form] != null) return word(key + "_" + form, v);
       if (words[key + "_other"] != null) return word(key + "_other", v);
