@@ -47,8 +47,8 @@ pub fn find_chrome(chrome: Option<&Path>) -> Result<PathBuf, Diagnostic> {
         });
     }
     // The headless shell first: the same Blink and PDF output without the
-    // browser's windows and services, it prints the same guide in about two
-    // thirds of the time (benches/pdf.sh).
+    // browser's windows and services, it prints the same guide in about 60%
+    // of the time (benches/pdf.sh).
     on_path(&[
         "chromium-headless-shell",
         "chrome-headless-shell",
