@@ -54,10 +54,8 @@ pub struct Theme {
 pub struct Words {
     pub language: String,
     pub words: BTreeMap<String, String>,
-    /// Keys the language's own strings files lack, so they show in the
-    /// guide's language (reported by `check`).
-    pub missing: Vec<String>,
-    /// The language each of the missing keys' words is in.
+    /// Keys the language's own strings files lack (reported by `check`), with
+    /// the language their words are borrowed from.
     pub borrowed: BTreeMap<String, String>,
 }
 
@@ -107,9 +105,9 @@ pub fn load(
             None => (language_strings(root, rules, &folders, "en", diags).0, None),
         };
         missing_forms(language, &own, &base, &lines, diags);
-        let missing: Vec<String> = base.keys().filter(|k| !own.contains_key(*k)).cloned().collect();
-        let borrowed = missing
-            .iter()
+        let borrowed = base
+            .keys()
+            .filter(|k| !own.contains_key(*k))
             .map(|k| {
                 let from = base_from.map_or("en", |f| f.borrowed.get(k).unwrap_or(&f.language));
                 (k.clone(), from.to_string())
@@ -117,7 +115,7 @@ pub fn load(
             .collect();
         let mut words = base;
         words.extend(own);
-        strings.push(Words { language: language.clone(), words, missing, borrowed });
+        strings.push(Words { language: language.clone(), words, borrowed });
     }
     Some(Theme { templates, statics, strings })
 }

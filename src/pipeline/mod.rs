@@ -279,11 +279,11 @@ fn resolve_loaded(opts: &Options, loaded: load::Loaded, diags: &mut Diagnostics)
 /// Notes for `check`: words of the interface a language of the guide lacks.
 fn missing_words(words: &[crate::load::theme::Words], diags: &mut Diagnostics) {
     use crate::diagnostic::{Code, Diagnostic};
-    for w in words.iter().skip(1).filter(|w| !w.missing.is_empty()) {
+    for w in words.iter().skip(1).filter(|w| !w.borrowed.is_empty()) {
         let file = format!("strings/{}.yaml", w.language);
-        let shown: Vec<&str> = w.missing.iter().take(8).map(String::as_str).collect();
-        let more = if w.missing.len() > shown.len() {
-            format!(" and {} more", w.missing.len() - shown.len())
+        let shown: Vec<&str> = w.borrowed.keys().take(8).map(String::as_str).collect();
+        let more = if w.borrowed.len() > shown.len() {
+            format!(" and {} more", w.borrowed.len() - shown.len())
         } else {
             String::new()
         };
@@ -295,7 +295,7 @@ fn missing_words(words: &[crate::load::theme::Words], diags: &mut Diagnostics) {
                 format!(
                     "the theme has no words in `{}` for {} keys: {}{more}",
                     w.language,
-                    w.missing.len(),
+                    w.borrowed.len(),
                     shown.join(", ")
                 ),
             )

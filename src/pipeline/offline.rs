@@ -117,7 +117,7 @@ fn print(
     chrome: &Path,
     progress: &dyn write::pdf::Progress,
 ) -> Result<(Vec<OutFile>, write::pdf::Printed), Diagnostics> {
-    let scratch = write::Scratch(std::env::temp_dir().join(format!("practica-offline-{}", std::process::id())));
+    let scratch = write::Scratch::new("practica-offline");
     let written = files.iter().try_for_each(|f| {
         let Some(dest) = write::safe_join(&scratch.0, &f.path) else { return Ok(()) };
         if let Some(parent) = dest.parent() {

@@ -15,6 +15,13 @@ pub use staging::{Staging, clean_stale};
 /// goes out of scope, whatever happened.
 pub struct Scratch(pub std::path::PathBuf);
 
+impl Scratch {
+    /// `NAME-PID` in the temporary directory: builds running at once do not share it.
+    pub fn new(name: &str) -> Scratch {
+        Scratch(std::env::temp_dir().join(format!("{name}-{}", std::process::id())))
+    }
+}
+
 impl Drop for Scratch {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);

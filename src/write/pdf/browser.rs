@@ -80,7 +80,6 @@ impl Browser {
                 .await
             }
         };
-
         tab.goto(url).await.map_err(|e| format!("Chromium could not open {url}: {e}"))?;
         let printed = numbered(&tab).await?;
         // A tab whose print failed or was cut off is not used again.
@@ -105,7 +104,7 @@ impl Browser {
 /// here reads (about 3%).
 async fn for_printing(tab: chromiumoxide::Page) -> chromiumoxide::Page {
     use chromiumoxide::cdp::browser_protocol::{emulation, log, network, performance};
-    // Either only saves time, so a refusal is not an error.
+    // Each only saves time, so a refusal is not an error.
     let _ = tab.execute(emulation::SetEmulatedMediaParams::builder().media("print").build()).await;
     let _ = tab.execute(network::DisableParams::default()).await;
     let _ = tab.execute(performance::DisableParams::default()).await;

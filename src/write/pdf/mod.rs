@@ -128,7 +128,7 @@ pub fn print(guide: &Guide, site: &Path, chrome: &Path, progress: &dyn Progress)
         _ => 2,
     });
     progress.begin(jobs.len());
-    let scratch = crate::write::Scratch(std::env::temp_dir().join(format!("practica-pdf-{}", std::process::id())));
+    let scratch = crate::write::Scratch::new("practica-pdf");
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
     let printed = runtime
         .map_err(|e| e.to_string())
